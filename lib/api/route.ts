@@ -1,0 +1,122 @@
+import "server-only";
+import { NextResponse, type NextRequest } from "next/server";
+import type { z } from "zod";
+import { AppError, unauthenticated, type FieldErrors } from "../errors";
+import { isDatabaseUnavailable, isUniqueViolation } from "../db/errors";
+import { log, errorFields } from "../log";
+import { SESSION_COOKIE } from "../auth/session-cookie";
+import { validateSession, type SessionUser } from "../server/sessions";
+import { clientIp } from "./client-ip";
+
+// One wrapper per kind of entry point: it resolves the caller, authorizes coarsely
+// (signed in / platform admin), and maps every error to the one JSON error shape.
+// Finer checks (organization membership, role) happen in the domain layer's queries.
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+export type Handler = (req: NextRequest, ctx: RouteContext) => Promise<Response>;
+
+type BaseArgs = { req: NextRequest; params: Record<string, string | string[]>; ip: string | null };
+type UserArgs = BaseArgs & { user: SessionUser };
+
+export function errorResponse(err: unknown): Response {
+  if (err instanceof AppError) {
+    return NextResponse.json(
+      { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } },
+      { status: err.status, headers: err.headers },
+    );
+  }
+  if (isUniqueViolation(err)) return errorResponse(new AppError("conflict", "That already exists"));
+  if (isDatabaseUnavailable(err)) {
+    log.error("database unavailable", errorFields(err));
+    return errorResponse(new AppError("unavailable", "The service is temporarily unavailable. Try again shortly."));
+  }
+  log.error("unhandled error in route handler", errorFields(err));
+  return errorResponse(new AppError("internal", "Something went wrong on our side. Try again, or contact support."));
+}
+
+export function publicRoute(fn: (args: BaseArgs) => Promise<Response>): Handler {
+  return async (req, ctx) => {
+    try {
+      return await fn({ req, params: await ctx.params, ip: clientIp(req.headers) });
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+}
+
+export function userRoute(fn: (args: UserArgs) => Promise<Response>): Handler {
+  return publicRoute(async (args) => {
+    const user = await validateSession(args.req.cookies.get(SESSION_COOKIE)?.value);
+    if (!user) throw unauthenticated();
+    return fn({ ...args, user });
+  });
+}
+
+/** Platform admins only; everyone else gets 404, so the area's existence is not confirmed. */
+export function adminRoute(fn: (args: UserArgs) => Promise<Response>): Handler {
+  return userRoute(async (args) => {
+    if (!args.user.isPlatformAdmin) throw new AppError("not_found", "Not found");
+    return fn(args);
+  });
+}
+
+const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** Reads a JSON body with a size cap and validates it; 400/413/415/422 as appropriate. */
+export async function parseJsonBody<S extends z.ZodType>(req: NextRequest, schema: S, limit = DEFAULT_BODY_LIMIT): Promise<z.output<S>> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("application/json")) {
+    throw new AppError("unsupported_media_type", "Send the request body as application/json");
+  }
+  const text = await readTextCapped(req, limit);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "The request body is not valid JSON");
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) throw validationError(result.error);
+  return result.data;
+}
+
+export function validationError(error: z.ZodError): AppError {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_";
+    fields[key] ??= issue.message;
+  }
+  return new AppError("validation_failed", "Some fields need attention", fields);
+}
+
+/** Route params are untrusted input too: anything malformed is simply "not found". */
+export function parseParams<S extends z.ZodType>(params: Record<string, string | string[]>, schema: S, what = "Resource"): z.output<S> {
+  const result = schema.safeParse(params);
+  if (!result.success) throw new AppError("not_found", `${what} not found`);
+  return result.data;
+}
+
+export async function readTextCapped(req: Request, limit: number): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > limit) throw tooLarge(limit);
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function tooLarge(limit: number): AppError {
+  return new AppError("payload_too_large", `The request body is larger than ${Math.round(limit / 1024)} KB`);
+}
+

@@ -1,0 +1,76 @@
+import { z } from "zod";
+import path from "node:path";
+import { readOrCreateSecretFile } from "./secret-file";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -hex 32)").optional(),
+  SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+  SEED_DEMO_DATA: z.enum(["true", "false"]).optional(),
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type AppConfig = {
+  nodeEnv: "development" | "production" | "test";
+  port: number;
+  dataDir: string;
+  database: { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
+  sessionSecret: string;
+  secureCookies: boolean;
+  /** Seed demo data into an empty database (default: only for the embedded database). */
+  seedDemoData: boolean;
+  /** Believe the first X-Forwarded-For hop as the client address. */
+  trustProxy: boolean;
+};
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses and checks the environment. Throws ConfigError with one line per problem. */
+export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const result = schema.safeParse({ ...env, DATABASE_URL: env.DATABASE_URL || undefined, SESSION_SECRET: env.SESSION_SECRET || undefined });
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = result.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  const database = e.DATABASE_URL
+    ? ({ kind: "postgres", url: e.DATABASE_URL } as const)
+    : ({ kind: "pglite", dataDir: path.join(dataDir, "pglite") } as const);
+
+  if (!e.SESSION_SECRET && e.NODE_ENV === "production" && database.kind === "postgres") {
+    throw new ConfigError(
+      "Invalid configuration:\n  SESSION_SECRET: required in production with an external database, so every instance shares it (try: openssl rand -hex 32)",
+    );
+  }
+  const sessionSecret =
+    e.SESSION_SECRET ?? readOrCreateSecretFile(dataDir, "session-secret", "SESSION_SECRET");
+
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    dataDir,
+    database,
+    sessionSecret,
+    secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === "true" : e.NODE_ENV === "production" && database.kind === "postgres",
+    seedDemoData: e.SEED_DEMO_DATA ? e.SEED_DEMO_DATA === "true" : database.kind === "pglite",
+    trustProxy: e.TRUST_PROXY === "true",
+  };
+}
+
+const globalForConfig = globalThis as unknown as { __appConfig?: AppConfig };
+
+/** The process-wide configuration, parsed once. */
+export function config(): AppConfig {
+  globalForConfig.__appConfig ??= parseConfig(process.env);
+  return globalForConfig.__appConfig;
+}

@@ -1,0 +1,78 @@
+import fs from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+
+/** The raw SQL surface the migration runner and health check need, over either driver. */
+export interface SqlExecutor {
+  /** Runs one or more statements without parameters. */
+  exec(sql: string): Promise<void>;
+  query<Row>(sql: string, params?: unknown[]): Promise<Row[]>;
+}
+
+export interface SqlDriver extends SqlExecutor {
+  kind: "pglite" | "postgres";
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget = { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
+
+export function pgliteDriver(client: PGlite): SqlDriver {
+  const wrap = (c: Pick<PGlite, "exec" | "query">): SqlExecutor => ({
+    exec: async (sql) => {
+      await c.exec(sql);
+    },
+    query: async <Row>(sql: string, params?: unknown[]) => (await c.query<Row>(sql, params)).rows,
+  });
+  return {
+    kind: "pglite",
+    ...wrap(client),
+    transaction: (fn) => client.transaction((tx) => fn(wrap(tx))),
+    close: () => client.close(),
+  };
+}
+
+export function postgresDriver(pool: pg.Pool): SqlDriver {
+  const wrap = (c: pg.Pool | pg.PoolClient): SqlExecutor => ({
+    exec: async (sql) => {
+      await c.query(sql);
+    },
+    query: async <Row>(sql: string, params?: unknown[]) =>
+      (await c.query(sql, params)).rows as Row[],
+  });
+  return {
+    kind: "postgres",
+    ...wrap(pool),
+    transaction: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await fn(wrap(client));
+        await client.query("COMMIT");
+        return result;
+      } catch (err) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    close: async () => {
+      if (!pool.ended) await pool.end();
+    },
+  };
+}
+
+export function openPglite(dataDir: string): PGlite {
+  // PGlite does not create missing parent directories.
+  if (!dataDir.startsWith("memory://")) fs.mkdirSync(dataDir, { recursive: true });
+  return new PGlite(dataDir);
+}
+
+export function openPostgresPool(url: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+  // An idle client losing its connection (database restart) must not crash the process;
+  // the pool replaces it and the next query reconnects.
+  pool.on("error", () => undefined);
+  return pool;
+}

@@ -1,0 +1,38 @@
+// Recognises "the database is not there" among driver and Prisma errors, by walking
+// the cause chain for connection-level codes, so callers can answer 503 rather than 500.
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EPIPE",
+  "57P01", // admin_shutdown
+  "57P03", // cannot_connect_now
+  "08000",
+  "08001",
+  "08003",
+  "08006",
+  "P1001",
+  "P1002",
+  "P1017",
+]);
+
+const CONNECTION_MESSAGES = /connection terminated|connection refused|timeout exceeded when trying to connect|Connection ended|database system is (shutting down|starting up)|PGlite is closed/i;
+
+export function isDatabaseUnavailable(err: unknown): boolean {
+  let current: unknown = err;
+  for (let depth = 0; current && depth < 6; depth++) {
+    if (typeof current !== "object") return false;
+    const e = current as { code?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown };
+    if (typeof e.code === "string" && CONNECTION_CODES.has(e.code)) return true;
+    if (typeof e.originalCode === "string" && CONNECTION_CODES.has(e.originalCode)) return true;
+    if (typeof e.message === "string" && CONNECTION_MESSAGES.test(e.message)) return true;
+    current = e.cause;
+  }
+  return false;
+}
+
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: unknown; cause?: { originalCode?: unknown; kind?: unknown } } | null;
+  return e?.code === "P2002" || e?.cause?.originalCode === "23505" || e?.cause?.kind === "UniqueConstraintViolation";
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import { db } from "../db/database";
+import { config } from "../config/env";
+import { newSessionToken, sessionIdFor, SESSION_TTL_MS } from "../auth/session-token";
+
+export type SessionUser = { id: string; email: string; name: string; isPlatformAdmin: boolean };
+
+export async function createSession(userId: string, meta: { ip: string | null; userAgent: string | null }) {
+  const token = newSessionToken();
+  const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+  await db().session.create({
+    data: {
+      id: sessionIdFor(token, config().sessionSecret),
+      userId,
+      expiresAt,
+      ipAddress: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    },
+  });
+  return { token, expiresAt };
+}
+
+/**
+ * Resolves a cookie token to its user, or null when it is unknown or expired.
+ * Sliding expiry: a session used in the second half of its life is extended.
+ */
+export async function validateSession(token: string | undefined): Promise<SessionUser | null> {
+  if (!token || token.length > 100) return null;
+  const id = sessionIdFor(token, config().sessionSecret);
+  const session = await db().session.findUnique({
+    where: { id },
+    select: { expiresAt: true, user: { select: { id: true, email: true, name: true, isPlatformAdmin: true } } },
+  });
+  if (!session) return null;
+  const now = Date.now();
+  if (session.expiresAt.getTime() <= now) {
+    await db().session.deleteMany({ where: { id } });
+    return null;
+  }
+  if (session.expiresAt.getTime() - now < SESSION_TTL_MS / 2) {
+    await db().session.update({ where: { id }, data: { expiresAt: new Date(now + SESSION_TTL_MS), lastSeenAt: new Date(now) } });
+  }
+  return session.user;
+}
+
+export async function deleteSession(token: string): Promise<void> {
+  await db().session.deleteMany({ where: { id: sessionIdFor(token, config().sessionSecret) } });
+}

@@ -1,0 +1,5 @@
+import { z } from "zod";
+
+export const uuid = z.uuid();
+export const environmentParams = z.object({ environmentId: uuid });
+export const llmKeyParams = z.object({ environmentId: uuid, keyId: uuid });

@@ -1,0 +1,70 @@
+// The one server entry: validates configuration, opens and migrates the database, seeds
+// demo data into an empty one, then serves the Next.js production build. It also writes
+// the one structured log line per request. See ARCHITECTURE.md.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import next from "next";
+import { config, ConfigError } from "./lib/config/env";
+import { setDatabase } from "./lib/db/database";
+import { openDatabase, closeDatabase } from "./lib/db/open";
+import { seedDemoData } from "./lib/db/seed";
+import { CLIENT_IP_HEADER } from "./lib/api/client-ip";
+import { log, errorFields } from "./lib/log";
+
+function setClientIp(req: IncomingMessage, trustProxy: boolean): void {
+  const forwarded = req.headers["x-forwarded-for"];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+  const ip = (trustProxy && first) || req.socket.remoteAddress || "";
+  req.headers[CLIENT_IP_HEADER] = ip.replace(/^::ffff:/, "");
+}
+
+function logRequest(req: IncomingMessage, res: ServerResponse, started: bigint): void {
+  const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const path = (req.url ?? "/").split("?")[0];
+  // Static assets would drown the useful lines.
+  if (path?.startsWith("/_next/static/")) return;
+  log.info("request", { method: req.method, route: path, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10 });
+}
+
+async function main(): Promise<void> {
+  const cfg = config();
+  const database = await openDatabase(cfg.database);
+  setDatabase(database);
+  log.info("database ready", { kind: cfg.database.kind, ...(cfg.database.kind === "pglite" ? { dataDir: cfg.database.dataDir } : {}) });
+  if (cfg.seedDemoData && (await seedDemoData(database.prisma))) log.info("seeded demo data");
+
+  const app = next({ dev: false, dir: process.cwd() });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  const server = createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    setClientIp(req, cfg.trustProxy);
+    res.on("finish", () => logRequest(req, res, started));
+    handle(req, res).catch((err: unknown) => {
+      log.error("request handler failed", errorFields(err));
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+      res.end("Internal Server Error");
+    });
+  });
+  server.listen(cfg.port, () => log.info("listening", { url: `http://localhost:${cfg.port}` }));
+
+  const shutdown = (signal: string) => {
+    log.info("shutting down", { signal });
+    server.close(() => {
+      void closeDatabase(database).finally(() => process.exit(0));
+    });
+    server.closeAllConnections();
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(err.message + "\n");
+  } else {
+    log.error("failed to start", errorFields(err));
+  }
+  process.exit(1);
+});
