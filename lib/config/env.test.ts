@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseConfig, ConfigError } from "./env";
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "cfg-"));
+
+describe("parseConfig", () => {
+  it("defaults to the embedded database under ./data on port 3000", () => {
+    const cfg = parseConfig({ SESSION_SECRET: "s".repeat(40) });
+    expect(cfg.port).toBe(3000);
+    expect(cfg.database).toEqual({ kind: "pglite", dataDir: path.resolve("./data/pglite") });
+    expect(cfg.seedDemoData).toBe(true);
+  });
+
+  it("uses PostgreSQL when DATABASE_URL is a postgres URL, and then seeds nothing by default", () => {
+    const cfg = parseConfig({ DATABASE_URL: "postgresql://u@db:5432/app", SESSION_SECRET: "s".repeat(40) });
+    expect(cfg.database).toEqual({ kind: "postgres", url: "postgresql://u@db:5432/app" });
+    expect(cfg.seedDemoData).toBe(false);
+  });
+
+  it("explains every invalid variable at once", () => {
+    expect(() => parseConfig({ PORT: "99999", DATABASE_URL: "mysql://x", SESSION_SECRET: "short" })).toThrow(ConfigError);
+    try {
+      parseConfig({ PORT: "99999", DATABASE_URL: "mysql://x", SESSION_SECRET: "short" });
+    } catch (err) {
+      const message = (err as Error).message;
+      expect(message).toMatch(/PORT/);
+      expect(message).toMatch(/DATABASE_URL: must be a postgres/);
+      expect(message).toMatch(/SESSION_SECRET: must be at least 32/);
+      expect(message).not.toContain("short");
+    }
+  });
+
+  it("requires SESSION_SECRET in production with an external database", () => {
+    expect(() => parseConfig({ NODE_ENV: "production", DATABASE_URL: "postgres://x@y/z", DATA_DIR: tmp() })).toThrow(/SESSION_SECRET: required in production/);
+  });
+
+  it("generates a session secret once into DATA_DIR with 0600 permissions and reuses it", () => {
+    const dir = tmp();
+    const first = parseConfig({ DATA_DIR: dir }).sessionSecret;
+    const file = path.join(dir, "session-secret");
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(first).toMatch(/^[0-9a-f]{64}$/);
+    expect(parseConfig({ DATA_DIR: dir }).sessionSecret).toBe(first);
+  });
+});

@@ -1,0 +1,87 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { POST as signInPost } from "@/app/api/auth/sign-in/route";
+import { POST as signOutPost } from "@/app/api/auth/sign-out/route";
+import { GET as orgsGet } from "@/app/api/organizations/route";
+import { db } from "@/lib/db/database";
+import { SESSION_COOKIE } from "@/lib/auth/session-cookie";
+import { sessionIdFor } from "@/lib/auth/session-token";
+import { config } from "@/lib/config/env";
+import { call, createWorld, PASSWORD } from "./fixtures";
+
+let world: Awaited<ReturnType<typeof createWorld>>;
+beforeAll(async () => {
+  world = await createWorld();
+});
+
+const sessionToken = (setCookie: string | null) => setCookie?.match(new RegExp(`${SESSION_COOKIE}=([^;]*)`))?.[1];
+
+describe("sign-in", () => {
+  it("signs in with the right password, case-insensitively by email, into an httpOnly SameSite session", async () => {
+    const res = await call(signInPost, { json: { email: world.users.owner.email.toUpperCase(), password: PASSWORD } });
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=lax/i);
+    const token = sessionToken(cookie)!;
+    expect(token.length).toBeGreaterThan(30);
+    // The table stores an HMAC of the token, never the token.
+    expect(await db().session.findUnique({ where: { id: token } })).toBeNull();
+    expect(await db().session.findUnique({ where: { id: sessionIdFor(token, config().sessionSecret) } })).not.toBeNull();
+
+    const orgs = await call(orgsGet, { token });
+    expect(orgs.status).toBe(200);
+    expect(orgs.json.organizations).toEqual([expect.objectContaining({ handle: world.orgA.handle, role: "OWNER" })]);
+  });
+
+  it("rejects a wrong password and an unknown email with the same message and no cookie", async () => {
+    const wrong = await call(signInPost, { json: { email: world.users.member.email, password: "nope" } });
+    const unknown = await call(signInPost, { json: { email: "ghost@example.com", password: "nope" } });
+    for (const res of [wrong, unknown]) {
+      expect(res.status).toBe(401);
+      expect(res.json.error?.message).toBe("Incorrect email or password");
+      expect(res.headers.get("set-cookie")).toBeNull();
+    }
+  });
+
+  it("returns field errors for an invalid email", async () => {
+    const res = await call(signInPost, { json: { email: "not-an-email", password: "" } });
+    expect(res.status).toBe(422);
+    expect(Object.keys(res.json.error?.fields ?? {})).toEqual(expect.arrayContaining(["email", "password"]));
+  });
+
+  it("throttles an email after five failures, even with the right password", async () => {
+    const email = world.users.admin.email;
+    for (let i = 0; i < 5; i++) {
+      expect((await call(signInPost, { json: { email, password: `wrong-${i}` } })).status).toBe(401);
+    }
+    const blocked = await call(signInPost, { json: { email, password: PASSWORD } });
+    expect(blocked.status).toBe(429);
+    expect(blocked.json.error?.code).toBe("rate_limited");
+    expect(blocked.headers.get("retry-after")).toBe("900");
+    expect(blocked.headers.get("set-cookie")).toBeNull();
+  });
+});
+
+describe("sessions", () => {
+  it("signs out by deleting the session server-side", async () => {
+    const signedIn = await call(signInPost, { json: { email: world.users.outsider.email, password: PASSWORD } });
+    const token = sessionToken(signedIn.headers.get("set-cookie"))!;
+    expect((await call(orgsGet, { token })).status).toBe(200);
+    const out = await call(signOutPost, { method: "POST", token });
+    expect(out.status).toBe(200);
+    expect(out.headers.get("set-cookie")).toMatch(/Expires=Thu, 01 Jan 1970/);
+    expect((await call(orgsGet, { token })).status).toBe(401);
+  });
+
+  it("refuses an expired session and forgets it", async () => {
+    const token = world.tokens.member;
+    const id = sessionIdFor(token, config().sessionSecret);
+    await db().session.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await call(orgsGet, { token })).status).toBe(401);
+    expect(await db().session.findUnique({ where: { id } })).toBeNull();
+  });
+
+  it("refuses a forged token", async () => {
+    expect((await call(orgsGet, { token: "forged-token-value-that-is-long-enough" })).status).toBe(401);
+  });
+});
