@@ -11,7 +11,7 @@ const shared = {
     },
   },
 };
-const env = { SESSION_SECRET: "test-session-secret-0123456789abcdef0123456789", NODE_ENV: "test" };
+const env = { SESSION_SECRET: "test-session-secret-0123456789abcdef0123456789", NODE_ENV: "test" as const };
 
 const integration = (name: string, database: "pglite" | "postgres") => ({
   ...shared,

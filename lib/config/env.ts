@@ -35,7 +35,7 @@ export class ConfigError extends Error {
 }
 
 /** Parses and checks the environment. Throws ConfigError with one line per problem. */
-export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
   const result = schema.safeParse({ ...env, DATABASE_URL: env.DATABASE_URL || undefined, SESSION_SECRET: env.SESSION_SECRET || undefined });
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
