@@ -11,7 +11,12 @@ const shared = {
     },
   },
 };
-const env = { SESSION_SECRET: "test-session-secret-0123456789abcdef0123456789", NODE_ENV: "test" as const };
+const env = {
+  SESSION_SECRET: "test-session-secret-0123456789abcdef0123456789",
+  // A fixed test key (32 bytes of base64); never used outside tests.
+  DRAIN_ENCRYPTION_KEYS: "vtest:dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktMDAwMDE=",
+  NODE_ENV: "test" as const,
+};
 
 const integration = (name: string, database: "pglite" | "postgres") => ({
   ...shared,

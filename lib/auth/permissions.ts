@@ -5,11 +5,11 @@
 export const ROLES = ["OWNER", "MEMBER"] as const;
 export type Role = (typeof ROLES)[number];
 
-export type Permission = "environment:read" | "llm_key:read" | "llm_key:write" | "audit:read";
+export type Permission = "environment:read" | "llm_key:read" | "llm_key:write" | "drain:read" | "drain:write" | "audit:read";
 
 const table: Record<Role, readonly Permission[]> = {
-  OWNER: ["environment:read", "llm_key:read", "llm_key:write", "audit:read"],
-  MEMBER: ["environment:read", "llm_key:read", "audit:read"],
+  OWNER: ["environment:read", "llm_key:read", "llm_key:write", "drain:read", "drain:write", "audit:read"],
+  MEMBER: ["environment:read", "llm_key:read", "drain:read", "audit:read"],
 };
 
 export function can(role: Role, permission: Permission): boolean {

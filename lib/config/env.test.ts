@@ -4,18 +4,19 @@ import os from "node:os";
 import path from "node:path";
 import { parseConfig, ConfigError } from "./env";
 
+const KEYS = "v1:" + Buffer.alloc(32, 7).toString("base64");
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "cfg-"));
 
 describe("parseConfig", () => {
   it("defaults to the embedded database under ./data on port 3000", () => {
-    const cfg = parseConfig({ SESSION_SECRET: "s".repeat(40) });
+    const cfg = parseConfig({ SESSION_SECRET: "s".repeat(40), DRAIN_ENCRYPTION_KEYS: KEYS });
     expect(cfg.port).toBe(3000);
     expect(cfg.database).toEqual({ kind: "pglite", dataDir: path.resolve("./data/pglite") });
     expect(cfg.seedDemoData).toBe(true);
   });
 
   it("uses PostgreSQL when DATABASE_URL is a postgres URL, and then seeds nothing by default", () => {
-    const cfg = parseConfig({ DATABASE_URL: "postgresql://u@db:5432/app", SESSION_SECRET: "s".repeat(40) });
+    const cfg = parseConfig({ DATABASE_URL: "postgresql://u@db:5432/app", SESSION_SECRET: "s".repeat(40), DRAIN_ENCRYPTION_KEYS: KEYS });
     expect(cfg.database).toEqual({ kind: "postgres", url: "postgresql://u@db:5432/app" });
     expect(cfg.seedDemoData).toBe(false);
   });
@@ -35,6 +36,25 @@ describe("parseConfig", () => {
 
   it("requires SESSION_SECRET in production with an external database", () => {
     expect(() => parseConfig({ NODE_ENV: "production", DATABASE_URL: "postgres://x@y/z", DATA_DIR: tmp() })).toThrow(/SESSION_SECRET: required in production/);
+  });
+
+  it("requires DRAIN_ENCRYPTION_KEYS in production with an external database", () => {
+    expect(() => parseConfig({ NODE_ENV: "production", DATABASE_URL: "postgres://x@y/z", SESSION_SECRET: "s".repeat(40) })).toThrow(
+      /DRAIN_ENCRYPTION_KEYS: required in production/,
+    );
+  });
+
+  it("rejects a malformed keyring and allowlist with the variable's name", () => {
+    expect(() => parseConfig({ DATA_DIR: tmp(), DRAIN_ENCRYPTION_KEYS: "v1:short" })).toThrow(/DRAIN_ENCRYPTION_KEYS: key v1 must be 32 bytes/);
+    expect(() => parseConfig({ DATA_DIR: tmp(), DRAIN_ENCRYPTION_KEYS: KEYS, OUTBOUND_ALLOWED_HOSTS: "10.0.0.0/99" })).toThrow(/OUTBOUND_ALLOWED_HOSTS/);
+  });
+
+  it("generates a drain keyring once into DATA_DIR with 0600 permissions and reuses it", () => {
+    const dir = tmp();
+    const first = parseConfig({ DATA_DIR: dir }).drainKeyring;
+    expect(fs.statSync(path.join(dir, "drain-encryption-keys")).mode & 0o777).toBe(0o600);
+    expect(first.current).toBe("v1");
+    expect(parseConfig({ DATA_DIR: dir }).drainKeyring.keys.get("v1")).toEqual(first.keys.get("v1"));
   });
 
   it("generates a session secret once into DATA_DIR with 0600 permissions and reuses it", () => {

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import path from "node:path";
 import { readOrCreateSecretFile } from "./secret-file";
+import { generateKeyringSpec, KeyringError, parseKeyring, type Keyring } from "../crypto/keyring";
+import { parseAllowList } from "../outbound/address-policy";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -12,6 +14,8 @@ const schema = z.object({
     .optional(),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -hex 32)").optional(),
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+  DRAIN_ENCRYPTION_KEYS: z.string().optional(),
+  OUTBOUND_ALLOWED_HOSTS: z.string().optional(),
   SEED_DEMO_DATA: z.enum(["true", "false"]).optional(),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
@@ -28,6 +32,8 @@ export type AppConfig = {
   seedDemoData: boolean;
   /** Believe the first X-Forwarded-For hop as the client address. */
   trustProxy: boolean;
+  /** Encrypts drain secrets; the first key encrypts, any decrypts. */
+  drainKeyring: Keyring;
 };
 
 export class ConfigError extends Error {
@@ -54,6 +60,12 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   }
   const sessionSecret =
     e.SESSION_SECRET ?? readOrCreateSecretFile(dataDir, "session-secret", "SESSION_SECRET");
+  const drainKeyring = loadDrainKeyring(e.DRAIN_ENCRYPTION_KEYS, dataDir, e.NODE_ENV === "production" && database.kind === "postgres");
+  try {
+    parseAllowList(e.OUTBOUND_ALLOWED_HOSTS);
+  } catch {
+    throw new ConfigError("Invalid configuration:\n  OUTBOUND_ALLOWED_HOSTS: use comma-separated host names, IP addresses or CIDRs");
+  }
 
   return {
     nodeEnv: e.NODE_ENV,
@@ -64,7 +76,23 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === "true" : e.NODE_ENV === "production" && database.kind === "postgres",
     seedDemoData: e.SEED_DEMO_DATA ? e.SEED_DEMO_DATA === "true" : database.kind === "pglite",
     trustProxy: e.TRUST_PROXY === "true",
+    drainKeyring,
   };
+}
+
+function loadDrainKeyring(spec: string | undefined, dataDir: string, explicitRequired: boolean): Keyring {
+  if (!spec && explicitRequired) {
+    throw new ConfigError(
+      "Invalid configuration:\n  DRAIN_ENCRYPTION_KEYS: required in production with an external database, kept apart from the data (format: v1:$(openssl rand -base64 32))",
+    );
+  }
+  const value = spec || readOrCreateSecretFile(dataDir, "drain-encryption-keys", "DRAIN_ENCRYPTION_KEYS", () => generateKeyringSpec("v1"));
+  try {
+    return parseKeyring(value);
+  } catch (err) {
+    if (err instanceof KeyringError) throw new ConfigError(`Invalid configuration:\n  DRAIN_ENCRYPTION_KEYS: ${err.message}`);
+    throw err;
+  }
 }
 
 const globalForConfig = globalThis as unknown as { __appConfig?: AppConfig };

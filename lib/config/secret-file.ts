@@ -7,7 +7,12 @@ import { log } from "../log";
  * Returns the secret stored in DATA_DIR/<name>, creating it (0600) on first use.
  * Zero-setup mode only: production deployments pass the value explicitly.
  */
-export function readOrCreateSecretFile(dataDir: string, name: string, envName: string): string {
+export function readOrCreateSecretFile(
+  dataDir: string,
+  name: string,
+  envName: string,
+  generate: () => string = () => randomBytes(32).toString("hex"),
+): string {
   const file = path.join(dataDir, name);
   try {
     return fs.readFileSync(file, "utf8").trim();
@@ -15,7 +20,7 @@ export function readOrCreateSecretFile(dataDir: string, name: string, envName: s
     if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
   }
   fs.mkdirSync(dataDir, { recursive: true });
-  const value = randomBytes(32).toString("hex");
+  const value = generate();
   try {
     fs.writeFileSync(file, value + "\n", { mode: 0o600, flag: "wx" });
     log.warn("generated secret", { envName, file, hint: `set ${envName} explicitly in production` });

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db/database";
 import type { Role } from "../auth/permissions";
 import type { SessionUser } from "./sessions";
+import { aiGatewaySuspension, assertAiGatewayEnabled } from "./ai-gateway-access";
 
 export type OrganizationSummary = { id: string; handle: string; name: string; role: Role };
 
@@ -14,3 +15,21 @@ export async function listOrganizationsForUser(user: SessionUser): Promise<Organ
   return memberships.map((m) => ({ ...m.organization, role: m.role }));
 }
 
+
+/** Loads the organization's BAA and beta flags and throws feature_not_enabled unless both hold. */
+export async function assertAiGatewayEnabledFor(organizationId: string): Promise<void> {
+  const org = await db().organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { baaSignedAt: true, aiGatewayBetaEnrolledAt: true },
+  });
+  assertAiGatewayEnabled(org);
+}
+
+export async function aiGatewayStatus(organizationId: string): Promise<{ enabled: boolean; reason: string | null }> {
+  const org = await db().organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { baaSignedAt: true, aiGatewayBetaEnrolledAt: true },
+  });
+  const reason = aiGatewaySuspension(org);
+  return { enabled: reason === null, reason };
+}

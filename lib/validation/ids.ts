@@ -3,3 +3,5 @@ import { z } from "zod";
 export const uuid = z.uuid();
 export const environmentParams = z.object({ environmentId: uuid });
 export const llmKeyParams = z.object({ environmentId: uuid, keyId: uuid });
+export const drainParams = z.object({ environmentId: uuid, drainId: uuid });
+export const organizationParams = z.object({ organizationId: uuid });

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { decrypt, DecryptionError, encrypt, generateKeyringSpec, keyVersionOf, parseKeyring } from "./keyring";
+
+const aad = "org:o1|drain:d1|field:secretKey";
+
+describe("keyring encryption", () => {
+  it("round-trips, with a fresh IV per value and the key version recorded", () => {
+    const ring = parseKeyring(generateKeyringSpec("v3"));
+    const a = encrypt(ring, "sk-lf-secret", aad);
+    const b = encrypt(ring, "sk-lf-secret", aad);
+    expect(a).not.toBe(b);
+    expect(a).not.toContain("sk-lf-secret");
+    expect(keyVersionOf(a)).toBe("v3");
+    expect(decrypt(ring, a, aad)).toBe("sk-lf-secret");
+  });
+
+  it("detects tampering with the ciphertext or tag", () => {
+    const ring = parseKeyring(generateKeyringSpec());
+    const [v, iv, ct, tag] = encrypt(ring, "sk-lf-secret", aad).split(":") as [string, string, string, string];
+    const flipped = (s: string) => (s[0] === "A" ? "B" : "A") + s.slice(1);
+    expect(() => decrypt(ring, [v, iv, flipped(ct), tag].join(":"), aad)).toThrow(DecryptionError);
+    expect(() => decrypt(ring, [v, iv, ct, flipped(tag)].join(":"), aad)).toThrow(DecryptionError);
+    expect(() => decrypt(ring, "garbage", aad)).toThrow(DecryptionError);
+  });
+
+  it("refuses a value bound to another organization, drain or field", () => {
+    const ring = parseKeyring(generateKeyringSpec());
+    const stored = encrypt(ring, "sk-lf-secret", aad);
+    expect(() => decrypt(ring, stored, "org:o2|drain:d1|field:secretKey")).toThrow(DecryptionError);
+    expect(() => decrypt(ring, stored, "org:o1|drain:d2|field:secretKey")).toThrow(DecryptionError);
+    expect(() => decrypt(ring, stored, "org:o1|drain:d1|field:publicKey")).toThrow(DecryptionError);
+  });
+
+  it("names an unknown key version", () => {
+    const stored = encrypt(parseKeyring(generateKeyringSpec("v9")), "x", aad);
+    expect(() => decrypt(parseKeyring(generateKeyringSpec("v1")), stored, aad)).toThrow(/no key with version v9/);
+  });
+
+  it("encrypts with the first key and decrypts with any (rotation)", () => {
+    const v1 = generateKeyringSpec("v1");
+    const old = encrypt(parseKeyring(v1), "old secret", aad);
+    const rotated = parseKeyring(`${generateKeyringSpec("v2")},${v1}`);
+    expect(rotated.current).toBe("v2");
+    expect(decrypt(rotated, old, aad)).toBe("old secret");
+    expect(keyVersionOf(encrypt(rotated, "new", aad))).toBe("v2");
+  });
+
+  it("rejects malformed keyrings without echoing key material", () => {
+    expect(() => parseKeyring("")).toThrow(/no keys/);
+    expect(() => parseKeyring("v1:c2hvcnQ=")).toThrow(/32 bytes/);
+    expect(() => parseKeyring("nocolon")).toThrow(/<version>:<base64 key>/);
+    const spec = generateKeyringSpec("v1");
+    expect(() => parseKeyring(`${spec},${spec}`)).toThrow(/appears twice/);
+    try {
+      parseKeyring("v1:c2hvcnQ=");
+    } catch (err) {
+      expect((err as Error).message).not.toContain("c2hvcnQ");
+    }
+  });
+});

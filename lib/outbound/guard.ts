@@ -1,0 +1,72 @@
+import dns from "node:dns";
+import net from "node:net";
+import { isAllowedAddress, isBlockedAddress, isBlockedHostname, parseAllowList, type AllowList } from "./address-policy";
+
+// The SSRF guard. It runs when a URL is saved (checkOutboundHost) and again at connect
+// time (guardedLookup, used as the socket's DNS lookup), so a name that resolves to a
+// public address at save time and to an internal one later (DNS rebinding) is refused.
+
+export class OutboundBlockedError extends Error {
+  override name = "OutboundBlockedError";
+  constructor(
+    message: string,
+    readonly reason: "blocked_host" | "blocked_address" | "unresolvable",
+  ) {
+    super(message);
+  }
+}
+
+let cached: { spec: string | undefined; list: AllowList } | undefined;
+export function allowList(): AllowList {
+  const spec = process.env.OUTBOUND_ALLOWED_HOSTS;
+  if (!cached || cached.spec !== spec) cached = { spec, list: parseAllowList(spec) };
+  return cached.list;
+}
+
+type Resolver = (host: string) => Promise<string[]>;
+const systemResolver: Resolver = async (host) => (await dns.promises.lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+
+function hostWithoutBrackets(host: string): string {
+  return host.startsWith("[") && host.endsWith("]") ? host.slice(1, -1) : host;
+}
+
+/**
+ * Resolves the host and checks every address. Returns the addresses; throws
+ * OutboundBlockedError when any is internal or the name does not resolve (fail closed).
+ */
+export async function checkOutboundHost(rawHost: string, resolve: Resolver = systemResolver, allow: AllowList = allowList()): Promise<string[]> {
+  const host = hostWithoutBrackets(rawHost.toLowerCase()).replace(/\.$/, "");
+  const allowedByName = allow.hosts.has(host);
+  if (net.isIP(host)) {
+    if (allowedByName) return [host];
+    if (isBlockedAddress(host) && !isAllowedAddress(host, allow)) {
+      throw new OutboundBlockedError(`${host} is a private or reserved address`, "blocked_address");
+    }
+    return [host];
+  }
+  if (!allowedByName && isBlockedHostname(host)) throw new OutboundBlockedError(`${host} is an internal host name`, "blocked_host");
+  let addresses: string[];
+  try {
+    addresses = await resolve(host);
+  } catch {
+    throw new OutboundBlockedError(`${host} does not resolve`, "unresolvable");
+  }
+  if (addresses.length === 0) throw new OutboundBlockedError(`${host} does not resolve`, "unresolvable");
+  if (allowedByName) return addresses;
+  const bad = addresses.find((a) => isBlockedAddress(a) && !isAllowedAddress(a, allow));
+  if (bad) throw new OutboundBlockedError(`${host} resolves to a private or reserved address (${bad})`, "blocked_address");
+  return addresses;
+}
+
+type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void;
+
+/** A `lookup` for http(s) agents and sockets that applies the guard to every connection. */
+export function guardedLookup(hostname: string, options: dns.LookupOptions, callback: LookupCallback): void {
+  checkOutboundHost(hostname)
+    .then((addresses) => {
+      const entries = addresses.map((address) => ({ address, family: net.isIP(address) }));
+      if (options.all) callback(null, entries);
+      else callback(null, entries[0]!.address, entries[0]!.family);
+    })
+    .catch((err: unknown) => callback(err as NodeJS.ErrnoException, "", 0));
+}

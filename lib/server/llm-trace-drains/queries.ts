@@ -1,0 +1,32 @@
+import "server-only";
+import { db } from "../../db/database";
+import { notFound } from "../../errors";
+import type { EnvironmentAccess } from "../access";
+import { drainSelect, toDrainView } from "./view";
+
+export async function listDrains(access: EnvironmentAccess) {
+  const rows = await db().llmTraceDrain.findMany({
+    where: { organizationId: access.organizationId, environmentId: access.environmentId },
+    orderBy: { createdAt: "asc" },
+    select: drainSelect,
+  });
+  return rows.map(toDrainView);
+}
+
+export async function getDrain(access: EnvironmentAccess, drainId: string) {
+  const row = await db().llmTraceDrain.findFirst({
+    where: { id: drainId, organizationId: access.organizationId, environmentId: access.environmentId },
+    select: drainSelect,
+  });
+  if (!row) throw notFound("LLM Trace Drain");
+  return toDrainView(row);
+}
+
+export async function drainAuditHistory(access: EnvironmentAccess, drainId: string) {
+  return db().auditEvent.findMany({
+    where: { organizationId: access.organizationId, targetType: "llm_trace_drain", targetId: drainId },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+    select: { id: true, action: true, changedFields: true, ipAddress: true, createdAt: true, actor: { select: { name: true } } },
+  });
+}

@@ -1,0 +1,23 @@
+import "server-only";
+import { config } from "../../config/env";
+import { decrypt, encrypt } from "../../crypto/keyring";
+
+// The drain secret key is encrypted before it reaches Prisma and decrypted only where a
+// request to Langfuse is built. The AAD ties each ciphertext to its organization, drain
+// and field, so a value copied to another row does not decrypt.
+
+export const aadFor = (organizationId: string, drainId: string, field = "secretKey") =>
+  `org:${organizationId}|drain:${drainId}|field:${field}`;
+
+export function encryptDrainSecret(organizationId: string, drainId: string, secret: string): string {
+  return encrypt(config().drainKeyring, secret, aadFor(organizationId, drainId));
+}
+
+export function decryptDrainSecret(organizationId: string, drainId: string, stored: string): string {
+  return decrypt(config().drainKeyring, stored, aadFor(organizationId, drainId));
+}
+
+/** A display hint that identifies a key without revealing it: `sk-lf-…abcd`. */
+export function secretHint(secret: string): string {
+  return `sk-lf-…${secret.slice(-4)}`;
+}

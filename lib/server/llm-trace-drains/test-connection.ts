@@ -1,0 +1,38 @@
+import "server-only";
+import { db } from "../../db/database";
+import { notFound } from "../../errors";
+import { checkLangfuseConnection } from "../../outbound/langfuse-projects";
+import type { ConnectionResult, TestConnectionInput } from "../../validation/llm-trace-drains";
+import type { EnvironmentAccess } from "../access";
+import { recordAudit } from "../audit";
+import { decryptDrainSecret } from "./secrets";
+import type { Actor } from "./mutations";
+
+async function audited(access: EnvironmentAccess, drainId: string | null, actor: Actor, result: ConnectionResult) {
+  await recordAudit({
+    actorId: actor.userId,
+    organizationId: access.organizationId,
+    environmentId: access.environmentId,
+    action: result.ok ? "llm_trace_drain.test_connection.succeeded" : `llm_trace_drain.test_connection.failed.${result.reason}`,
+    targetType: "llm_trace_drain",
+    targetId: drainId,
+    ip: actor.ip,
+  });
+  return result;
+}
+
+/** Tests credentials typed into the form, before they are saved. */
+export async function testUnsavedConnection(access: EnvironmentAccess, input: TestConnectionInput, actor: Actor) {
+  return audited(access, null, actor, await checkLangfuseConnection(input));
+}
+
+/** Tests a saved drain with its stored (decrypted) keys. */
+export async function testSavedConnection(access: EnvironmentAccess, drainId: string, actor: Actor) {
+  const drain = await db().llmTraceDrain.findFirst({
+    where: { id: drainId, organizationId: access.organizationId, environmentId: access.environmentId },
+    select: { baseUrl: true, publicKey: true, secretKeyCiphertext: true },
+  });
+  if (!drain) throw notFound("LLM Trace Drain");
+  const secretKey = decryptDrainSecret(access.organizationId, drainId, drain.secretKeyCiphertext);
+  return audited(access, drainId, actor, await checkLangfuseConnection({ baseUrl: drain.baseUrl, publicKey: drain.publicKey, secretKey }));
+}

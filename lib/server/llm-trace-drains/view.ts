@@ -1,0 +1,52 @@
+import "server-only";
+import { drainView, type DrainView } from "../../validation/llm-trace-drains";
+import { aiGatewaySuspension } from "../ai-gateway-access";
+
+export const drainSelect = {
+  id: true,
+  environmentId: true,
+  type: true,
+  handle: true,
+  baseUrl: true,
+  publicKey: true,
+  secretKeyHint: true,
+  pausedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  createdBy: { select: { name: true } },
+  organization: { select: { baaSignedAt: true, aiGatewayBetaEnrolledAt: true } },
+} as const;
+
+type DrainRow = {
+  id: string;
+  environmentId: string;
+  type: string;
+  handle: string;
+  baseUrl: string;
+  publicKey: string;
+  secretKeyHint: string;
+  pausedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  createdBy: { name: string } | null;
+  organization: { baaSignedAt: Date | null; aiGatewayBetaEnrolledAt: Date | null };
+};
+
+/** The only way a drain leaves the server: through the strict view schema, which has no secret. */
+export function toDrainView(row: DrainRow): DrainView {
+  const suspendedReason = aiGatewaySuspension(row.organization);
+  return drainView.parse({
+    id: row.id,
+    environmentId: row.environmentId,
+    type: row.type,
+    handle: row.handle,
+    baseUrl: row.baseUrl,
+    publicKey: row.publicKey,
+    secretKeyHint: row.secretKeyHint,
+    status: suspendedReason ? "suspended" : row.pausedAt ? "paused" : "active",
+    suspendedReason,
+    createdAt: row.createdAt.toISOString(),
+    createdBy: row.createdBy?.name ?? null,
+    updatedAt: row.updatedAt.toISOString(),
+  });
+}
