@@ -7,6 +7,7 @@ import { log, errorFields } from "../log";
 import { SESSION_COOKIE } from "../auth/session-cookie";
 import { validateSession, type SessionUser } from "../server/sessions";
 import { clientIp } from "./client-ip";
+import { DecryptionError } from "../crypto/keyring";
 
 // One wrapper per kind of entry point: it resolves the caller, authorizes coarsely
 // (signed in / platform admin), and maps every error to the one JSON error shape.
@@ -26,6 +27,10 @@ export function errorResponse(err: unknown): Response {
     );
   }
   if (isUniqueViolation(err)) return errorResponse(new AppError("conflict", "That already exists"));
+  if (err instanceof DecryptionError) {
+    log.error("stored secret failed to decrypt", errorFields(err));
+    return errorResponse(new AppError("internal", "The stored secret key could not be decrypted. Enter the secret key again to replace it."));
+  }
   if (isDatabaseUnavailable(err)) {
     log.error("database unavailable", errorFields(err));
     return errorResponse(new AppError("unavailable", "The service is temporarily unavailable. Try again shortly."));

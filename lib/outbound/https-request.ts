@@ -1,5 +1,6 @@
 import https from "node:https";
-import { guardedLookup } from "./guard";
+import net from "node:net";
+import { checkOutboundHost, guardedLookup } from "./guard";
 
 export type HttpsResponse = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
 
@@ -10,10 +11,14 @@ const MAX_BODY = 1024 * 1024;
  * checked by the SSRF guard, redirects never followed (the caller sees the 3xx), a hard
  * deadline, and a capped response body.
  */
-export function guardedHttpsRequest(
+export async function guardedHttpsRequest(
   url: URL,
   options: { method: string; headers: Record<string, string>; body?: string | Buffer; timeoutMs: number },
 ): Promise<HttpsResponse> {
+  // Sockets skip `lookup` for IP literals, so those are checked here; names are checked
+  // by guardedLookup on every connection.
+  if (url.protocol !== "https:") throw new Error("only https:// is allowed");
+  if (net.isIP(url.hostname.replace(/^\[|\]$/g, ""))) await checkOutboundHost(url.hostname);
   return new Promise((resolve, reject) => {
     const req = https.request(
       url,
