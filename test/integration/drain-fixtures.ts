@@ -4,7 +4,7 @@ import { startFakeLangfuse, type FakeLangfuse } from "../support/fake-langfuse";
 import { ensureSelfSignedCert } from "../support/tls";
 
 /** Starts a fake Langfuse (trusted through NODE_EXTRA_CA_CERTS, see global-setup.ts) for the file. */
-export function useFakeLangfuse(): () => FakeLangfuse {
+export function withFakeLangfuse(): () => FakeLangfuse {
   let fake: FakeLangfuse | undefined;
   beforeAll(async () => {
     const tls = ensureSelfSignedCert(process.env.TEST_TLS_DIR ?? path.join(process.cwd(), ".test-tls"));

@@ -6,11 +6,11 @@ import fs from "node:fs";
 import { checkLangfuseConnection } from "@/lib/outbound/langfuse-projects";
 import { startFakeLangfuse, type FakeLangfuse } from "../support/fake-langfuse";
 import { ensureSelfSignedCert } from "../support/tls";
-import { useFakeLangfuse } from "./drain-fixtures";
+import { withFakeLangfuse } from "./drain-fixtures";
 
 // Every reason the Test connection button can give, against real sockets on loopback.
 
-const fake = useFakeLangfuse();
+const fake = withFakeLangfuse();
 let untrusted: FakeLangfuse;
 
 beforeAll(async () => {

@@ -7,12 +7,12 @@ import * as adminOrg from "@/app/api/admin/organizations/[organizationId]/route"
 import { db } from "@/lib/db/database";
 import type { Handler } from "@/lib/api/route";
 import { call, createWorld } from "./fixtures";
-import { useFakeLangfuse } from "./drain-fixtures";
+import { withFakeLangfuse } from "./drain-fixtures";
 
 // The authorization matrix: every drain endpoint × anonymous, another organization's
 // owner, member, owner, platform admin. Another organization's ids are always 404.
 
-const fake = useFakeLangfuse();
+const fake = withFakeLangfuse();
 let world: Awaited<ReturnType<typeof createWorld>>;
 let drainId: string;
 

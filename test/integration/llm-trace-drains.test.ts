@@ -8,9 +8,9 @@ import { config } from "@/lib/config/env";
 import { decrypt } from "@/lib/crypto/keyring";
 import { aadFor } from "@/lib/server/llm-trace-drains/secrets";
 import { call, createWorld } from "./fixtures";
-import { captureLogs, useFakeLangfuse } from "./drain-fixtures";
+import { captureLogs, withFakeLangfuse } from "./drain-fixtures";
 
-const fake = useFakeLangfuse();
+const fake = withFakeLangfuse();
 const logs = captureLogs();
 const responses: string[] = [];
 let world: Awaited<ReturnType<typeof createWorld>>;
