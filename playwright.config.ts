@@ -1,8 +1,12 @@
 import { defineConfig } from "@playwright/test";
 import fs from "node:fs";
 import { chromium } from "@playwright/test";
+import { ensureSelfSignedCert } from "./test/support/tls";
+import { E2E_APP_PORT as PORT, E2E_FAKE_LANGFUSE_PORT, E2E_TLS_DIR } from "./e2e/support/ports";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+// The fake Langfuse's certificate must exist before the app starts: Node reads
+// NODE_EXTRA_CA_CERTS once, at start-up. Made once and reused (workers reload this file).
+const tls = ensureSelfSignedCert(E2E_TLS_DIR);
 
 /** Debian's Chromium when present (these machines cannot download browsers), else Playwright's own. */
 function chromiumExecutable(): string | undefined {
@@ -34,13 +38,31 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   // The production build (npm run test:e2e builds first) on a fresh embedded database with demo data.
-  webServer: {
-    command: "rm -rf .e2e-data && tsx server.ts",
-    url: `http://localhost:${PORT}/api/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: { NODE_ENV: "production", PORT: String(PORT), DATA_DIR: ".e2e-data", NEXT_TELEMETRY_DISABLED: "1" },
-  },
+  webServer: [
+    {
+      command: "tsx e2e/support/fake-langfuse-server.ts",
+      url: `http://127.0.0.1:${E2E_FAKE_LANGFUSE_PORT + 1}/`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: "rm -rf .e2e-data && tsx server.ts",
+      url: `http://localhost:${PORT}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        NODE_ENV: "production",
+        PORT: String(PORT),
+        DATA_DIR: ".e2e-data",
+        NEXT_TELEMETRY_DISABLED: "1",
+        NODE_EXTRA_CA_CERTS: tls.certPath,
+        // Admits the loopback fake Langfuse past the SSRF guard; nothing else.
+        OUTBOUND_ALLOWED_HOSTS: "localhost",
+      },
+    },
+  ],
 });

@@ -3,6 +3,9 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/server/current-user";
 import { listAllOrganizations } from "@/lib/server/admin/organizations";
 import { formatDateTime } from "@/lib/format";
+import { listAllAuditEvents } from "@/lib/server/audit";
+import { OrganizationFlagToggle } from "@/components/admin/organization-flag-toggle";
+import { ActivityTable } from "@/components/activity-table";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -12,7 +15,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   if (!user.isPlatformAdmin) notFound();
   const { q } = await searchParams;
   const search = typeof q === "string" ? q.slice(0, 100) : "";
-  const organizations = await listAllOrganizations(search);
+  const [organizations, activity] = await Promise.all([listAllOrganizations(search), listAllAuditEvents(50)]);
   return (
     <>
       <div className="page-header">
@@ -56,19 +59,27 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                     <code>{o.handle}</code>
                   </td>
                   <td>
-                    {o.baaSignedAt ? (
-                      <span>
-                        <span className="badge badge-ok">Signed</span>{" "}
-                        <span className="muted">
-                          {formatDateTime(o.baaSignedAt)}
-                          {o.baaSignedBy ? ` by ${o.baaSignedBy}` : ""}
+                    <div className="row">
+                      <OrganizationFlagToggle organizationId={o.id} organizationName={o.name} flag="baaSigned" value={o.baaSignedAt !== null} />
+                      {o.baaSignedAt ? (
+                        <span>
+                          <span className="badge badge-ok">Signed</span>{" "}
+                          <span className="muted">
+                            {formatDateTime(o.baaSignedAt)}
+                            {o.baaSignedBy ? ` by ${o.baaSignedBy}` : ""}
+                          </span>
                         </span>
-                      </span>
-                    ) : (
-                      <span className="badge">Not signed</span>
-                    )}
+                      ) : (
+                        <span className="badge">Not signed</span>
+                      )}
+                    </div>
                   </td>
-                  <td>{o.aiGatewayBetaEnrolledAt ? <span className="badge badge-ok">Enrolled</span> : <span className="badge">Not enrolled</span>}</td>
+                  <td>
+                    <div className="row">
+                      <OrganizationFlagToggle organizationId={o.id} organizationName={o.name} flag="aiGatewayBetaEnrolled" value={o.aiGatewayBetaEnrolledAt !== null} />
+                      {o.aiGatewayBetaEnrolledAt ? <span className="badge badge-ok">Enrolled</span> : <span className="badge">Not enrolled</span>}
+                    </div>
+                  </td>
                   <td>{o.environmentCount}</td>
                   <td>{o.memberCount}</td>
                 </tr>
@@ -76,6 +87,10 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
             </tbody>
           </table>
         )}
+      </section>
+      <section className="panel" aria-labelledby="admin-activity-heading">
+        <h2 id="admin-activity-heading">Recent activity, all organizations</h2>
+        <ActivityTable events={activity} label="Recent activity" showOrganization />
       </section>
     </>
   );

@@ -16,6 +16,7 @@ export function TopBar({ user, organizations, currentOrg }: Props) {
       <OrgSwitcher organizations={organizations} current={currentOrg} />
       <nav aria-label="Main">
         {currentOrg ? <NavLink href={`/orgs/${currentOrg}/environments`}>Environments</NavLink> : null}
+        {currentOrg ? <NavLink href={`/orgs/${currentOrg}/activity`}>Activity</NavLink> : null}
         {user.isPlatformAdmin ? <NavLink href="/admin">Admin</NavLink> : null}
       </nav>
       <div className="user">

@@ -29,21 +29,25 @@ export async function recordAudit(input: AuditInput, tx: Prisma.TransactionClien
   });
 }
 
-export async function listAuditEvents(organizationId: string, limit = 100) {
-  return db().auditEvent.findMany({
-    where: { organizationId },
-    orderBy: { createdAt: "desc" },
-    take: limit,
-    select: {
-      id: true,
-      action: true,
-      targetType: true,
-      targetId: true,
-      changedFields: true,
-      ipAddress: true,
-      createdAt: true,
-      actor: { select: { name: true, email: true } },
-      environment: { select: { handle: true } },
-    },
-  });
+const activitySelect = {
+  id: true,
+  action: true,
+  targetType: true,
+  targetId: true,
+  changedFields: true,
+  ipAddress: true,
+  createdAt: true,
+  actor: { select: { name: true } },
+  organization: { select: { name: true } },
+  environment: { select: { handle: true } },
+} as const;
+
+/** An organization's activity, for its members. */
+export async function listAuditEvents(organizationId: string, limit = 200) {
+  return db().auditEvent.findMany({ where: { organizationId }, orderBy: { createdAt: "desc" }, take: limit, select: activitySelect });
+}
+
+/** Every organization's activity, for platform admins only (callers check). */
+export async function listAllAuditEvents(limit = 200) {
+  return db().auditEvent.findMany({ orderBy: { createdAt: "desc" }, take: limit, select: activitySelect });
 }

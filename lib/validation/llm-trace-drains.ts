@@ -79,9 +79,9 @@ export const createDrainInput = z.object({
   baseUrl,
   publicKey,
   secretKey,
-  acknowledgeContentForwarding: z.literal(true, {
-    error: "Confirm that you understand prompts and completions will be forwarded",
-  }),
+  acknowledgeContentForwarding: z
+    .boolean({ error: "Confirm that you understand prompts and completions will be forwarded" })
+    .refine((v) => v, "Confirm that you understand prompts and completions will be forwarded"),
 });
 export type CreateDrainInput = z.output<typeof createDrainInput>;
 

@@ -1,5 +1,9 @@
 import type { Metadata } from "next";
 import { environmentPageAccess } from "@/lib/server/environment-page";
+import { listDrains } from "@/lib/server/llm-trace-drains/queries";
+import { aiGatewayStatus } from "@/lib/server/organizations";
+import { can } from "@/lib/auth/permissions";
+import { DrainsList } from "@/components/llm-trace-drains/drains-list";
 
 export const metadata: Metadata = { title: "Integrations" };
 
@@ -7,11 +11,14 @@ type Params = Promise<{ orgHandle: string; envHandle: string }>;
 
 export default async function IntegrationsPage({ params }: { params: Params }) {
   const { orgHandle, envHandle } = await params;
-  await environmentPageAccess(orgHandle, envHandle);
+  const { access } = await environmentPageAccess(orgHandle, envHandle);
+  const [drains, gateway] = await Promise.all([listDrains(access), aiGatewayStatus(access.organizationId)]);
   return (
-    <section className="panel empty" aria-label="Integrations">
-      <h2>No integrations yet</h2>
-      <p>Integrations send this environment&apos;s data to other services. LLM Trace Drains are coming soon.</p>
-    </section>
+    <DrainsList
+      environmentId={access.environmentId}
+      drainsPath={`/orgs/${orgHandle}/environments/${envHandle}/integrations`}
+      initialDrains={drains}
+      canCreate={gateway.enabled && can(access.role, "drain:write")}
+    />
   );
 }

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { notFound } from "next/navigation";
+import { environmentPageAccess } from "@/lib/server/environment-page";
+import { drainAuditHistory, getDrain } from "@/lib/server/llm-trace-drains/queries";
+import { pageAccess } from "@/lib/server/page-access";
+import { can } from "@/lib/auth/permissions";
+import { DrainDetail } from "@/components/llm-trace-drains/drain-detail";
+import { ActivityTable } from "@/components/activity-table";
+
+export const metadata: Metadata = { title: "LLM Trace Drain" };
+
+type Params = Promise<{ orgHandle: string; envHandle: string; drainId: string }>;
+
+export default async function DrainPage({ params }: { params: Params }) {
+  const { orgHandle, envHandle, drainId } = await params;
+  if (!z.uuid().safeParse(drainId).success) notFound();
+  const { access } = await environmentPageAccess(orgHandle, envHandle);
+  const [drain, history] = await Promise.all([pageAccess(getDrain(access, drainId)), drainAuditHistory(access, drainId)]);
+  const drainsPath = `/orgs/${orgHandle}/environments/${envHandle}/integrations`;
+  return (
+    <>
+      <div className="breadcrumbs">
+        <Link href={drainsPath}>Integrations</Link> / {drain.handle}
+      </div>
+      <h2>{drain.handle}</h2>
+      <DrainDetail environmentId={access.environmentId} drain={drain} drainsPath={drainsPath} canWrite={can(access.role, "drain:write")} />
+      <section className="panel" aria-labelledby="drain-history-heading">
+        <h2 id="drain-history-heading">History</h2>
+        <ActivityTable events={history} label="Drain history" showEnvironment={false} />
+      </section>
+    </>
+  );
+}

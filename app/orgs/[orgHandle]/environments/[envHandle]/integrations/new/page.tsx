@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import Link from "next/link";
+import { environmentPageAccess } from "@/lib/server/environment-page";
+import { aiGatewayStatus } from "@/lib/server/organizations";
+import { can } from "@/lib/auth/permissions";
+import { NewDrainForm } from "@/components/llm-trace-drains/new-drain-form";
+
+export const metadata: Metadata = { title: "New LLM Trace Drain" };
+
+type Params = Promise<{ orgHandle: string; envHandle: string }>;
+
+export default async function NewDrainPage({ params }: { params: Params }) {
+  const { orgHandle, envHandle } = await params;
+  const { access } = await environmentPageAccess(orgHandle, envHandle);
+  // The option does not exist for organizations outside the beta, nor for read-only members.
+  if (!(await aiGatewayStatus(access.organizationId)).enabled || !can(access.role, "drain:write")) notFound();
+  const drainsPath = `/orgs/${orgHandle}/environments/${envHandle}/integrations`;
+  return (
+    <>
+      <div className="breadcrumbs">
+        <Link href={drainsPath}>Integrations</Link> / New LLM Trace Drain
+      </div>
+      <h2>New LLM Trace Drain</h2>
+      <NewDrainForm environmentId={access.environmentId} drainsPath={drainsPath} />
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+
+import type { UseMutationResult } from "@tanstack/react-query";
+import { ApiError } from "@/lib/api-client";
+import type { ConnectionResult, TestConnectionInput } from "@/lib/validation/llm-trace-drains";
+
+type Mutation = UseMutationResult<ConnectionResult, Error, TestConnectionInput | undefined>;
+
+/** The inline outcome of Test connection: progress, the project name, or the reason. */
+export function ConnectionResultMessage({ test }: { test: Mutation }) {
+  if (test.isPending) return <p role="status">Testing connection…</p>;
+  if (test.isError) {
+    return (
+      <div className="alert alert-error" role="alert">
+        {test.error instanceof ApiError ? test.error.message : "Could not test the connection. Try again."}
+      </div>
+    );
+  }
+  if (!test.data) return null;
+  return test.data.ok ? (
+    <div className="alert alert-ok" role="status">
+      Connected to Langfuse project <strong>{test.data.projectName}</strong>.
+    </div>
+  ) : (
+    <div className="alert alert-error" role="alert">
+      Connection failed: {test.data.message}
+    </div>
+  );
+}

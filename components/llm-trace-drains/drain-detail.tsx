@@ -1,0 +1,103 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import type { DrainView } from "@/lib/validation/llm-trace-drains";
+import { ApiError } from "@/lib/api-client";
+import { formatDateTime } from "@/lib/format";
+import { DrainStatusBadge } from "./drain-status-badge";
+import { ConnectionResultMessage } from "./connection-result";
+import { EditDrainForm } from "./edit-drain-form";
+import { DeleteDrainButton } from "./delete-drain-button";
+import { useTestConnection, useUpdateDrain } from "./use-drains";
+
+type Props = { environmentId: string; drain: DrainView; drainsPath: string; canWrite: boolean };
+
+export function DrainDetail({ environmentId, drain, drainsPath, canWrite }: Props) {
+  const router = useRouter();
+  const [editing, setEditing] = useState(false);
+  const test = useTestConnection(environmentId, drain.id);
+  const update = useUpdateDrain(environmentId, drain.id);
+  const refresh = () => router.refresh();
+  const suspended = drain.status === "suspended";
+
+  return (
+    <section className="panel" aria-labelledby="drain-config-heading">
+      <div className="page-header" style={{ marginBottom: 12 }}>
+        <h2 id="drain-config-heading">Configuration</h2>
+        {canWrite && !editing ? (
+          <div className="row">
+            <button type="button" className="btn" onClick={() => test.mutate(undefined, { onSettled: refresh })} disabled={test.isPending}>
+              {test.isPending ? "Testing…" : "Test connection"}
+            </button>
+            {!suspended ? (
+              <>
+                <button type="button" className="btn" onClick={() => setEditing(true)}>
+                  Edit
+                </button>
+                <button
+                  type="button"
+                  className="btn"
+                  disabled={update.isPending}
+                  onClick={() => update.mutate({ paused: drain.status !== "paused" }, { onSuccess: refresh })}
+                >
+                  {drain.status === "paused" ? "Resume" : "Pause"}
+                </button>
+              </>
+            ) : null}
+            <DeleteDrainButton environmentId={environmentId} drainId={drain.id} handle={drain.handle} drainsPath={drainsPath} />
+          </div>
+        ) : null}
+      </div>
+      {suspended ? (
+        <div className="alert alert-error" role="alert">
+          Suspended: {drain.suspendedReason}. Nothing is forwarded until access is restored.
+        </div>
+      ) : null}
+      {update.error ? (
+        <div className="alert alert-error" role="alert">
+          {update.error instanceof ApiError ? update.error.message : "Could not update the drain."}
+        </div>
+      ) : null}
+      <ConnectionResultMessage test={test} />
+      {editing ? (
+        <EditDrainForm
+          environmentId={environmentId}
+          drain={drain}
+          onDone={() => {
+            setEditing(false);
+            refresh();
+          }}
+        />
+      ) : (
+        <dl className="config-list">
+          <dt>Status</dt>
+          <dd>
+            <DrainStatusBadge drain={drain} />
+          </dd>
+          <dt>Type</dt>
+          <dd>Langfuse</dd>
+          <dt>Handle</dt>
+          <dd>{drain.handle}</dd>
+          <dt>Base URL</dt>
+          <dd>
+            <code>{drain.baseUrl}</code>
+          </dd>
+          <dt>Public Key</dt>
+          <dd>
+            <code>{drain.publicKey}</code>
+          </dd>
+          <dt>Secret Key</dt>
+          <dd>
+            <code>{drain.secretKeyHint}</code>
+          </dd>
+          <dt>Created</dt>
+          <dd>
+            {formatDateTime(drain.createdAt)}
+            {drain.createdBy ? ` by ${drain.createdBy}` : ""}
+          </dd>
+        </dl>
+      )}
+    </section>
+  );
+}

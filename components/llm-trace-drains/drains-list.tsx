@@ -1,0 +1,83 @@
+"use client";
+
+import Link from "next/link";
+import type { DrainView } from "@/lib/validation/llm-trace-drains";
+import { formatDateTime } from "@/lib/format";
+import { useDrains } from "./use-drains";
+import { DrainStatusBadge } from "./drain-status-badge";
+
+type Props = { environmentId: string; drainsPath: string; initialDrains: DrainView[]; canCreate: boolean };
+
+export function DrainsList({ environmentId, drainsPath, initialDrains, canCreate }: Props) {
+  const drains = useDrains(environmentId, initialDrains);
+  const suspended = drains.data?.find((d) => d.status === "suspended");
+  return (
+    <section className="panel" aria-labelledby="drains-heading">
+      <div className="page-header" style={{ marginBottom: 12 }}>
+        <div>
+          <h2 id="drains-heading">LLM Trace Drains</h2>
+          <p className="muted">Forward every AI Gateway request of this environment to an observability tool as an OpenTelemetry span.</p>
+        </div>
+        {canCreate ? (
+          <Link className="btn btn-primary" href={`${drainsPath}/new`}>
+            New LLM Trace Drain
+          </Link>
+        ) : null}
+      </div>
+      {suspended ? (
+        <div className="alert alert-error" role="alert">
+          Drains are suspended and forward nothing: {suspended.suspendedReason}. Contact support to restore access.
+        </div>
+      ) : null}
+      {drains.isError ? (
+        <div className="alert alert-error" role="alert">
+          Could not load drains. <button className="btn-link" onClick={() => drains.refetch()}>Retry</button>
+        </div>
+      ) : !drains.data || drains.data.length === 0 ? (
+        <div className="empty">
+          <p>No LLM Trace Drains yet.</p>
+        </div>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Handle</th>
+              <th scope="col">Type</th>
+              <th scope="col">Base URL</th>
+              <th scope="col">Public key</th>
+              <th scope="col">Secret key</th>
+              <th scope="col">Status</th>
+              <th scope="col">Created</th>
+            </tr>
+          </thead>
+          <tbody>
+            {drains.data.map((d) => (
+              <tr key={d.id}>
+                <td>
+                  <Link href={`${drainsPath}/${d.id}`}>{d.handle}</Link>
+                </td>
+                <td>Langfuse</td>
+                <td>
+                  <code>{d.baseUrl}</code>
+                </td>
+                <td>
+                  <code>{d.publicKey}</code>
+                </td>
+                <td>
+                  <code>{d.secretKeyHint}</code>
+                </td>
+                <td>
+                  <DrainStatusBadge drain={d} />
+                </td>
+                <td>
+                  {formatDateTime(d.createdAt)}
+                  {d.createdBy ? <span className="muted"> by {d.createdBy}</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

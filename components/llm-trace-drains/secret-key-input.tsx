@@ -1,0 +1,16 @@
+"use client";
+
+import { useState, type InputHTMLAttributes } from "react";
+
+/** A password input with a show/hide toggle; never autocompleted or spell-checked. */
+export function SecretKeyInput(props: InputHTMLAttributes<HTMLInputElement> & { id: string }) {
+  const [visible, setVisible] = useState(false);
+  return (
+    <div className="row">
+      <input {...props} type={visible ? "text" : "password"} autoComplete="off" spellCheck={false} style={{ flex: 1 }} />
+      <button type="button" className="btn" aria-pressed={visible} aria-label={visible ? "Hide secret key" : "Show secret key"} onClick={() => setVisible((v) => !v)}>
+        {visible ? "Hide" : "Show"}
+      </button>
+    </div>
+  );
+}

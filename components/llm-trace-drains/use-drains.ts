@@ -1,0 +1,52 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/api-client";
+import type { ConnectionResult, CreateDrainInput, DrainView, TestConnectionInput, UpdateDrainInput } from "@/lib/validation/llm-trace-drains";
+
+const base = (environmentId: string) => `/api/environments/${environmentId}/llm-trace-drains`;
+export const drainsKey = (environmentId: string) => ["llm-trace-drains", environmentId] as const;
+
+export function useDrains(environmentId: string, initialData?: DrainView[]) {
+  return useQuery({
+    queryKey: drainsKey(environmentId),
+    queryFn: () => apiFetch<{ drains: DrainView[] }>(base(environmentId)).then((r) => r.drains),
+    initialData,
+  });
+}
+
+export function useCreateDrain(environmentId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateDrainInput) => apiFetch<{ drain: DrainView }>(base(environmentId), { method: "POST", json: input }).then((r) => r.drain),
+    onSuccess: () => client.invalidateQueries({ queryKey: drainsKey(environmentId) }),
+  });
+}
+
+export function useUpdateDrain(environmentId: string, drainId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: UpdateDrainInput) =>
+      apiFetch<{ drain: DrainView }>(`${base(environmentId)}/${drainId}`, { method: "PATCH", json: input }).then((r) => r.drain),
+    onSuccess: () => client.invalidateQueries({ queryKey: drainsKey(environmentId) }),
+  });
+}
+
+export function useDeleteDrain(environmentId: string, drainId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<null>(`${base(environmentId)}/${drainId}`, { method: "DELETE" }),
+    onSuccess: () => client.invalidateQueries({ queryKey: drainsKey(environmentId) }),
+  });
+}
+
+/** Tests typed-in credentials (no drainId) or a saved drain's stored ones. */
+export function useTestConnection(environmentId: string, drainId?: string) {
+  return useMutation({
+    mutationFn: (input?: TestConnectionInput) =>
+      apiFetch<{ result: ConnectionResult }>(drainId ? `${base(environmentId)}/${drainId}/test-connection` : `${base(environmentId)}/test-connection`, {
+        method: "POST",
+        ...(input ? { json: input } : {}),
+      }).then((r) => r.result),
+  });
+}

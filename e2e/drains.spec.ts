@@ -1,0 +1,118 @@
+import { expect, test, type Page } from "@playwright/test";
+import { ACME_OWNER, signIn } from "./helpers";
+import { E2E_FAKE_LANGFUSE_URL, FAKE_PUBLIC_KEY, FAKE_SECRET_KEY } from "./support/ports";
+
+const INTEGRATIONS = "/orgs/acme-health/environments/acme-production/integrations";
+
+async function openNewDrainForm(page: Page) {
+  await page.goto("/orgs/acme-health/environments");
+  await page.getByRole("link", { name: "acme-production" }).click();
+  await page.getByRole("link", { name: "Integrations" }).click();
+  await page.getByRole("link", { name: "New LLM Trace Drain" }).click();
+  await expect(page.getByRole("form", { name: "New LLM Trace Drain" })).toBeVisible();
+}
+
+async function fillDrainForm(page: Page, values: { handle: string; baseUrl?: string; publicKey?: string; secretKey?: string }) {
+  await page.getByLabel("Type").selectOption({ label: "Langfuse" });
+  await page.getByLabel("Handle").fill(values.handle);
+  await page.getByLabel("Base URL").fill(values.baseUrl ?? E2E_FAKE_LANGFUSE_URL);
+  await page.getByLabel("Public Key").fill(values.publicKey ?? FAKE_PUBLIC_KEY);
+  await page.getByLabel("Secret Key", { exact: true }).fill(values.secretKey ?? FAKE_SECRET_KEY);
+}
+
+test("(a) the Acme owner creates a drain following the documented steps and sees it listed", async ({ page }) => {
+  await signIn(page, ACME_OWNER);
+  await openNewDrainForm(page);
+  await fillDrainForm(page, { handle: "langfuse-prod" });
+  await expect(page.getByRole("note")).toContainText("may contain protected health information");
+  await page.getByLabel(/I understand that full prompts and completions/).check();
+  await page.getByRole("button", { name: "Save LLM Trace Drain" }).click();
+
+  await expect(page.getByRole("heading", { name: "langfuse-prod" })).toBeVisible();
+  await expect(page.getByText(`sk-lf-…${FAKE_SECRET_KEY.slice(-4)}`)).toBeVisible();
+  expect(await page.content()).not.toContain(FAKE_SECRET_KEY);
+
+  await page.getByRole("link", { name: "Integrations" }).first().click();
+  const row = page.getByRole("row").filter({ hasText: "langfuse-prod" });
+  await expect(row.getByText(E2E_FAKE_LANGFUSE_URL)).toBeVisible();
+  await expect(row.getByText(FAKE_PUBLIC_KEY)).toBeVisible();
+  await expect(row.getByText("Active")).toBeVisible();
+});
+
+test("(d) an http:// URL, swapped keys and a missing acknowledgement each show their field error and save nothing", async ({ page }) => {
+  await signIn(page, ACME_OWNER);
+  await openNewDrainForm(page);
+  await fillDrainForm(page, { handle: "rejected-drain", baseUrl: "http://cloud.langfuse.com", publicKey: FAKE_SECRET_KEY, secretKey: FAKE_PUBLIC_KEY });
+  await page.getByRole("button", { name: "Save LLM Trace Drain" }).click();
+  await expect(page.getByText("The Base URL must use https://")).toBeVisible();
+  await expect(page.getByText(/This looks like the secret key/)).toBeVisible();
+  await expect(page.getByText(/This looks like the public key/)).toBeVisible();
+  await expect(page.getByText("Confirm that you understand prompts and completions will be forwarded")).toBeVisible();
+  await expect(page.getByLabel("Base URL")).toHaveAttribute("aria-invalid", "true");
+
+  // Fix everything but the acknowledgement: the form still refuses.
+  await fillDrainForm(page, { handle: "rejected-drain" });
+  await page.getByRole("button", { name: "Save LLM Trace Drain" }).click();
+  await expect(page.getByText("Confirm that you understand prompts and completions will be forwarded")).toBeVisible();
+  await expect(page.getByText("The Base URL must use https://")).toHaveCount(0);
+
+  await page.goto(INTEGRATIONS);
+  await expect(page.getByRole("heading", { name: "LLM Trace Drains" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "rejected-drain" })).toHaveCount(0);
+});
+
+test("(e) Test connection shows the project name, and the reason for wrong keys", async ({ page }) => {
+  await signIn(page, ACME_OWNER);
+  await openNewDrainForm(page);
+  await fillDrainForm(page, { handle: "connection-check" });
+  await page.getByRole("button", { name: "Test connection" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Connected to Langfuse project" })).toContainText("Clinical Assistant (fake)");
+
+  await page.getByLabel("Secret Key", { exact: true }).fill("sk-lf-not-the-right-secret");
+  await page.getByRole("button", { name: "Test connection" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Connection failed" })).toContainText("Langfuse rejected the keys");
+
+  await page.getByRole("button", { name: "Show secret key" }).click();
+  await expect(page.getByLabel("Secret Key", { exact: true })).toHaveAttribute("type", "text");
+});
+
+test("(f) edit, pause and delete work and appear in the Activity view", async ({ page }) => {
+  await signIn(page, ACME_OWNER);
+  await openNewDrainForm(page);
+  await fillDrainForm(page, { handle: "lifecycle" });
+  await page.getByLabel(/I understand that full prompts and completions/).check();
+  await page.getByRole("button", { name: "Save LLM Trace Drain" }).click();
+  await expect(page.getByRole("heading", { name: "lifecycle" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Edit" }).click();
+  await page.getByLabel("Handle").fill("lifecycle-renamed");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("heading", { name: "lifecycle-renamed" })).toBeVisible();
+
+  // Changing the Base URL without the secret key is refused next to the secret field.
+  await page.getByRole("button", { name: "Edit" }).click();
+  await page.getByLabel("Base URL").fill(`${E2E_FAKE_LANGFUSE_URL}/other`);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Re-enter the secret key to change the Base URL")).toBeVisible();
+  await page.getByRole("button", { name: "Cancel" }).click();
+
+  await page.getByRole("button", { name: "Pause" }).click();
+  await expect(page.getByText("Paused", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Resume" }).click();
+  await expect(page.getByText("Active", { exact: true })).toBeVisible();
+
+  const history = page.getByRole("table", { name: "Drain history" });
+  await expect(history.getByText("Edited LLM Trace Drain")).toBeVisible();
+  await expect(history.getByText("Paused LLM Trace Drain")).toBeVisible();
+
+  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete drain" }).click();
+  await expect(page).toHaveURL(/\/integrations$/);
+  await expect(page.getByRole("link", { name: "lifecycle-renamed" })).toHaveCount(0);
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Activity" }).click();
+  const activity = page.getByRole("table", { name: "Activity" });
+  for (const action of ["Created LLM Trace Drain", "Edited LLM Trace Drain", "Paused LLM Trace Drain", "Resumed LLM Trace Drain", "Deleted LLM Trace Drain"]) {
+    await expect(activity.getByText(action).first()).toBeVisible();
+  }
+});

@@ -1,0 +1,10 @@
+import path from "node:path";
+
+export const E2E_APP_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_FAKE_LANGFUSE_PORT = Number(process.env.E2E_FAKE_LANGFUSE_PORT ?? 3443);
+export const E2E_FAKE_LANGFUSE_URL = `https://localhost:${E2E_FAKE_LANGFUSE_PORT}`;
+export const E2E_TLS_DIR = path.join(process.cwd(), ".e2e-tls");
+
+/** The fake's project keys (its defaults). */
+export const FAKE_PUBLIC_KEY = "pk-lf-fake-project-0001";
+export const FAKE_SECRET_KEY = "sk-lf-fake-project-secret-0001";
