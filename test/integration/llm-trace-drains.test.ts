@@ -6,7 +6,7 @@ import * as adminOrg from "@/app/api/admin/organizations/[organizationId]/route"
 import { db } from "@/lib/db/database";
 import { config } from "@/lib/config/env";
 import { decrypt } from "@/lib/crypto/keyring";
-import { aadFor } from "@/lib/server/llm-trace-drains/secrets";
+import { drainSecretAad as aadFor } from "@/lib/crypto/drain-secret-aad";
 import { call, createWorld } from "./fixtures";
 import { captureLogs, withFakeLangfuse } from "./drain-fixtures";
 

@@ -1,13 +1,12 @@
 import "server-only";
 import { config } from "../../config/env";
 import { decrypt, encrypt } from "../../crypto/keyring";
+import { drainSecretAad as aadFor } from "../../crypto/drain-secret-aad";
 
 // The drain secret key is encrypted before it reaches Prisma and decrypted only where a
 // request to Langfuse is built. The AAD ties each ciphertext to its organization, drain
 // and field, so a value copied to another row does not decrypt.
 
-export const aadFor = (organizationId: string, drainId: string, field = "secretKey") =>
-  `org:${organizationId}|drain:${drainId}|field:${field}`;
 
 export function encryptDrainSecret(organizationId: string, drainId: string, secret: string): string {
   return encrypt(config().drainKeyring, secret, aadFor(organizationId, drainId));

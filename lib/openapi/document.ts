@@ -1,0 +1,102 @@
+import { z } from "zod";
+import { createDrainInput, updateDrainInput, testConnectionInput, drainView, connectionResult } from "../validation/llm-trace-drains";
+import { createLlmKeyInput, llmKeyView, createdLlmKey } from "../validation/llm-keys";
+import { updateOrganizationFlagsInput, adminOrganizationView } from "../validation/admin";
+import { signInInput } from "../validation/auth";
+import { apiErrorBody } from "../api/error-body";
+
+// The OpenAPI 3.1 document, generated from the same zod schemas the handlers parse with,
+// so the published contract cannot drift from what the server enforces.
+
+type Json = Record<string, unknown>;
+const input = (schema: z.ZodType): Json => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Json;
+const output = (schema: z.ZodType): Json => z.toJSONSchema(schema, { io: "output", unrepresentable: "any" }) as Json;
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: Json) => ({ content: { "application/json": { schema } } });
+const error = (description: string) => ({ description, ...json(ref("Error")) });
+
+const errors = {
+  "401": error("Not signed in"),
+  "403": error("Forbidden, or `feature_not_enabled` when the organization lacks a signed BAA or AI Gateway beta enrollment"),
+  "404": error("Unknown id, or an id of another organization"),
+};
+const writeErrors = { ...errors, "400": error("Malformed JSON"), "413": error("Body too large"), "422": error("Validation failed; `fields` maps each field to its message") };
+
+const envParam = { name: "environmentId", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+const drainParam = { name: "drainId", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+
+export function openApiDocument(): Json {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Dashboard API",
+      version: "1.0.0",
+      description: "Environments, LLM keys and LLM Trace Drains. Authenticate with the session cookie from POST /api/auth/sign-in.",
+    },
+    components: {
+      securitySchemes: { session: { type: "apiKey", in: "cookie", name: "tdash_session" } },
+      schemas: {
+        Error: output(apiErrorBody),
+        SignIn: input(signInInput),
+        LlmKey: output(llmKeyView),
+        CreateLlmKey: input(createLlmKeyInput),
+        CreatedLlmKey: output(createdLlmKey),
+        LlmTraceDrain: output(drainView),
+        CreateLlmTraceDrain: input(createDrainInput),
+        UpdateLlmTraceDrain: input(updateDrainInput),
+        TestConnection: input(testConnectionInput),
+        ConnectionResult: output(connectionResult),
+        AdminOrganization: output(adminOrganizationView),
+        UpdateOrganizationFlags: input(updateOrganizationFlagsInput),
+      },
+    },
+    security: [{ session: [] }],
+    paths: {
+      "/api/auth/sign-in": {
+        post: { summary: "Sign in", security: [], requestBody: json(ref("SignIn")), responses: { "200": { description: "Signed in; sets the session cookie" }, "401": error("Incorrect email or password"), "429": error("Too many failed attempts") } },
+      },
+      "/api/auth/sign-out": { post: { summary: "Sign out", responses: { "200": { description: "Signed out" } } } },
+      "/api/health": { get: { summary: "Health", security: [], responses: { "200": { description: "Healthy" }, "503": { description: "Database unreachable" } } } },
+      "/api/environments/{environmentId}/llm-keys": {
+        parameters: [envParam],
+        get: { summary: "List LLM keys", responses: { "200": json({ type: "object", properties: { keys: { type: "array", items: ref("LlmKey") } } }), ...errors } },
+        post: { summary: "Create an LLM key (the secret is returned once)", requestBody: json(ref("CreateLlmKey")), responses: { "201": json(ref("CreatedLlmKey")), ...writeErrors } },
+      },
+      "/api/environments/{environmentId}/llm-trace-drains": {
+        parameters: [envParam],
+        get: { summary: "List LLM Trace Drains", responses: { "200": json({ type: "object", properties: { drains: { type: "array", items: ref("LlmTraceDrain") } } }), ...errors } },
+        post: {
+          summary: "Create an LLM Trace Drain",
+          requestBody: json(ref("CreateLlmTraceDrain")),
+          responses: { "201": json({ type: "object", properties: { drain: ref("LlmTraceDrain") } }), ...writeErrors, "409": error("Handle already used in this environment") },
+        },
+      },
+      "/api/environments/{environmentId}/llm-trace-drains/test-connection": {
+        parameters: [envParam],
+        post: { summary: "Test Langfuse credentials before saving", requestBody: json(ref("TestConnection")), responses: { "200": json({ type: "object", properties: { result: ref("ConnectionResult") } }), ...writeErrors } },
+      },
+      "/api/environments/{environmentId}/llm-trace-drains/{drainId}": {
+        parameters: [envParam, drainParam],
+        get: { summary: "Get an LLM Trace Drain", responses: { "200": json({ type: "object", properties: { drain: ref("LlmTraceDrain") } }), ...errors } },
+        patch: {
+          summary: "Edit, rotate keys, pause or resume (an empty secret keeps the stored one; a new Base URL needs the secret again)",
+          requestBody: json(ref("UpdateLlmTraceDrain")),
+          responses: { "200": json({ type: "object", properties: { drain: ref("LlmTraceDrain") } }), ...writeErrors, "409": error("Handle already used") },
+        },
+        delete: { summary: "Delete an LLM Trace Drain", responses: { "204": { description: "Deleted" }, ...errors } },
+      },
+      "/api/environments/{environmentId}/llm-trace-drains/{drainId}/test-connection": {
+        parameters: [envParam, drainParam],
+        post: { summary: "Test the saved drain's connection", responses: { "200": json({ type: "object", properties: { result: ref("ConnectionResult") } }), ...errors } },
+      },
+      "/api/admin/organizations": {
+        get: { summary: "List organizations (platform admins)", parameters: [{ name: "q", in: "query", schema: { type: "string" } }], responses: { "200": json({ type: "object", properties: { organizations: { type: "array", items: ref("AdminOrganization") } } }), "401": errors["401"], "404": error("Not a platform admin") } },
+      },
+      "/api/admin/organizations/{organizationId}": {
+        parameters: [{ name: "organizationId", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+        patch: { summary: "Record/withdraw a BAA and enroll/withdraw AI Gateway beta (platform admins)", requestBody: json(ref("UpdateOrganizationFlags")), responses: { "200": json({ type: "object", properties: { organization: ref("AdminOrganization") } }), ...writeErrors } },
+      },
+    },
+  };
+}

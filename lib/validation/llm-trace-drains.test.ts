@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { baseUrl, createDrainInput, drainHandle, publicKey, secretKey, updateDrainInput } from "./llm-trace-drains";
+
+const firstMessage = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues[0]?.message;
+
+describe("Base URL", () => {
+  it.each([
+    ["https://cloud.langfuse.com", "https://cloud.langfuse.com"],
+    ["  https://Cloud.Langfuse.COM/  ", "https://cloud.langfuse.com"],
+    ["https://lf.example.com/langfuse/", "https://lf.example.com/langfuse"],
+    ["https://lf.example.com:8443/a/b//", "https://lf.example.com:8443/a/b"],
+    ["https://hipaa.cloud.langfuse.com", "https://hipaa.cloud.langfuse.com"],
+  ])("accepts %s as %s", (input, normalised) => {
+    expect(baseUrl.parse(input)).toBe(normalised);
+  });
+
+  it.each([
+    ["http://cloud.langfuse.com", /must use https/],
+    ["ftp://cloud.langfuse.com", /must use https/],
+    ["javascript:alert(1)", /must use https/],
+    ["HTTP://cloud.langfuse.com", /must use https/],
+    ["https://user:pass@cloud.langfuse.com", /user name and password/],
+    ["https://user@cloud.langfuse.com", /user name and password/],
+    ["https://cloud.langfuse.com?x=1", /query string or fragment/],
+    ["https://cloud.langfuse.com/#frag", /query string or fragment/],
+    ["https://cloud.langfuse.com/?", /query string or fragment/],
+    ["cloud.langfuse.com", /full URL/],
+    ["", /Enter the Langfuse Base URL/],
+    [`https://${"a".repeat(2050)}.com`, /at most 2048/],
+  ])("rejects %s", (input, message) => {
+    expect(firstMessage(baseUrl.safeParse(input))).toMatch(message);
+  });
+});
+
+describe("Handle", () => {
+  it.each(["a", "prod", "langfuse.eu_1-a", "0day", "a".repeat(64)])("accepts %s", (h) => {
+    expect(drainHandle.parse(h)).toBe(h);
+  });
+  it.each([
+    ["", /Enter a handle/],
+    ["Prod", /lowercase/],
+    ["ÄRZTE", /lowercase/],
+    ["drän", /lowercase/],
+    ["日本", /lowercase/],
+    ["-lead", /starting with a letter or digit/],
+    [".lead", /starting with a letter or digit/],
+    ["has space", /lowercase/],
+    ["a".repeat(65), /at most 64/],
+  ])("rejects %s", (h, message) => {
+    expect(firstMessage(drainHandle.safeParse(h))).toMatch(message);
+  });
+});
+
+describe("Langfuse keys", () => {
+  it("trims and accepts project keys", () => {
+    expect(publicKey.parse("  pk-lf-1234abcd-5678  ")).toBe("pk-lf-1234abcd-5678");
+    expect(secretKey.parse("sk-lf-1234abcd-5678\n")).toBe("sk-lf-1234abcd-5678");
+  });
+  it("recognises swapped keys", () => {
+    expect(firstMessage(publicKey.safeParse("sk-lf-1234abcd-5678"))).toMatch(/looks like the secret key.*swap/);
+    expect(firstMessage(secretKey.safeParse("pk-lf-1234abcd-5678"))).toMatch(/looks like the public key.*swap/);
+  });
+  it.each(["AKIAIOSFODNN7EXAMPLE", "pk-lf-", "sk-proj-abc123abc123", "pk-lf-12 34 5678"])("rejects %s as not a Langfuse key", (k) => {
+    expect(publicKey.safeParse(k).success).toBe(false);
+  });
+});
+
+describe("create and update bodies", () => {
+  const valid = { type: "langfuse", handle: "lf", baseUrl: "https://cloud.langfuse.com", publicKey: "pk-lf-12345678", secretKey: "sk-lf-12345678", acknowledgeContentForwarding: true };
+  it("requires the content-forwarding acknowledgement to be true", () => {
+    expect(createDrainInput.safeParse(valid).success).toBe(true);
+    expect(createDrainInput.safeParse({ ...valid, acknowledgeContentForwarding: false }).success).toBe(false);
+    expect(createDrainInput.safeParse({ ...valid, acknowledgeContentForwarding: undefined }).success).toBe(false);
+  });
+  it("treats an empty secret key on update as 'keep the stored one'", () => {
+    expect(updateDrainInput.parse({ handle: "x", secretKey: "" })).toEqual({ handle: "x" });
+    expect(updateDrainInput.safeParse({ secretKey: "" }).success).toBe(false);
+  });
+});
