@@ -9,6 +9,8 @@ import { openDatabase, closeDatabase } from "./lib/db/open";
 import { seedDemoData } from "./lib/db/seed";
 import { CLIENT_IP_HEADER } from "./lib/api/client-ip";
 import { log, errorFields } from "./lib/log";
+import { DeliveryWorker } from "./lib/delivery/worker";
+import { setWorkerWakeHook } from "./lib/delivery/wake";
 
 function setClientIp(req: IncomingMessage, trustProxy: boolean): void {
   const forwarded = req.headers["x-forwarded-for"];
@@ -32,6 +34,13 @@ async function main(): Promise<void> {
   log.info("database ready", { kind: cfg.database.kind, ...(cfg.database.kind === "pglite" ? { dataDir: cfg.database.dataDir } : {}) });
   if (cfg.seedDemoData && (await seedDemoData(database.prisma))) log.info("seeded demo data");
 
+  // The delivery worker runs in this process by default, so `npm start` alone forwards traces.
+  const worker = cfg.runWorker
+    ? new DeliveryWorker(database, { keyring: cfg.drainKeyring, maxAgeMs: cfg.deliveryMaxAgeMs, deadLetterRetentionMs: cfg.deadLetterRetentionMs })
+    : undefined;
+  worker?.start();
+  setWorkerWakeHook(worker ? () => worker.wake() : undefined);
+
   const app = next({ dev: false, dir: process.cwd() });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -51,7 +60,9 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     log.info("shutting down", { signal });
     server.close(() => {
-      void closeDatabase(database).finally(() => process.exit(0));
+      void (worker?.stop() ?? Promise.resolve())
+        .then(() => closeDatabase(database))
+        .finally(() => process.exit(0));
     });
     server.closeAllConnections();
     setTimeout(() => process.exit(1), 10_000).unref();

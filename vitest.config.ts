@@ -14,6 +14,7 @@ const shared = {
 const env = {
   SESSION_SECRET: "test-session-secret-0123456789abcdef0123456789",
   // A fixed test key (32 bytes of base64); never used outside tests.
+  GATEWAY_INGEST_TOKEN: "test-gateway-ingest-token-0123456789",
   DRAIN_ENCRYPTION_KEYS: "vtest:dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktMDAwMDE=",
   NODE_ENV: "test" as const,
 };

@@ -16,6 +16,11 @@ const schema = z.object({
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   DRAIN_ENCRYPTION_KEYS: z.string().optional(),
   OUTBOUND_ALLOWED_HOSTS: z.string().optional(),
+  GATEWAY_INGEST_TOKEN: z.string().min(24, "must be at least 24 characters (try: openssl rand -hex 32)").optional(),
+  INGEST_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  RUN_WORKER: z.enum(["true", "false"]).default("true"),
+  DELIVERY_MAX_AGE_HOURS: z.coerce.number().positive().default(24),
+  DEAD_LETTER_RETENTION_DAYS: z.coerce.number().positive().default(7),
   SEED_DEMO_DATA: z.enum(["true", "false"]).optional(),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
@@ -34,6 +39,14 @@ export type AppConfig = {
   trustProxy: boolean;
   /** Encrypts drain secrets; the first key encrypts, any decrypts. */
   drainKeyring: Keyring;
+  /** Bearer token the AI Gateway presents to the ingest endpoint. */
+  gatewayIngestToken: string;
+  ingestMaxBytes: number;
+  /** Run the delivery worker inside this process (the default; `npm run worker` runs it apart). */
+  runWorker: boolean;
+  /** How long a span keeps being retried before it becomes a dead letter. */
+  deliveryMaxAgeMs: number;
+  deadLetterRetentionMs: number;
 };
 
 export class ConfigError extends Error {
@@ -60,6 +73,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   }
   const sessionSecret =
     e.SESSION_SECRET ?? readOrCreateSecretFile(dataDir, "session-secret", "SESSION_SECRET");
+  const gatewayIngestToken =
+    e.GATEWAY_INGEST_TOKEN ?? readOrCreateSecretFile(dataDir, "gateway-ingest-token", "GATEWAY_INGEST_TOKEN");
   const drainKeyring = loadDrainKeyring(e.DRAIN_ENCRYPTION_KEYS, dataDir, e.NODE_ENV === "production" && database.kind === "postgres");
   try {
     parseAllowList(e.OUTBOUND_ALLOWED_HOSTS);
@@ -77,6 +92,11 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     seedDemoData: e.SEED_DEMO_DATA ? e.SEED_DEMO_DATA === "true" : database.kind === "pglite",
     trustProxy: e.TRUST_PROXY === "true",
     drainKeyring,
+    gatewayIngestToken,
+    ingestMaxBytes: e.INGEST_MAX_BYTES,
+    runWorker: e.RUN_WORKER === "true",
+    deliveryMaxAgeMs: e.DELIVERY_MAX_AGE_HOURS * 3600_000,
+    deadLetterRetentionMs: e.DEAD_LETTER_RETENTION_DAYS * 86400_000,
   };
 }
 

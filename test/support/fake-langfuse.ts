@@ -13,7 +13,35 @@ export type FakeLangfuseOptions = {
   projectName?: string;
 };
 
-export type FakeMode = "normal" | "down-503" | "slow" | "html";
+export type FakeMode = "normal" | "down-503" | "slow" | "html" | "unauthorized" | "rate-limited";
+
+/** One span as the fake decoded it from OTLP/JSON: attribute values unwrapped. */
+export type ReceivedSpan = {
+  traceId: string;
+  spanId: string;
+  name: string;
+  kind: number;
+  startTimeUnixNano: string;
+  endTimeUnixNano: string;
+  status: { code?: number; message?: string };
+  attributes: Record<string, unknown>;
+  resource: Record<string, unknown>;
+};
+
+type OtlpValue = { stringValue?: string; intValue?: string | number; doubleValue?: number; boolValue?: boolean; arrayValue?: { values?: OtlpValue[] } };
+
+function unwrap(v: OtlpValue): unknown {
+  if (v.stringValue !== undefined) return v.stringValue;
+  if (v.intValue !== undefined) return Number(v.intValue);
+  if (v.doubleValue !== undefined) return v.doubleValue;
+  if (v.boolValue !== undefined) return v.boolValue;
+  if (v.arrayValue) return (v.arrayValue.values ?? []).map(unwrap);
+  return v;
+}
+
+function attributes(list: { key: string; value: OtlpValue }[] | undefined): Record<string, unknown> {
+  return Object.fromEntries((list ?? []).map((a) => [a.key, unwrap(a.value)]));
+}
 
 export type FakeLangfuse = {
   url: string;
@@ -24,6 +52,13 @@ export type FakeLangfuse = {
   orgPublicKey: string;
   orgSecretKey: string;
   setMode(mode: FakeMode): void;
+  /** Span ids the fake answers 400 for (the whole request fails, as Langfuse does). */
+  rejectSpanIds: Set<string>;
+  /** Extra latency for OTLP requests, in ms. */
+  setDelay(ms: number): void;
+  spans: ReceivedSpan[];
+  /** OTLP requests with their outcome status. */
+  exports: { status: number; spanCount: number; headers: Record<string, string | string[] | undefined> }[];
   requests: { method: string; path: string; authorization: string | undefined; headers: Record<string, string | string[] | undefined> }[];
   close(): Promise<void>;
 };
@@ -35,7 +70,11 @@ export async function startFakeLangfuse(options: FakeLangfuseOptions): Promise<F
   const orgSecretKey = "sk-lf-fake-organization-secret-0001";
   const projectName = options.projectName ?? "Clinical Assistant (fake)";
   let mode: FakeMode = "normal";
+  let delayMs = 0;
   const requests: FakeLangfuse["requests"] = [];
+  const spans: ReceivedSpan[] = [];
+  const exports: FakeLangfuse["exports"] = [];
+  const rejectSpanIds = new Set<string>();
   const basic = (pk: string, sk: string) => "Basic " + Buffer.from(`${pk}:${sk}`).toString("base64");
 
   const server = https.createServer({ cert: options.cert, key: options.key }, (req, res) => {
@@ -51,6 +90,40 @@ export async function startFakeLangfuse(options: FakeLangfuseOptions): Promise<F
       return res.end("<html><body>Welcome to nginx</body></html>");
     }
     const url = new URL(req.url ?? "/", "https://localhost");
+    if (url.pathname === "/api/public/otel/v1/traces" && req.method === "POST") {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        const answer = (status: number, body: unknown, spanCount = 0, headers: Record<string, string> = {}) => {
+          exports.push({ status, spanCount, headers: req.headers });
+          res.writeHead(status, { "content-type": "application/json", ...headers });
+          res.end(JSON.stringify(body));
+        };
+        setTimeout(() => {
+          if (mode === "unauthorized" || req.headers.authorization !== basic(publicKey, secretKey)) {
+            return answer(401, { message: "Invalid credentials. Confirm that you've configured the correct host." });
+          }
+          if (mode === "rate-limited") return answer(429, { message: "Rate limit exceeded" }, 0, { "retry-after": "1" });
+          if (!String(req.headers["content-type"]).includes("application/json")) return answer(400, { message: "Unsupported content type" });
+          let body: { resourceSpans?: { resource?: { attributes?: { key: string; value: OtlpValue }[] }; scopeSpans?: { spans?: (Omit<ReceivedSpan, "attributes" | "resource"> & { attributes?: { key: string; value: OtlpValue }[] })[] }[] }[] };
+          try {
+            body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+          } catch {
+            return answer(400, { message: "Invalid JSON" });
+          }
+          const decoded: ReceivedSpan[] = [];
+          for (const rs of body.resourceSpans ?? []) {
+            const resource = attributes(rs.resource?.attributes);
+            for (const ss of rs.scopeSpans ?? []) for (const sp of ss.spans ?? []) decoded.push({ ...sp, attributes: attributes(sp.attributes), resource });
+          }
+          const bad = decoded.find((sp) => rejectSpanIds.has(sp.spanId) || !/^[0-9a-f]{16}$/.test(sp.spanId) || !/^[0-9a-f]{32}$/.test(sp.traceId));
+          if (bad) return answer(400, { message: `Invalid span ${bad.spanId}` }, decoded.length);
+          spans.push(...decoded);
+          answer(200, {}, decoded.length);
+        }, delayMs);
+      });
+      return;
+    }
     if (url.pathname === "/api/public/projects" && req.method === "GET") {
       if (req.headers.authorization === basic(orgPublicKey, orgSecretKey)) {
         return json(403, { message: "Organization API keys cannot access project-scoped endpoints" });
@@ -74,6 +147,12 @@ export async function startFakeLangfuse(options: FakeLangfuseOptions): Promise<F
     setMode: (m) => {
       mode = m;
     },
+    setDelay: (ms) => {
+      delayMs = ms;
+    },
+    rejectSpanIds,
+    spans,
+    exports,
     requests,
     close: () =>
       new Promise((resolve) => {

@@ -1,0 +1,77 @@
+import type { SqlExecutor } from "../db/driver";
+
+// Set-based SQL for the outbox: one statement per claim, per outcome, per batch of ids.
+// Claims use FOR UPDATE SKIP LOCKED plus a lease, so any number of workers can share one
+// PostgreSQL database and a crashed worker's rows come back when its lease runs out.
+
+export type ClaimedRow = { id: string; drain_id: string; span_id: string; payload: string; size_bytes: number; attempts: number; first_failed_at: Date | null };
+
+export async function claimBatch(sql: SqlExecutor, limit: number, leaseMs: number): Promise<ClaimedRow[]> {
+  const rows = await sql.query<ClaimedRow & { id: string | number | bigint }>(
+    `UPDATE trace_outbox o
+        SET leased_until = now() + ($2::int * interval '1 millisecond'), attempts = o.attempts + 1
+      WHERE o.id IN (
+        SELECT c.id FROM trace_outbox c
+          JOIN llm_trace_drains d ON d.id = c.drain_id
+          JOIN organizations g ON g.id = d.organization_id
+         WHERE c.dead_at IS NULL
+           AND c.available_at <= now()
+           AND (c.leased_until IS NULL OR c.leased_until < now())
+           AND d.paused_at IS NULL AND d.auth_failed_at IS NULL
+           AND g.baa_signed_at IS NOT NULL AND g.ai_gateway_beta_enrolled_at IS NOT NULL
+         ORDER BY c.available_at, c.id
+         LIMIT $1
+         FOR UPDATE OF c SKIP LOCKED)
+      RETURNING o.id, o.drain_id, o.span_id, o.payload, o.size_bytes, o.attempts, o.first_failed_at`,
+    [limit, leaseMs],
+  );
+  return rows.map((r) => ({ ...r, id: String(r.id) }));
+}
+
+export async function deleteRows(sql: SqlExecutor, ids: string[]): Promise<void> {
+  if (ids.length > 0) await sql.query(`DELETE FROM trace_outbox WHERE id = ANY($1::bigint[])`, [ids]);
+}
+
+/** Back to the queue after `delayMs`, remembering the first failure and the error. */
+export async function reschedule(sql: SqlExecutor, ids: string[], delayMs: number, error: string): Promise<void> {
+  if (ids.length === 0) return;
+  await sql.query(
+    `UPDATE trace_outbox
+        SET leased_until = NULL,
+            available_at = now() + ($2::int * interval '1 millisecond'),
+            first_failed_at = COALESCE(first_failed_at, now()),
+            last_error = $3
+      WHERE id = ANY($1::bigint[])`,
+    [ids, Math.round(delayMs), error.slice(0, 2000)],
+  );
+}
+
+/** Releases rows without counting the attempt (the drain is held, not the rows at fault). */
+export async function release(sql: SqlExecutor, ids: string[]): Promise<void> {
+  if (ids.length > 0) await sql.query(`UPDATE trace_outbox SET leased_until = NULL, attempts = GREATEST(attempts - 1, 0) WHERE id = ANY($1::bigint[])`, [ids]);
+}
+
+export async function deadLetter(sql: SqlExecutor, ids: string[], reason: string): Promise<void> {
+  if (ids.length === 0) return;
+  await sql.query(
+    `UPDATE trace_outbox SET dead_at = now(), leased_until = NULL, first_failed_at = COALESCE(first_failed_at, now()), last_error = $2 WHERE id = ANY($1::bigint[])`,
+    [ids, reason.slice(0, 2000)],
+  );
+}
+
+export async function countOutcome(sql: SqlExecutor, drainId: string, field: "delivered" | "failed" | "dead_lettered", n: number): Promise<void> {
+  if (n === 0) return;
+  await sql.query(
+    `INSERT INTO drain_delivery_buckets (drain_id, bucket_start, ${field}) VALUES ($1, date_trunc('hour', now()), $2)
+     ON CONFLICT (drain_id, bucket_start) DO UPDATE SET ${field} = drain_delivery_buckets.${field} + EXCLUDED.${field}`,
+    [drainId, n],
+  );
+}
+
+export async function purgeDeadLetters(sql: SqlExecutor, retentionMs: number): Promise<number> {
+  const rows = await sql.query<{ n: number | string }>(
+    `WITH gone AS (DELETE FROM trace_outbox WHERE dead_at < now() - ($1::bigint * interval '1 millisecond') RETURNING 1) SELECT count(*) AS n FROM gone`,
+    [retentionMs],
+  );
+  return Number(rows[0]?.n ?? 0);
+}

@@ -1,0 +1,205 @@
+import { randomUUID } from "node:crypto";
+import type { Database } from "../db/database";
+import type { Keyring } from "../crypto/keyring";
+import { decrypt, DecryptionError } from "../crypto/keyring";
+import { drainSecretAad } from "../crypto/drain-secret-aad";
+import { log, errorFields } from "../log";
+import type { MappedSpan } from "../tracing/span-mapping";
+import { openSpan } from "./outbox-payload";
+import { exportSpans, type ExportOutcome, type ExportTarget } from "./otlp-export";
+import { backoffMs, chunkBySize } from "./batches";
+import { claimBatch, countOutcome, deadLetter, deleteRows, purgeDeadLetters, release, reschedule, type ClaimedRow } from "./outbox-store";
+
+// The delivery worker: claims queued spans, exports them per drain in bounded batches, and
+// records every outcome. At least once: rows are deleted only after Langfuse accepted them.
+
+export type WorkerOptions = {
+  keyring: Keyring;
+  maxAgeMs: number;
+  deadLetterRetentionMs: number;
+  claimLimit?: number;
+  leaseMs?: number;
+  idleMs?: number;
+  maxSpansPerRequest?: number;
+  maxBytesPerRequest?: number;
+  exportTimeoutMs?: number;
+  exporter?: (target: ExportTarget, spans: MappedSpan[]) => Promise<ExportOutcome>;
+};
+
+type Item = { row: ClaimedRow; span: MappedSpan };
+type DrainRow = { id: string; organization_id: string; base_url: string; public_key: string; secret_key_ciphertext: string };
+
+export class DeliveryWorker {
+  readonly id = randomUUID().slice(0, 8);
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wakeUp: (() => void) | undefined;
+  private lastPurge = 0;
+
+  constructor(
+    private readonly database: Database,
+    private readonly options: WorkerOptions,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+    log.info("delivery worker started", { worker: this.id });
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+    log.info("delivery worker stopped", { worker: this.id });
+  }
+
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let claimed = 0;
+      try {
+        claimed = await this.runOnce();
+        await this.maybePurge();
+      } catch (err) {
+        log.error("delivery worker iteration failed", errorFields(err));
+      }
+      if (claimed === 0 && this.running) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, this.options.idleMs ?? 500);
+          this.wakeUp = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        this.wakeUp = undefined;
+      }
+    }
+  }
+
+  /** One claim-and-deliver pass. Returns how many rows it claimed. */
+  async runOnce(): Promise<number> {
+    const sql = this.database.driver;
+    const rows = await claimBatch(sql, this.options.claimLimit ?? 1000, this.options.leaseMs ?? 120_000);
+    if (rows.length === 0) return 0;
+    const byDrain = new Map<string, ClaimedRow[]>();
+    for (const r of rows) byDrain.set(r.drain_id, [...(byDrain.get(r.drain_id) ?? []), r]);
+    const drains = await sql.query<DrainRow>(
+      `SELECT id, organization_id, base_url, public_key, secret_key_ciphertext FROM llm_trace_drains WHERE id = ANY($1::uuid[])`,
+      [[...byDrain.keys()]],
+    );
+    await Promise.all(drains.map((d) => this.deliverDrain(d, byDrain.get(d.id) ?? [])));
+    return rows.length;
+  }
+
+  private async deliverDrain(drain: DrainRow, rows: ClaimedRow[]): Promise<void> {
+    const sql = this.database.driver;
+    let secretKey: string;
+    try {
+      secretKey = decrypt(this.options.keyring, drain.secret_key_ciphertext, drainSecretAad(drain.organization_id, drain.id));
+    } catch (err) {
+      if (!(err instanceof DecryptionError)) throw err;
+      await this.markAuthFailed(drain.id, null, "The stored secret key cannot be decrypted; enter the secret key again.");
+      await release(sql, rows.map((r) => r.id));
+      return;
+    }
+    const items: Item[] = [];
+    const unreadable: string[] = [];
+    for (const row of rows) {
+      try {
+        items.push({ row, span: openSpan(this.options.keyring, drain.id, row.span_id, row.payload) });
+      } catch {
+        unreadable.push(row.id);
+      }
+    }
+    if (unreadable.length > 0) {
+      await deadLetter(sql, unreadable, "queued span cannot be decrypted (encryption key removed from the keyring?)");
+      await countOutcome(sql, drain.id, "dead_lettered", unreadable.length);
+    }
+    const target = { baseUrl: drain.base_url, publicKey: drain.public_key, secretKey };
+    const chunks = chunkBySize(items, (i) => i.row.size_bytes, this.options.maxSpansPerRequest ?? 500, this.options.maxBytesPerRequest ?? 4 * 1024 * 1024);
+    for (const [index, chunk] of chunks.entries()) {
+      const held = await this.deliverChunk(drain.id, target, chunk);
+      if (held) {
+        await release(sql, chunks.slice(index + 1).flat().map((i) => i.row.id));
+        return;
+      }
+    }
+  }
+
+  /** Exports one chunk and settles its rows. Returns true when the drain must be held (auth). */
+  private async deliverChunk(drainId: string, target: ExportTarget, chunk: Item[]): Promise<boolean> {
+    const sql = this.database.driver;
+    const ids = chunk.map((i) => i.row.id);
+    const exporter = this.options.exporter ?? ((t, s) => exportSpans(t, s, this.options.exportTimeoutMs));
+    let outcome: ExportOutcome;
+    try {
+      outcome = await exporter(target, chunk.map((i) => i.span));
+    } catch (err) {
+      outcome = { kind: "retryable", message: err instanceof Error ? err.message : "export failed" };
+    }
+    switch (outcome.kind) {
+      case "delivered":
+        await deleteRows(sql, ids);
+        await countOutcome(sql, drainId, "delivered", ids.length);
+        await sql.query(`UPDATE llm_trace_drains SET last_success_at = now() WHERE id = $1`, [drainId]);
+        return false;
+      case "auth":
+        await release(sql, ids);
+        await this.markAuthFailed(drainId, outcome.status, outcome.message);
+        return true;
+      case "rejected":
+        if (chunk.length > 1) {
+          // Langfuse rejects a whole batch for one bad span: halve until the culprit is alone.
+          const half = Math.ceil(chunk.length / 2);
+          if (await this.deliverChunk(drainId, target, chunk.slice(0, half))) {
+            await release(sql, chunk.slice(half).map((i) => i.row.id));
+            return true;
+          }
+          return this.deliverChunk(drainId, target, chunk.slice(half));
+        }
+        await deadLetter(sql, ids, `Langfuse rejected the span (HTTP ${outcome.status}): ${outcome.message}`);
+        await countOutcome(sql, drainId, "dead_lettered", 1);
+        await this.recordError(drainId, outcome.status, outcome.message);
+        return false;
+      case "retryable": {
+        const now = Date.now();
+        const expired = chunk.filter((i) => i.row.first_failed_at && now - i.row.first_failed_at.getTime() > this.options.maxAgeMs).map((i) => i.row.id);
+        const retry = ids.filter((id) => !expired.includes(id));
+        const attempts = Math.max(...chunk.map((i) => i.row.attempts));
+        await reschedule(sql, retry, backoffMs(attempts), outcome.message);
+        await deadLetter(sql, expired, `gave up after ${Math.round(this.options.maxAgeMs / 3600_000)} h of failures: ${outcome.message}`);
+        await countOutcome(sql, drainId, "failed", retry.length);
+        await countOutcome(sql, drainId, "dead_lettered", expired.length);
+        await this.recordError(drainId, outcome.status ?? null, outcome.message);
+        return false;
+      }
+    }
+  }
+
+  private async recordError(drainId: string, status: number | null, message: string): Promise<void> {
+    await this.database.driver.query(
+      `UPDATE llm_trace_drains SET last_error_at = now(), last_error_status = $2, last_error_message = $3 WHERE id = $1`,
+      [drainId, status, message.slice(0, 1000)],
+    );
+  }
+
+  private async markAuthFailed(drainId: string, status: number | null, message: string): Promise<void> {
+    await this.database.driver.query(
+      `UPDATE llm_trace_drains SET auth_failed_at = COALESCE(auth_failed_at, now()), last_error_at = now(), last_error_status = $2, last_error_message = $3 WHERE id = $1`,
+      [drainId, status, message.slice(0, 1000)],
+    );
+    log.warn("drain authentication failed; deliveries held", { drainId, status });
+  }
+
+  private async maybePurge(): Promise<void> {
+    if (Date.now() - this.lastPurge < 60_000) return;
+    this.lastPurge = Date.now();
+    const purged = await purgeDeadLetters(this.database.driver, this.options.deadLetterRetentionMs);
+    if (purged > 0) log.info("purged expired dead letters", { count: purged });
+  }
+}
