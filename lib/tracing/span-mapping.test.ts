@@ -17,7 +17,7 @@ const ctx: SpanContext = {
 };
 
 function span(kind: RecordKind, overrides: Record<string, unknown> = {}, context: Partial<SpanContext> = {}) {
-  const raw = { ...buildRecord({ kind, keySecret: "sk-apt-test", sessionId: "sess-42", endUser: "clinician-7", now: NOW }), id: "chatcmpl-fixed", ...overrides };
+  const raw: Record<string, unknown> = { ...buildRecord({ kind, keySecret: "sk-apt-test", sessionId: "sess-42", endUser: "clinician-7", now: NOW }), id: "chatcmpl-fixed", ...overrides };
   if (raw.response && typeof raw.response === "object") (raw.response as Record<string, unknown>).id = "chatcmpl-fixed";
   return mapRecordToSpan(gatewayRecord.parse(raw), { ...ctx, ...context });
 }
