@@ -79,6 +79,7 @@ export const createDrainInput = z.object({
   baseUrl,
   publicKey,
   secretKey,
+  forwardContent: z.boolean().default(true),
   acknowledgeContentForwarding: z
     .boolean({ error: "Confirm that you understand prompts and completions will be forwarded" })
     .refine((v) => v, "Confirm that you understand prompts and completions will be forwarded"),
@@ -93,6 +94,7 @@ export const updateDrainInput = z
     publicKey: publicKey.optional(),
     secretKey: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), secretKey.optional()),
     paused: z.boolean().optional(),
+    forwardContent: z.boolean().optional(),
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "Nothing to change" });
 export type UpdateDrainInput = z.output<typeof updateDrainInput>;
@@ -109,6 +111,7 @@ export const drainView = z.strictObject({
   baseUrl: z.string(),
   publicKey: z.string(),
   secretKeyHint: z.string(),
+  forwardContent: z.boolean(),
   status: z.enum(["active", "paused", "suspended"]),
   suspendedReason: z.string().nullable(),
   createdAt: z.string(),

@@ -53,6 +53,7 @@ export async function createDrain(access: EnvironmentAccess, input: CreateDrainI
           publicKey: input.publicKey,
           secretKeyCiphertext: encryptDrainSecret(access.organizationId, id, input.secretKey),
           secretKeyHint: secretHint(input.secretKey),
+          forwardContent: input.forwardContent,
           createdById: actor.userId,
         },
         select: drainSelect,
@@ -65,7 +66,7 @@ export async function createDrain(access: EnvironmentAccess, input: CreateDrainI
           action: "llm_trace_drain.create",
           targetType: "llm_trace_drain",
           targetId: id,
-          changedFields: ["type", "handle", "baseUrl", "publicKey", "secretKey", "acknowledgeContentForwarding"],
+          changedFields: ["type", "handle", "baseUrl", "publicKey", "secretKey", "forwardContent", "acknowledgeContentForwarding"],
           ip: actor.ip,
         },
         tx,
@@ -82,7 +83,7 @@ export async function updateDrain(access: EnvironmentAccess, drainId: string, in
   const where = { id: drainId, organizationId: access.organizationId, environmentId: access.environmentId };
   const current = await db().llmTraceDrain.findFirst({
     where,
-    select: { handle: true, baseUrl: true, publicKey: true, pausedAt: true, organization: { select: { baaSignedAt: true, aiGatewayBetaEnrolledAt: true } } },
+    select: { handle: true, baseUrl: true, publicKey: true, pausedAt: true, forwardContent: true, organization: { select: { baaSignedAt: true, aiGatewayBetaEnrolledAt: true } } },
   });
   if (!current) throw notFound("LLM Trace Drain");
   assertAiGatewayEnabled(current.organization);
@@ -99,6 +100,7 @@ export async function updateDrain(access: EnvironmentAccess, drainId: string, in
   const settingsChanged = [
     input.handle !== undefined && input.handle !== current.handle ? "handle" : null,
     baseUrlChanged ? "baseUrl" : null,
+    input.forwardContent !== undefined && input.forwardContent !== current.forwardContent ? "forwardContent" : null,
   ].filter((f): f is string => f !== null);
   const keysChanged = [publicKeyChanged ? "publicKey" : null, input.secretKey ? "secretKey" : null].filter((f): f is string => f !== null);
   const pauseChange = input.paused === undefined || input.paused === (current.pausedAt !== null) ? null : input.paused ? "pause" : "resume";
@@ -115,6 +117,9 @@ export async function updateDrain(access: EnvironmentAccess, drainId: string, in
             ? { secretKeyCiphertext: encryptDrainSecret(access.organizationId, drainId, input.secretKey), secretKeyHint: secretHint(input.secretKey) }
             : {}),
           ...(pauseChange ? { pausedAt: pauseChange === "pause" ? new Date() : null } : {}),
+          // New keys or a new host end an authentication hold: held deliveries flow again.
+          ...(keysChanged.length > 0 || baseUrlChanged ? { authFailedAt: null } : {}),
+          ...(input.forwardContent !== undefined ? { forwardContent: input.forwardContent } : {}),
         },
         select: drainSelect,
       });

@@ -10,6 +10,7 @@ export const drainSelect = {
   baseUrl: true,
   publicKey: true,
   secretKeyHint: true,
+  forwardContent: true,
   pausedAt: true,
   createdAt: true,
   updatedAt: true,
@@ -25,6 +26,7 @@ type DrainRow = {
   baseUrl: string;
   publicKey: string;
   secretKeyHint: string;
+  forwardContent: boolean;
   pausedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
@@ -43,6 +45,7 @@ export function toDrainView(row: DrainRow): DrainView {
     baseUrl: row.baseUrl,
     publicKey: row.publicKey,
     secretKeyHint: row.secretKeyHint,
+    forwardContent: row.forwardContent,
     status: suspendedReason ? "suspended" : row.pausedAt ? "paused" : "active",
     suspendedReason,
     createdAt: row.createdAt.toISOString(),

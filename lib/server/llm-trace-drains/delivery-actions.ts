@@ -1,0 +1,74 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { db, database } from "../../db/database";
+import { config } from "../../config/env";
+import { notFound } from "../../errors";
+import { wakeWorker } from "../../delivery/wake";
+import { exportSpans, type ExportOutcome } from "../../delivery/otlp-export";
+import { countOutcome } from "../../delivery/outbox-store";
+import { gatewayRecord } from "../../tracing/gateway-record";
+import { mapRecordToSpan } from "../../tracing/span-mapping";
+import { buildRecord } from "../../simulator/records";
+import type { EnvironmentAccess } from "../access";
+import { recordAudit } from "../audit";
+import { decryptDrainSecret } from "./secrets";
+import type { Actor } from "./mutations";
+
+async function loadDrain(access: EnvironmentAccess, drainId: string) {
+  const drain = await db().llmTraceDrain.findFirst({
+    where: { id: drainId, organizationId: access.organizationId, environmentId: access.environmentId },
+    select: { id: true, baseUrl: true, publicKey: true, secretKeyCiphertext: true, forwardContent: true },
+  });
+  if (!drain) throw notFound("LLM Trace Drain");
+  return drain;
+}
+
+/** Ends an authentication hold and puts every dead letter back in the queue. */
+export async function retryDeliveries(access: EnvironmentAccess, drainId: string, actor: Actor): Promise<{ requeued: number }> {
+  await loadDrain(access, drainId);
+  const [requeued] = await db().$transaction([
+    db().traceOutbox.updateMany({
+      where: { drainId, deadAt: { not: null } },
+      data: { deadAt: null, availableAt: new Date(), firstFailedAt: null, attempts: 0, lastError: null, leasedUntil: null },
+    }),
+    db().llmTraceDrain.update({ where: { id: drainId }, data: { authFailedAt: null } }),
+  ]);
+  await recordAudit({ actorId: actor.userId, organizationId: access.organizationId, environmentId: access.environmentId, action: "llm_trace_drain.retry", targetType: "llm_trace_drain", targetId: drainId, ip: actor.ip });
+  wakeWorker();
+  return { requeued: requeued.count };
+}
+
+export type TestTraceResult = { ok: boolean; traceId: string; message: string; httpStatus?: number };
+
+/** Sends one synthetic span, marked `aptible.test`, straight to Langfuse and reports the outcome. */
+export async function sendTestTrace(access: EnvironmentAccess, drainId: string, actor: Actor): Promise<TestTraceResult> {
+  const drain = await loadDrain(access, drainId);
+  const raw = buildRecord({ kind: "chat", keySecret: randomBytes(8).toString("hex"), keyAlias: "test-trace", sessionId: `test-${Date.now()}` });
+  const ids = { traceId: randomBytes(16).toString("hex"), spanId: randomBytes(8).toString("hex") };
+  const span = mapRecordToSpan(gatewayRecord.parse(raw), {
+    ...ids,
+    organizationId: access.organizationId,
+    environmentId: access.environmentId,
+    environmentHandle: access.environmentHandle,
+    keyAlias: "test-trace",
+    forwardContent: drain.forwardContent,
+    test: true,
+  });
+  span.name = "test trace (LLM Trace Drain)";
+  const secretKey = decryptDrainSecret(access.organizationId, drainId, drain.secretKeyCiphertext);
+  const outcome: ExportOutcome = await exportSpans({ baseUrl: drain.baseUrl, publicKey: drain.publicKey, secretKey }, [span]);
+  await countOutcome(database().driver, drainId, outcome.kind === "delivered" ? "delivered" : "failed", 1);
+  await recordAudit({
+    actorId: actor.userId,
+    organizationId: access.organizationId,
+    environmentId: access.environmentId,
+    action: outcome.kind === "delivered" ? "llm_trace_drain.test_trace.succeeded" : "llm_trace_drain.test_trace.failed",
+    targetType: "llm_trace_drain",
+    targetId: drainId,
+    ip: actor.ip,
+  });
+  if (outcome.kind === "delivered") return { ok: true, traceId: ids.traceId, message: "Langfuse accepted the test trace. It appears in the project within a few seconds." };
+  const status = "status" in outcome ? outcome.status : undefined;
+  const prefix = outcome.kind === "auth" ? "Langfuse refused the keys" : outcome.kind === "rejected" ? "Langfuse rejected the span" : "Could not deliver";
+  return { ok: false, traceId: ids.traceId, message: `${prefix}: ${outcome.message}`, ...(status ? { httpStatus: status } : {}) };
+}

@@ -1,0 +1,83 @@
+import "server-only";
+import { db } from "../../db/database";
+import { notFound } from "../../errors";
+import type { EnvironmentAccess } from "../access";
+import { aiGatewaySuspension } from "../ai-gateway-access";
+
+export type DrainHealthStatus = "healthy" | "failing" | "authentication_failed" | "paused" | "suspended";
+
+export type DrainHealth = {
+  status: DrainHealthStatus;
+  delivered24h: number;
+  failed24h: number;
+  deadLettered24h: number;
+  pending: number;
+  deadLetters: number;
+  lastSuccessAt: string | null;
+  lastError: { at: string; httpStatus: number | null; message: string } | null;
+  hourly: { hour: string; delivered: number; failed: number; deadLettered: number }[];
+};
+
+type HealthRow = {
+  pausedAt: Date | null;
+  authFailedAt: Date | null;
+  lastSuccessAt: Date | null;
+  lastErrorAt: Date | null;
+  lastErrorStatus: number | null;
+  lastErrorMessage: string | null;
+  organization: { baaSignedAt: Date | null; aiGatewayBetaEnrolledAt: Date | null };
+};
+
+function statusOf(d: HealthRow, retrying: boolean): DrainHealthStatus {
+  if (aiGatewaySuspension(d.organization)) return "suspended";
+  if (d.pausedAt) return "paused";
+  if (d.authFailedAt) return "authentication_failed";
+  const errorIsNewest = d.lastErrorAt && (!d.lastSuccessAt || d.lastErrorAt > d.lastSuccessAt);
+  return errorIsNewest || retrying ? "failing" : "healthy";
+}
+
+/** Health of every drain given, in four grouped queries (no per-drain round trips). */
+export async function drainsHealth(drainIds: string[]): Promise<Map<string, DrainHealth>> {
+  if (drainIds.length === 0) return new Map();
+  const since = new Date(Date.now() - 24 * 3600_000);
+  const [drains, pending, retrying, dead, buckets] = await Promise.all([
+    db().llmTraceDrain.findMany({
+      where: { id: { in: drainIds } },
+      select: { id: true, pausedAt: true, authFailedAt: true, lastSuccessAt: true, lastErrorAt: true, lastErrorStatus: true, lastErrorMessage: true, organization: { select: { baaSignedAt: true, aiGatewayBetaEnrolledAt: true } } },
+    }),
+    db().traceOutbox.groupBy({ by: ["drainId"], where: { drainId: { in: drainIds }, deadAt: null }, _count: { _all: true } }),
+    db().traceOutbox.groupBy({ by: ["drainId"], where: { drainId: { in: drainIds }, deadAt: null, firstFailedAt: { not: null } }, _count: { _all: true } }),
+    db().traceOutbox.groupBy({ by: ["drainId"], where: { drainId: { in: drainIds }, deadAt: { not: null } }, _count: { _all: true } }),
+    db().drainDeliveryBucket.findMany({ where: { drainId: { in: drainIds }, bucketStart: { gte: since } }, orderBy: { bucketStart: "asc" } }),
+  ]);
+  const count = (rows: { drainId: string; _count: { _all: number } }[], id: string) => rows.find((r) => r.drainId === id)?._count._all ?? 0;
+  const currentHour = Math.floor(Date.now() / 3600_000) * 3600_000;
+  const result = new Map<string, DrainHealth>();
+  for (const d of drains) {
+    const mine = buckets.filter((b) => b.drainId === d.id);
+    const hourly = Array.from({ length: 24 }, (_, i) => {
+      const hour = new Date(currentHour - (23 - i) * 3600_000);
+      const b = mine.find((x) => x.bucketStart.getTime() === hour.getTime());
+      return { hour: hour.toISOString(), delivered: b?.delivered ?? 0, failed: b?.failed ?? 0, deadLettered: b?.deadLettered ?? 0 };
+    });
+    const sum = (k: "delivered" | "failed" | "deadLettered") => mine.reduce((n, b) => n + b[k], 0);
+    result.set(d.id, {
+      status: statusOf(d, count(retrying, d.id) > 0),
+      delivered24h: sum("delivered"),
+      failed24h: sum("failed"),
+      deadLettered24h: sum("deadLettered"),
+      pending: count(pending, d.id),
+      deadLetters: count(dead, d.id),
+      lastSuccessAt: d.lastSuccessAt?.toISOString() ?? null,
+      lastError: d.lastErrorAt ? { at: d.lastErrorAt.toISOString(), httpStatus: d.lastErrorStatus, message: d.lastErrorMessage ?? "" } : null,
+      hourly,
+    });
+  }
+  return result;
+}
+
+export async function drainHealth(access: EnvironmentAccess, drainId: string): Promise<DrainHealth> {
+  const exists = await db().llmTraceDrain.count({ where: { id: drainId, organizationId: access.organizationId, environmentId: access.environmentId } });
+  if (!exists) throw notFound("LLM Trace Drain");
+  return (await drainsHealth([drainId])).get(drainId)!;
+}
