@@ -1,0 +1,108 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/database";
+import { withFakeLangfuse } from "./drain-fixtures";
+import { createForwardingWorld, postLogs, records } from "./forwarding-fixtures";
+import { hashLlmKey } from "@/lib/auth/llm-key-secret";
+
+const fake = withFakeLangfuse();
+let world: Awaited<ReturnType<typeof createForwardingWorld>>;
+
+beforeAll(async () => {
+  world = await createForwardingWorld(fake());
+});
+
+const queued = () => db().traceOutbox.count({ where: { drainId: world.drainId } });
+const clear = () => db().traceOutbox.deleteMany({ where: { drainId: world.drainId } });
+
+describe("POST /api/internal/ai-gateway/logs", () => {
+  it("refuses a missing or wrong token with 401 and stores nothing", async () => {
+    const before = await queued();
+    expect((await postLogs(records(world.keySecret, ["chat"]), { token: "wrong-token-wrong-token-wrong" })).status).toBe(401);
+    const none = await postLogs(records(world.keySecret, ["chat"]), { token: "" });
+    expect(none.status).toBe(401);
+    expect(await queued()).toBe(before);
+  });
+
+  it.each([
+    ["malformed JSON", "[{\"id\": oops}]"],
+    ["truncated JSON", JSON.stringify(records("k", ["chat"])).slice(0, 200)],
+    ["an empty body", ""],
+  ])("answers 400 with a clear message to %s", async (_name, raw) => {
+    const res = await postLogs(null, { raw });
+    expect(res.status).toBe(400);
+    expect(res.json.error?.message).toMatch(/malformed|truncated|empty|not JSON/i);
+  });
+
+  it("accepts NDJSON and a single object", async () => {
+    await clear();
+    const [a, b] = records(world.keySecret, ["chat", "embedding"]);
+    expect((await postLogs(null, { raw: `${JSON.stringify(a)}\n${JSON.stringify(b)}\n` })).json).toEqual({ accepted: 2, skipped: [] });
+    expect((await postLogs(a)).json).toMatchObject({ accepted: 1 });
+    expect(await queued()).toBe(3);
+  });
+
+  it("tolerates NaN and Infinity from Python's encoder", async () => {
+    await clear();
+    const raw = JSON.stringify(records(world.keySecret, ["chat"])).replace('"response_cost":0.00199', '"response_cost":NaN').replace('"saved_cache_cost":0', '"saved_cache_cost":Infinity');
+    const res = await postLogs(null, { raw });
+    expect(res.json).toEqual({ accepted: 1, skipped: [] });
+  });
+
+  it("skips bad records with a reason and keeps the rest of the batch", async () => {
+    await clear();
+    const [good] = records(world.keySecret, ["chat"]);
+    const unknownKey = records("sk-apt-nobody", ["chat"])[0];
+    const res = await postLogs([good, 42, { id: "no-metadata" }, unknownKey, { metadata: { user_api_key_hash: "zz" } }]);
+    expect(res.status).toBe(202);
+    expect(res.json.accepted).toBe(1);
+    expect(res.json.skipped).toEqual([
+      { index: 1, reason: "not a JSON object" },
+      { index: 2, reason: "missing metadata.user_api_key_hash" },
+      { index: 3, reason: "unknown key (metadata.user_api_key_hash matches no LLM key)" },
+      { index: 4, reason: "missing metadata.user_api_key_hash" },
+    ]);
+    expect(await queued()).toBe(1);
+  });
+
+  it("skips records of revoked keys, of organizations without the beta, and of environments without an active drain", async () => {
+    await clear();
+    const revoked = "sk-apt-revoked-key";
+    await db().llmKey.create({ data: { organizationId: world.orgA.id, environmentId: world.envA.id, alias: "old", keyHash: hashLlmKey(revoked), prefix: "sk-apt-revo", revokedAt: new Date() } });
+    const orgB = "sk-apt-org-b-key";
+    await db().llmKey.create({ data: { organizationId: world.orgB.id, environmentId: world.envB.id, alias: "b", keyHash: hashLlmKey(orgB), prefix: "sk-apt-org-" } });
+    const res = await postLogs([...records(revoked, ["chat"]), ...records(orgB, ["chat"])]);
+    expect(res.json.skipped.map((s: { reason: string }) => s.reason)).toEqual(["key revoked", expect.stringMatching(/organization not enabled/)]);
+
+    await db().organization.update({ where: { id: world.orgA.id }, data: { aiGatewayBetaEnrolledAt: null } });
+    const suspended = await postLogs(records(world.keySecret, ["chat"]));
+    expect(suspended.json.skipped[0].reason).toMatch(/organization not enabled/);
+    await db().organization.update({ where: { id: world.orgA.id }, data: { aiGatewayBetaEnrolledAt: new Date() } });
+
+    await db().llmTraceDrain.update({ where: { id: world.drainId }, data: { pausedAt: new Date() } });
+    const paused = await postLogs(records(world.keySecret, ["chat"]));
+    expect(paused.json.skipped[0].reason).toBe("no active LLM Trace Drain in the environment");
+    await db().llmTraceDrain.update({ where: { id: world.drainId }, data: { pausedAt: null } });
+    expect(await queued()).toBe(0);
+  });
+
+  it("updates the key's last-used time", async () => {
+    const key = await db().llmKey.findFirstOrThrow({ where: { keyHash: hashLlmKey(world.keySecret) } });
+    expect(key.lastUsedAt).not.toBeNull();
+  });
+
+  it("takes a 10,000-record batch in one request", async () => {
+    await clear();
+    const batch = Array.from({ length: 10_000 }, () => records(world.keySecret, ["chat"])[0]);
+    const res = await postLogs(batch);
+    expect(res.status).toBe(202);
+    expect(res.json).toEqual({ accepted: 10_000, skipped: [] });
+    expect(await queued()).toBe(10_000);
+    await clear();
+  }, 120_000);
+
+  it("answers 413 to a body over the limit and stores nothing", async () => {
+    const res = await postLogs(null, { raw: `[${" ".repeat(21 * 1024 * 1024)}]` });
+    expect(res.status).toBe(413);
+    expect(await queued()).toBe(0);
+  });
+});
