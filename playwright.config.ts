@@ -2,7 +2,7 @@ import { defineConfig } from "@playwright/test";
 import fs from "node:fs";
 import { chromium } from "@playwright/test";
 import { ensureSelfSignedCert } from "./test/support/tls";
-import { E2E_APP_PORT as PORT, E2E_FAKE_LANGFUSE_PORT, E2E_TLS_DIR } from "./e2e/support/ports";
+import { E2E_APP_PORT as PORT, E2E_FAKE_LANGFUSE_PORT, E2E_INGEST_TOKEN, E2E_TLS_DIR } from "./e2e/support/ports";
 
 // The fake Langfuse's certificate must exist before the app starts: Node reads
 // NODE_EXTRA_CA_CERTS once, at start-up. Made once and reused (workers reload this file).
@@ -62,6 +62,7 @@ export default defineConfig({
         NODE_EXTRA_CA_CERTS: tls.certPath,
         // Admits the loopback fake Langfuse past the SSRF guard; nothing else.
         OUTBOUND_ALLOWED_HOSTS: "localhost",
+        GATEWAY_INGEST_TOKEN: E2E_INGEST_TOKEN,
       },
     },
   ],

@@ -36,7 +36,7 @@ test("(a) the Acme owner creates a drain following the documented steps and sees
   const row = page.getByRole("row").filter({ hasText: "langfuse-prod" });
   await expect(row.getByText(E2E_FAKE_LANGFUSE_URL)).toBeVisible();
   await expect(row.getByText(FAKE_PUBLIC_KEY)).toBeVisible();
-  await expect(row.getByText("Active")).toBeVisible();
+  await expect(row.getByText("Healthy")).toBeVisible();
 });
 
 test("(d) an http:// URL, swapped keys and a missing acknowledgement each show their field error and save nothing", async ({ page }) => {
@@ -96,10 +96,11 @@ test("(f) edit, pause and delete work and appear in the Activity view", async ({
   await expect(page.getByText("Re-enter the secret key to change the Base URL")).toBeVisible();
   await page.getByRole("button", { name: "Cancel" }).click();
 
+  const config = page.getByRole("region", { name: "Configuration" });
   await page.getByRole("button", { name: "Pause" }).click();
-  await expect(page.getByText("Paused", { exact: true })).toBeVisible();
+  await expect(config.getByText("Paused", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Resume" }).click();
-  await expect(page.getByText("Active", { exact: true })).toBeVisible();
+  await expect(config.getByText("Active", { exact: true })).toBeVisible();
 
   const history = page.getByRole("table", { name: "Drain history" });
   await expect(history.getByText("Edited LLM Trace Drain")).toBeVisible();

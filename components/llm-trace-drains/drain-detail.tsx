@@ -87,6 +87,8 @@ export function DrainDetail({ environmentId, drain, drainsPath, canWrite }: Prop
           <dd>
             <code>{drain.publicKey}</code>
           </dd>
+          <dt>Content</dt>
+          <dd>{drain.forwardContent ? "Prompts and completions forwarded" : "Metadata only (no prompts or completions)"}</dd>
           <dt>Secret Key</dt>
           <dd>
             <code>{drain.secretKeyHint}</code>

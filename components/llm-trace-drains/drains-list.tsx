@@ -1,16 +1,16 @@
 "use client";
 
 import Link from "next/link";
-import type { DrainView } from "@/lib/validation/llm-trace-drains";
 import { formatDateTime } from "@/lib/format";
-import { useDrains } from "./use-drains";
-import { DrainStatusBadge } from "./drain-status-badge";
+import { useDrains, type DrainList } from "./use-drains";
+import { HealthStatusBadge } from "./health-status-badge";
 
-type Props = { environmentId: string; drainsPath: string; initialDrains: DrainView[]; canCreate: boolean };
+type Props = { environmentId: string; drainsPath: string; initial: DrainList; canCreate: boolean };
 
-export function DrainsList({ environmentId, drainsPath, initialDrains, canCreate }: Props) {
-  const drains = useDrains(environmentId, initialDrains);
-  const suspended = drains.data?.find((d) => d.status === "suspended");
+export function DrainsList({ environmentId, drainsPath, initial, canCreate }: Props) {
+  const query = useDrains(environmentId, initial);
+  const drains = query.data;
+  const suspended = drains?.drains.find((d) => d.status === "suspended");
   return (
     <section className="panel" aria-labelledby="drains-heading">
       <div className="page-header" style={{ marginBottom: 12 }}>
@@ -29,11 +29,11 @@ export function DrainsList({ environmentId, drainsPath, initialDrains, canCreate
           Drains are suspended and forward nothing: {suspended.suspendedReason}. Contact support to restore access.
         </div>
       ) : null}
-      {drains.isError ? (
+      {query.isError ? (
         <div className="alert alert-error" role="alert">
-          Could not load drains. <button className="btn-link" onClick={() => drains.refetch()}>Retry</button>
+          Could not load drains. <button className="btn-link" onClick={() => query.refetch()}>Retry</button>
         </div>
-      ) : !drains.data || drains.data.length === 0 ? (
+      ) : !drains || drains.drains.length === 0 ? (
         <div className="empty">
           <p>No LLM Trace Drains yet.</p>
         </div>
@@ -47,11 +47,16 @@ export function DrainsList({ environmentId, drainsPath, initialDrains, canCreate
               <th scope="col">Public key</th>
               <th scope="col">Secret key</th>
               <th scope="col">Status</th>
+              <th scope="col">Delivered (24 h)</th>
+              <th scope="col">Pending</th>
+              <th scope="col">Dead letters</th>
               <th scope="col">Created</th>
             </tr>
           </thead>
           <tbody>
-            {drains.data.map((d) => (
+            {drains.drains.map((d) => {
+              const health = drains.health[d.id];
+              return (
               <tr key={d.id}>
                 <td>
                   <Link href={`${drainsPath}/${d.id}`}>{d.handle}</Link>
@@ -66,15 +71,17 @@ export function DrainsList({ environmentId, drainsPath, initialDrains, canCreate
                 <td>
                   <code>{d.secretKeyHint}</code>
                 </td>
-                <td>
-                  <DrainStatusBadge drain={d} />
-                </td>
+                <td>{health ? <HealthStatusBadge status={health.status} title={d.suspendedReason ?? health.lastError?.message} /> : null}</td>
+                <td>{health?.delivered24h ?? 0}</td>
+                <td>{health?.pending ?? 0}</td>
+                <td>{health?.deadLetters ?? 0}</td>
                 <td>
                   {formatDateTime(d.createdAt)}
                   {d.createdBy ? <span className="muted"> by {d.createdBy}</span> : null}
                 </td>
               </tr>
-            ))}
+              );
+            })}
           </tbody>
         </table>
       )}

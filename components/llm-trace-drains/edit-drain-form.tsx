@@ -16,6 +16,7 @@ const editForm = z.object({
   baseUrl,
   publicKey,
   secretKey: z.union([z.literal(""), secretKey]),
+  forwardContent: z.boolean(),
 });
 type Input = z.input<typeof editForm>;
 type Output = z.output<typeof editForm>;
@@ -27,7 +28,7 @@ export function EditDrainForm({ environmentId, drain, onDone }: Props) {
   const update = useUpdateDrain(environmentId, drain.id);
   const form = useForm<Input, unknown, Output>({
     resolver: zodResolver(editForm),
-    defaultValues: { handle: drain.handle, baseUrl: drain.baseUrl, publicKey: drain.publicKey, secretKey: "" },
+    defaultValues: { handle: drain.handle, baseUrl: drain.baseUrl, publicKey: drain.publicKey, secretKey: "", forwardContent: drain.forwardContent },
   });
   const { errors, isSubmitting } = form.formState;
   const aria = (name: (typeof FIELDS)[number]) => ({ "aria-invalid": !!errors[name], "aria-describedby": `${name}-hint ${name}-error` });
@@ -60,6 +61,12 @@ export function EditDrainForm({ environmentId, drain, onDone }: Props) {
       <Field id="secretKey" label="Secret Key" error={errors.secretKey?.message} hint={`Leave empty to keep the stored key (${drain.secretKeyHint}).`}>
         <SecretKeyInput id="secretKey" {...aria("secretKey")} {...form.register("secretKey")} />
       </Field>
+      <div className="field">
+        <label className="row" style={{ fontWeight: 500 }}>
+          <input type="checkbox" {...form.register("forwardContent")} />
+          Forward prompt and completion content
+        </label>
+      </div>
       <div className="row">
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
           {isSubmitting ? "Saving…" : "Save changes"}

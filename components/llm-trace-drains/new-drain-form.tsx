@@ -15,7 +15,7 @@ import { useCreateDrain, useTestConnection } from "./use-drains";
 
 type Input = z.input<typeof createDrainInput>;
 type Output = z.output<typeof createDrainInput>;
-const FIELDS = ["type", "handle", "baseUrl", "publicKey", "secretKey", "acknowledgeContentForwarding"] as const;
+const FIELDS = ["type", "handle", "baseUrl", "publicKey", "secretKey", "forwardContent", "acknowledgeContentForwarding"] as const;
 
 export function NewDrainForm({ environmentId, drainsPath }: { environmentId: string; drainsPath: string }) {
   const router = useRouter();
@@ -23,7 +23,7 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
   const test = useTestConnection(environmentId);
   const form = useForm<Input, unknown, Output>({
     resolver: zodResolver(createDrainInput),
-    defaultValues: { type: "langfuse", handle: "", baseUrl: "", publicKey: "", secretKey: "", acknowledgeContentForwarding: false },
+    defaultValues: { type: "langfuse", handle: "", baseUrl: "", publicKey: "", secretKey: "", forwardContent: true, acknowledgeContentForwarding: false },
   });
   const { errors, isSubmitting } = form.formState;
   const aria = (name: (typeof FIELDS)[number]) => ({ "aria-invalid": !!errors[name], "aria-describedby": `${name}-hint ${name}-error` });
@@ -83,6 +83,13 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
       </div>
       <ConnectionResultMessage test={test} />
 
+      <div className="field">
+        <label className="row" style={{ fontWeight: 500 }}>
+          <input type="checkbox" {...form.register("forwardContent")} />
+          Forward prompt and completion content
+        </label>
+        <span className="field-hint">When off, spans carry tokens, cost, latency, model and errors, but no prompts, completions, system instructions or tool definitions.</span>
+      </div>
       <ContentWarning />
       <div className="field">
         <label className="row" style={{ fontWeight: 500 }}>

@@ -3,15 +3,44 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api-client";
 import type { ConnectionResult, CreateDrainInput, DrainView, TestConnectionInput, UpdateDrainInput } from "@/lib/validation/llm-trace-drains";
+import type { DrainHealth, TestTraceResult } from "@/lib/validation/drain-health";
+
+export type DrainList = { drains: DrainView[]; health: Record<string, DrainHealth> };
 
 const base = (environmentId: string) => `/api/environments/${environmentId}/llm-trace-drains`;
 export const drainsKey = (environmentId: string) => ["llm-trace-drains", environmentId] as const;
 
-export function useDrains(environmentId: string, initialData?: DrainView[]) {
+export function useDrains(environmentId: string, initialData?: DrainList) {
   return useQuery({
     queryKey: drainsKey(environmentId),
-    queryFn: () => apiFetch<{ drains: DrainView[] }>(base(environmentId)).then((r) => r.drains),
+    queryFn: () => apiFetch<DrainList>(base(environmentId)),
     initialData,
+    refetchInterval: 10_000,
+  });
+}
+
+export function useDrainHealth(environmentId: string, drainId: string, initialData: DrainHealth) {
+  return useQuery({
+    queryKey: ["llm-trace-drain-health", drainId],
+    queryFn: () => apiFetch<{ health: DrainHealth }>(`${base(environmentId)}/${drainId}/health`).then((r) => r.health),
+    initialData,
+    refetchInterval: 5_000,
+  });
+}
+
+export function useRetryDeliveries(environmentId: string, drainId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<{ result: { requeued: number } }>(`${base(environmentId)}/${drainId}/retry`, { method: "POST" }).then((r) => r.result),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["llm-trace-drain-health", drainId] }),
+  });
+}
+
+export function useSendTestTrace(environmentId: string, drainId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<{ result: TestTraceResult }>(`${base(environmentId)}/${drainId}/test-trace`, { method: "POST" }).then((r) => r.result),
+    onSettled: () => client.invalidateQueries({ queryKey: ["llm-trace-drain-health", drainId] }),
   });
 }
 

@@ -8,3 +8,5 @@ export const E2E_TLS_DIR = path.join(process.cwd(), ".e2e-tls");
 /** The fake's project keys (its defaults). */
 export const FAKE_PUBLIC_KEY = "pk-lf-fake-project-0001";
 export const FAKE_SECRET_KEY = "sk-lf-fake-project-secret-0001";
+export const E2E_FAKE_CONTROL_URL = `http://127.0.0.1:${E2E_FAKE_LANGFUSE_PORT + 1}`;
+export const E2E_INGEST_TOKEN = "e2e-gateway-ingest-token-0000000000000";

@@ -71,16 +71,16 @@ describe("POST /api/internal/ai-gateway/logs", () => {
     const orgB = "sk-apt-org-b-key";
     await db().llmKey.create({ data: { organizationId: world.orgB.id, environmentId: world.envB.id, alias: "b", keyHash: hashLlmKey(orgB), prefix: "sk-apt-org-" } });
     const res = await postLogs([...records(revoked, ["chat"]), ...records(orgB, ["chat"])]);
-    expect(res.json.skipped.map((s: { reason: string }) => s.reason)).toEqual(["key revoked", expect.stringMatching(/organization not enabled/)]);
+    expect((res.json.skipped as { reason: string }[]).map((s) => s.reason)).toEqual(["key revoked", expect.stringMatching(/organization not enabled/)]);
 
     await db().organization.update({ where: { id: world.orgA.id }, data: { aiGatewayBetaEnrolledAt: null } });
     const suspended = await postLogs(records(world.keySecret, ["chat"]));
-    expect(suspended.json.skipped[0].reason).toMatch(/organization not enabled/);
+    expect((suspended.json.skipped as { reason: string }[])[0]!.reason).toMatch(/organization not enabled/);
     await db().organization.update({ where: { id: world.orgA.id }, data: { aiGatewayBetaEnrolledAt: new Date() } });
 
     await db().llmTraceDrain.update({ where: { id: world.drainId }, data: { pausedAt: new Date() } });
     const paused = await postLogs(records(world.keySecret, ["chat"]));
-    expect(paused.json.skipped[0].reason).toBe("no active LLM Trace Drain in the environment");
+    expect((paused.json.skipped as { reason: string }[])[0]!.reason).toBe("no active LLM Trace Drain in the environment");
     await db().llmTraceDrain.update({ where: { id: world.drainId }, data: { pausedAt: null } });
     expect(await queued()).toBe(0);
   });

@@ -1,7 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db, database } from "../../db/database";
-import { config } from "../../config/env";
 import { notFound } from "../../errors";
 import { wakeWorker } from "../../delivery/wake";
 import { exportSpans, type ExportOutcome } from "../../delivery/otlp-export";
@@ -13,6 +12,7 @@ import type { EnvironmentAccess } from "../access";
 import { recordAudit } from "../audit";
 import { decryptDrainSecret } from "./secrets";
 import type { Actor } from "./mutations";
+import type { TestTraceResult } from "../../validation/drain-health";
 
 async function loadDrain(access: EnvironmentAccess, drainId: string) {
   const drain = await db().llmTraceDrain.findFirst({
@@ -37,8 +37,6 @@ export async function retryDeliveries(access: EnvironmentAccess, drainId: string
   wakeWorker();
   return { requeued: requeued.count };
 }
-
-export type TestTraceResult = { ok: boolean; traceId: string; message: string; httpStatus?: number };
 
 /** Sends one synthetic span, marked `aptible.test`, straight to Langfuse and reports the outcome. */
 export async function sendTestTrace(access: EnvironmentAccess, drainId: string, actor: Actor): Promise<TestTraceResult> {

@@ -3,20 +3,7 @@ import { db } from "../../db/database";
 import { notFound } from "../../errors";
 import type { EnvironmentAccess } from "../access";
 import { aiGatewaySuspension } from "../ai-gateway-access";
-
-export type DrainHealthStatus = "healthy" | "failing" | "authentication_failed" | "paused" | "suspended";
-
-export type DrainHealth = {
-  status: DrainHealthStatus;
-  delivered24h: number;
-  failed24h: number;
-  deadLettered24h: number;
-  pending: number;
-  deadLetters: number;
-  lastSuccessAt: string | null;
-  lastError: { at: string; httpStatus: number | null; message: string } | null;
-  hourly: { hour: string; delivered: number; failed: number; deadLettered: number }[];
-};
+import type { DrainHealth, DrainHealthStatus } from "../../validation/drain-health";
 
 type HealthRow = {
   pausedAt: Date | null;

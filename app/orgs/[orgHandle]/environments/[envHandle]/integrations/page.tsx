@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { environmentPageAccess } from "@/lib/server/environment-page";
 import { listDrains } from "@/lib/server/llm-trace-drains/queries";
+import { drainsHealth } from "@/lib/server/llm-trace-drains/health";
 import { aiGatewayStatus } from "@/lib/server/organizations";
 import { can } from "@/lib/auth/permissions";
 import { DrainsList } from "@/components/llm-trace-drains/drains-list";
@@ -13,11 +14,12 @@ export default async function IntegrationsPage({ params }: { params: Params }) {
   const { orgHandle, envHandle } = await params;
   const { access } = await environmentPageAccess(orgHandle, envHandle);
   const [drains, gateway] = await Promise.all([listDrains(access), aiGatewayStatus(access.organizationId)]);
+  const health = Object.fromEntries(await drainsHealth(drains.map((d) => d.id)));
   return (
     <DrainsList
       environmentId={access.environmentId}
       drainsPath={`/orgs/${orgHandle}/environments/${envHandle}/integrations`}
-      initialDrains={drains}
+      initial={{ drains, health }}
       canCreate={gateway.enabled && can(access.role, "drain:write")}
     />
   );

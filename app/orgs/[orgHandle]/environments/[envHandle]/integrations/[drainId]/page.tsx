@@ -4,6 +4,8 @@ import { z } from "zod";
 import { notFound } from "next/navigation";
 import { environmentPageAccess } from "@/lib/server/environment-page";
 import { drainAuditHistory, getDrain } from "@/lib/server/llm-trace-drains/queries";
+import { drainHealth } from "@/lib/server/llm-trace-drains/health";
+import { DrainHealthPanel } from "@/components/llm-trace-drains/drain-health-panel";
 import { pageAccess } from "@/lib/server/page-access";
 import { can } from "@/lib/auth/permissions";
 import { DrainDetail } from "@/components/llm-trace-drains/drain-detail";
@@ -18,6 +20,7 @@ export default async function DrainPage({ params }: { params: Params }) {
   if (!z.uuid().safeParse(drainId).success) notFound();
   const { access } = await environmentPageAccess(orgHandle, envHandle);
   const [drain, history] = await Promise.all([pageAccess(getDrain(access, drainId)), drainAuditHistory(access, drainId)]);
+  const health = await drainHealth(access, drainId);
   const drainsPath = `/orgs/${orgHandle}/environments/${envHandle}/integrations`;
   return (
     <>
@@ -26,6 +29,7 @@ export default async function DrainPage({ params }: { params: Params }) {
       </div>
       <h2>{drain.handle}</h2>
       <DrainDetail environmentId={access.environmentId} drain={drain} drainsPath={drainsPath} canWrite={can(access.role, "drain:write")} />
+      <DrainHealthPanel environmentId={access.environmentId} drainId={drain.id} initialHealth={health} canWrite={can(access.role, "drain:write")} />
       <section className="panel" aria-labelledby="drain-history-heading">
         <h2 id="drain-history-heading">History</h2>
         <ActivityTable events={history} label="Drain history" showEnvironment={false} />

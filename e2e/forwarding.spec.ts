@@ -1,0 +1,61 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { expect, test, type Page } from "@playwright/test";
+import { ACME_OWNER, signIn } from "./helpers";
+import { E2E_APP_PORT, E2E_FAKE_CONTROL_URL, E2E_FAKE_LANGFUSE_URL, E2E_INGEST_TOKEN, FAKE_PUBLIC_KEY, FAKE_SECRET_KEY } from "./support/ports";
+
+const run = promisify(execFile);
+type Span = { name: string; attributes: Record<string, unknown> };
+
+async function simulate(count: number) {
+  const { stdout } = await run("npx", ["tsx", "scripts/gateway-simulate.ts", "--url", `http://localhost:${E2E_APP_PORT}`, "--token", E2E_INGEST_TOKEN, "--environment", "acme-staging", "--count", String(count), "--rate", "50"]);
+  return JSON.parse(stdout) as { sent: number; accepted: number };
+}
+
+const received = async () => (await (await fetch(`${E2E_FAKE_CONTROL_URL}/__spans`)).json()) as Span[];
+const setMode = (mode: string) => fetch(`${E2E_FAKE_CONTROL_URL}/__mode?mode=${mode}`, { method: "POST" });
+
+async function createStagingDrain(page: Page) {
+  await page.goto("/orgs/acme-health/environments/acme-staging/integrations");
+  await page.getByRole("link", { name: "New LLM Trace Drain" }).click();
+  await page.getByLabel("Handle").fill("staging-langfuse");
+  await page.getByLabel("Base URL").fill(E2E_FAKE_LANGFUSE_URL);
+  await page.getByLabel("Public Key").fill(FAKE_PUBLIC_KEY);
+  await page.getByLabel("Secret Key", { exact: true }).fill(FAKE_SECRET_KEY);
+  await page.getByLabel(/I understand that full prompts and completions/).check();
+  await page.getByRole("button", { name: "Save LLM Trace Drain" }).click();
+  await expect(page.getByRole("heading", { name: "staging-langfuse" })).toBeVisible();
+}
+
+test("gateway records flow to Langfuse, the drain page shows them delivered, and a 401 marks the drain", async ({ page }) => {
+  test.setTimeout(90_000);
+  await setMode("normal");
+  await signIn(page, ACME_OWNER);
+  await createStagingDrain(page);
+  const before = (await received()).length;
+
+  expect(await simulate(6)).toMatchObject({ sent: 6, accepted: 6 });
+  await expect.poll(async () => (await received()).length - before, { timeout: 20_000 }).toBe(6);
+  const spans = (await received()).slice(before);
+  const chat = spans.find((s) => s.attributes["gen_ai.request.model"] === "gpt-4o" && !s.attributes["error.type"]);
+  expect(chat?.attributes).toMatchObject({ "gen_ai.usage.input_tokens": 412, "gen_ai.usage.output_tokens": 96, "gen_ai.response.model": "gpt-4o-2024-08-06" });
+  expect(typeof chat?.attributes["gen_ai.usage.cost"]).toBe("number");
+  expect(spans.some((s) => typeof s.attributes["gen_ai.conversation.id"] === "string" && String(s.attributes["gen_ai.conversation.id"]).startsWith("session-"))).toBe(true);
+  expect(spans.some((s) => String(s.attributes["user.id"] ?? "").startsWith("user-"))).toBe(true);
+  expect(spans.some((s) => s.attributes["gen_ai.operation.name"] === "embeddings")).toBe(true);
+
+  const delivery = page.getByRole("region", { name: "Delivery" });
+  await expect(delivery.getByText("Healthy")).toBeVisible({ timeout: 15_000 });
+  await expect(delivery.locator(".stat").filter({ hasText: "Delivered (24 h)" })).toContainText("6");
+
+  await setMode("unauthorized");
+  await simulate(1);
+  await expect(delivery.getByText("Authentication failed", { exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(delivery.getByRole("alert")).toContainText("Invalid credentials");
+  await expect(delivery.locator(".stat").filter({ hasText: "Pending" })).toContainText("1");
+
+  await setMode("normal");
+  await delivery.getByRole("button", { name: "Retry now" }).click();
+  await expect(delivery.getByText("Healthy")).toBeVisible({ timeout: 20_000 });
+  await expect(delivery.locator(".stat").filter({ hasText: "Pending" })).toContainText("0");
+});

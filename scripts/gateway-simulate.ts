@@ -1,0 +1,103 @@
+// npm run gateway:simulate -- [--count 12] [--rate 5] [--batch 1] [--size 0] [--format json_array|ndjson|single]
+//                              [--url http://localhost:3000] [--token …] [--environment acme-production]
+// Posts realistic AI Gateway log records to the ingest endpoint, signed with the demo LLM
+// keys, cycling through chat, streaming, tool calls, cache hit, provider error and
+// embedding, with and without a session id and an end user. Stops by itself.
+import fs from "node:fs";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { parseArgs } from "node:util";
+import { buildRecord, RECORD_KINDS } from "../lib/simulator/records";
+import { demoLlmKeys } from "../lib/db/demo-data";
+
+const { values } = parseArgs({
+  options: {
+    url: { type: "string", default: process.env.SIMULATOR_URL ?? `http://localhost:${process.env.PORT ?? 3000}` },
+    token: { type: "string", default: process.env.GATEWAY_INGEST_TOKEN },
+    count: { type: "string", default: "12" },
+    rate: { type: "string", default: "5" },
+    batch: { type: "string", default: "1" },
+    size: { type: "string", default: "0" },
+    format: { type: "string", default: "json_array" },
+    environment: { type: "string", default: "acme-production" },
+  },
+});
+
+const count = Math.max(1, Number(values.count));
+const rate = Math.max(0.1, Number(values.rate));
+const batch = Math.max(1, Number(values.batch));
+const size = Math.max(0, Number(values.size));
+const format = values.format as "json_array" | "ndjson" | "single";
+const token = values.token ?? readTokenFile();
+const keys = demoLlmKeys.filter((k) => k.environment === values.environment);
+if (keys.length === 0) fail(`no demo keys for environment ${values.environment}`);
+
+function readTokenFile(): string {
+  const file = path.join(process.env.DATA_DIR ?? "./data", "gateway-ingest-token");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    return fail(`no --token given and ${file} not found (start the server once, or set GATEWAY_INGEST_TOKEN)`);
+  }
+}
+
+function fail(message: string): never {
+  process.stderr.write(message + "\n");
+  process.exit(1);
+}
+
+function record(i: number) {
+  const key = keys[i % keys.length]!;
+  return buildRecord({
+    kind: RECORD_KINDS[i % RECORD_KINDS.length]!,
+    keySecret: key.secret,
+    keyAlias: key.alias,
+    sessionId: i % 2 === 0 ? `session-${Math.floor(i / 6)}-${randomUUID().slice(0, 8)}` : undefined,
+    endUser: i % 3 === 0 ? `user-${i % 7}` : undefined,
+    padding: size,
+  });
+}
+
+function body(records: unknown[]): string {
+  if (format === "ndjson") return records.map((r) => JSON.stringify(r)).join("\n");
+  if (format === "single") return JSON.stringify(records[0]);
+  return JSON.stringify(records);
+}
+
+const started = Date.now();
+let sent = 0;
+let accepted = 0;
+let skipped = 0;
+const latencies: number[] = [];
+const perPost = format === "single" ? 1 : batch;
+while (sent < count) {
+  const n = Math.min(perPost, count - sent);
+  const records = Array.from({ length: n }, (_, j) => record(sent + j));
+  const t0 = Date.now();
+  const res = await fetch(`${values.url}/api/internal/ai-gateway/logs`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: body(records),
+  }).catch((err: unknown) => fail(`could not reach ${values.url}: ${(err as Error).message}`));
+  latencies.push(Date.now() - t0);
+  const answer = (await res.json().catch(() => ({}))) as { accepted?: number; skipped?: unknown[]; error?: { message: string } };
+  if (res.status !== 202) fail(`ingest answered ${res.status}: ${answer.error?.message ?? ""}`);
+  accepted += answer.accepted ?? 0;
+  skipped += answer.skipped?.length ?? 0;
+  sent += n;
+  const due = started + (sent / rate) * 1000;
+  if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
+}
+latencies.sort((a, b) => a - b);
+const seconds = (Date.now() - started) / 1000;
+process.stdout.write(
+  JSON.stringify({
+    sent,
+    accepted,
+    skipped,
+    posts: latencies.length,
+    seconds: Math.round(seconds * 100) / 100,
+    recordsPerSecond: Math.round(sent / seconds),
+    postLatencyMs: { p50: latencies[Math.floor(latencies.length * 0.5)], p99: latencies[Math.floor(latencies.length * 0.99)] },
+  }) + "\n",
+);
