@@ -6,6 +6,8 @@ import { formatDateTime } from "@/lib/format";
 import { listAllAuditEvents } from "@/lib/server/audit";
 import { OrganizationFlagToggle } from "@/components/admin/organization-flag-toggle";
 import { ActivityTable } from "@/components/activity-table";
+import { IngestToken } from "@/components/admin/ingest-token";
+import { config } from "@/lib/config/env";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -86,6 +88,18 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
               ))}
             </tbody>
           </table>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="ingest-heading">
+        <h2 id="ingest-heading">AI Gateway ingest</h2>
+        <p className="muted">
+          Point the gateway&apos;s generic HTTP logging callback at <code>POST /api/internal/ai-gateway/logs</code> with{" "}
+          <code>Authorization: Bearer &lt;token&gt;</code>.
+        </p>
+        {config().gatewayIngestTokenGenerated ? (
+          <IngestToken token={config().gatewayIngestToken} />
+        ) : (
+          <p>The token is set by the GATEWAY_INGEST_TOKEN environment variable and is not shown here.</p>
         )}
       </section>
       <section className="panel" aria-labelledby="admin-activity-heading">

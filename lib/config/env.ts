@@ -41,6 +41,8 @@ export type AppConfig = {
   drainKeyring: Keyring;
   /** Bearer token the AI Gateway presents to the ingest endpoint. */
   gatewayIngestToken: string;
+  /** True when the token was generated into DATA_DIR (then /admin shows it to platform admins). */
+  gatewayIngestTokenGenerated: boolean;
   ingestMaxBytes: number;
   /** Run the delivery worker inside this process (the default; `npm run worker` runs it apart). */
   runWorker: boolean;
@@ -93,6 +95,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     trustProxy: e.TRUST_PROXY === "true",
     drainKeyring,
     gatewayIngestToken,
+    gatewayIngestTokenGenerated: !e.GATEWAY_INGEST_TOKEN,
     ingestMaxBytes: e.INGEST_MAX_BYTES,
     runWorker: e.RUN_WORKER === "true",
     deliveryMaxAgeMs: e.DELIVERY_MAX_AGE_HOURS * 3600_000,
