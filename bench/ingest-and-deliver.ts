@@ -22,7 +22,9 @@ import { buildRecord, RECORD_KINDS } from "../lib/simulator/records";
 const { values } = parseArgs({ options: { records: { type: "string", default: "20000" }, batch: { type: "string", default: "500" }, size: { type: "string", default: "10000" } } });
 const total = Number(values.records);
 const batchSize = Number(values.batch);
-const padding = Number(values.size) - 3000;
+// Pad prompts so a record weighs about --size bytes of JSON.
+const unpadded = Buffer.byteLength(JSON.stringify(buildRecord({ kind: "chat", keySecret: "k", sessionId: "s" })));
+const padding = Math.max(Number(values.size) - unpadded, 0);
 
 async function target() {
   const url = process.env.BENCH_DATABASE_URL;
@@ -57,7 +59,7 @@ await prisma.llmTraceDrain.create({
 
 const bodies: string[] = [];
 for (let i = 0; i < total; i += batchSize) {
-  bodies.push(JSON.stringify(Array.from({ length: Math.min(batchSize, total - i) }, (_, j) => buildRecord({ kind: RECORD_KINDS[(i + j) % RECORD_KINDS.length]!, keySecret, sessionId: "s", padding: Math.max(padding, 0) }))));
+  bodies.push(JSON.stringify(Array.from({ length: Math.min(batchSize, total - i) }, (_, j) => buildRecord({ kind: RECORD_KINDS[(i + j) % RECORD_KINDS.length]!, keySecret, sessionId: "s", padding }))));
 }
 const bytes = bodies.reduce((n, b) => n + Buffer.byteLength(b), 0);
 const heapBefore = process.memoryUsage().rss;

@@ -1,16 +1,19 @@
-import { decrypt, encrypt, type Keyring } from "../crypto/keyring";
+import { deflateRawSync, inflateRawSync, constants } from "node:zlib";
+import { decryptBytes, encryptBytes, type Keyring } from "../crypto/keyring";
 import type { MappedSpan } from "../tracing/span-mapping";
 
 // Queued spans hold prompts and completions (possibly PHI), so they are encrypted at rest
-// with the drain keyring, bound to their drain and span id.
+// with the drain keyring, bound to their drain and span id. They are compressed first:
+// LLM text shrinks several-fold, and the outbox's cost is the bytes it writes.
 
 const aad = (drainId: string, spanId: string) => `outbox|drain:${drainId}|span:${spanId}`;
 
-export function sealSpan(keyring: Keyring, drainId: string, span: MappedSpan): { payload: string; sizeBytes: number } {
-  const json = JSON.stringify(span);
-  return { payload: encrypt(keyring, json, aad(drainId, span.spanId)), sizeBytes: Buffer.byteLength(json) };
+export function sealSpan(keyring: Keyring, drainId: string, span: MappedSpan): { payload: Buffer; sizeBytes: number } {
+  const json = Buffer.from(JSON.stringify(span), "utf8");
+  const compressed = deflateRawSync(json, { level: constants.Z_BEST_SPEED });
+  return { payload: encryptBytes(keyring, compressed, aad(drainId, span.spanId)), sizeBytes: json.length };
 }
 
-export function openSpan(keyring: Keyring, drainId: string, spanId: string, payload: string): MappedSpan {
-  return JSON.parse(decrypt(keyring, payload, aad(drainId, spanId))) as MappedSpan;
+export function openSpan(keyring: Keyring, drainId: string, spanId: string, payload: Uint8Array): MappedSpan {
+  return JSON.parse(inflateRawSync(decryptBytes(keyring, payload, aad(drainId, spanId))).toString("utf8")) as MappedSpan;
 }

@@ -4,7 +4,7 @@ import type { SqlExecutor } from "../db/driver";
 // Claims use FOR UPDATE SKIP LOCKED plus a lease, so any number of workers can share one
 // PostgreSQL database and a crashed worker's rows come back when its lease runs out.
 
-export type ClaimedRow = { id: string; drain_id: string; span_id: string; payload: string; size_bytes: number; attempts: number; first_failed_at: Date | null };
+export type ClaimedRow = { id: string; drain_id: string; span_id: string; payload: Uint8Array; size_bytes: number; attempts: number; first_failed_at: Date | null };
 
 export async function claimBatch(sql: SqlExecutor, limit: number, leaseMs: number): Promise<ClaimedRow[]> {
   const rows = await sql.query<ClaimedRow & { id: string | number | bigint }>(

@@ -1,4 +1,4 @@
-import { db } from "../db/database";
+import { db, database } from "../db/database";
 import { config } from "../config/env";
 import { gatewayRecord, keyHashOf } from "../tracing/gateway-record";
 import { mapRecordToSpan } from "../tracing/span-mapping";
@@ -64,7 +64,7 @@ export async function ingestRecords(parsed: ParsedBody): Promise<IngestResult> {
 
   const targets = candidates.length > 0 ? await loadKeyTargets([...new Set(candidates.map((c) => c.hash))]) : new Map<string, KeyTarget>();
   const keyring = config().drainKeyring;
-  const rows: { drainId: string; spanId: string; payload: string; sizeBytes: number }[] = [];
+  const rows: { drainId: string; spanId: string; payload: Buffer; sizeBytes: number }[] = [];
   const usedKeys = new Set<string>();
   let accepted = 0;
   for (const c of candidates) {
@@ -91,15 +91,19 @@ export async function ingestRecords(parsed: ParsedBody): Promise<IngestResult> {
   }
 
   if (rows.length > 0) {
-    const staleBefore = new Date(Date.now() - 60_000);
-    await db().$transaction([
-      db().traceOutbox.createMany({ data: rows }),
-      // "Last used" at minute precision: one cheap statement per batch, not per record.
-      db().llmKey.updateMany({
-        where: { id: { in: [...usedKeys] }, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] },
-        data: { lastUsedAt: new Date() },
-      }),
-    ]);
+    // One multi-row INSERT from arrays (unnest) for the whole batch, and "last used" at
+    // minute precision in the same transaction: no per-record round trips.
+    await database().driver.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO trace_outbox (drain_id, span_id, payload, size_bytes)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::bytea[], $4::int[])`,
+        [rows.map((r) => r.drainId), rows.map((r) => r.spanId), rows.map((r) => r.payload), rows.map((r) => r.sizeBytes)],
+      );
+      await tx.query(
+        `UPDATE llm_keys SET last_used_at = now() WHERE id = ANY($1::uuid[]) AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+        [[...usedKeys]],
+      );
+    });
     wakeWorker();
   }
   skipped.sort((a, b) => a.index - b.index);

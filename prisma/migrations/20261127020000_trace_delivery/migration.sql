@@ -11,7 +11,7 @@ CREATE TABLE "trace_outbox" (
     "id" BIGSERIAL NOT NULL,
     "drain_id" UUID NOT NULL,
     "span_id" CHAR(16) NOT NULL,
-    "payload" TEXT NOT NULL,
+    "payload" BYTEA NOT NULL,
     "size_bytes" INTEGER NOT NULL,
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "available_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
