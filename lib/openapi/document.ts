@@ -35,7 +35,7 @@ export function openApiDocument(): Json {
       description: "Environments, LLM keys and LLM Trace Drains. Authenticate with the session cookie from POST /api/auth/sign-in.",
     },
     components: {
-      securitySchemes: { session: { type: "apiKey", in: "cookie", name: "tdash_session" } },
+      securitySchemes: { session: { type: "apiKey", in: "cookie", name: "tdash_session" }, gatewayToken: { type: "http", scheme: "bearer" } },
       schemas: {
         Error: output(apiErrorBody),
         SignIn: input(signInInput),
@@ -89,6 +89,31 @@ export function openApiDocument(): Json {
       "/api/environments/{environmentId}/llm-trace-drains/{drainId}/test-connection": {
         parameters: [envParam, drainParam],
         post: { summary: "Test the saved drain's connection", responses: { "200": json({ type: "object", properties: { result: ref("ConnectionResult") } }), ...errors } },
+      },
+      "/api/environments/{environmentId}/llm-trace-drains/{drainId}/health": {
+        parameters: [envParam, drainParam],
+        get: { summary: "Delivery health: status, 24 h counts, backlog, dead letters, last success and error, hourly series", responses: { "200": { description: "Health" }, ...errors } },
+      },
+      "/api/environments/{environmentId}/llm-trace-drains/{drainId}/retry": {
+        parameters: [envParam, drainParam],
+        post: { summary: "Requeue dead letters and end an authentication hold", responses: { "200": json({ type: "object", properties: { result: { type: "object", properties: { requeued: { type: "integer" } } } } }), ...errors } },
+      },
+      "/api/environments/{environmentId}/llm-trace-drains/{drainId}/test-trace": {
+        parameters: [envParam, drainParam],
+        post: { summary: "Send one synthetic span marked aptible.test and report the outcome", responses: { "200": { description: "Outcome (ok, traceId, message, httpStatus?)" }, ...errors } },
+      },
+      "/api/internal/ai-gateway/logs": {
+        post: {
+          summary: "AI Gateway log ingest (LiteLLM generic logging callback): JSON array, NDJSON or one record",
+          security: [{ gatewayToken: [] }],
+          requestBody: { content: { "application/json": { schema: { oneOf: [{ type: "array", items: { type: "object" } }, { type: "object" }] } } } },
+          responses: {
+            "202": json({ type: "object", properties: { accepted: { type: "integer" }, skipped: { type: "array", items: { type: "object", properties: { index: { type: "integer" }, reason: { type: "string" } } } } } }),
+            "400": error("Malformed body"),
+            "401": error("Missing or wrong token"),
+            "413": error("Body over INGEST_MAX_BYTES"),
+          },
+        },
       },
       "/api/admin/organizations": {
         get: { summary: "List organizations (platform admins)", parameters: [{ name: "q", in: "query", schema: { type: "string" } }], responses: { "200": json({ type: "object", properties: { organizations: { type: "array", items: ref("AdminOrganization") } } }), "401": errors["401"], "404": error("Not a platform admin") } },
