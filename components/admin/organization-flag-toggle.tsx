@@ -3,9 +3,9 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
-import { apiFetch, ApiError } from "@/lib/api-client";
+import { apiFetch } from "@/lib/api-client";
 import type { UpdateOrganizationFlagsInput } from "@/lib/validation/admin";
-import { Dialog } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 type Flag = "baaSigned" | "aiGatewayBetaEnrolled";
 
@@ -38,7 +38,7 @@ export function OrganizationFlagToggle({ organizationId, organizationName, flag,
       <button type="button" role="switch" aria-checked={value} aria-label={label} className={`switch ${value ? "switch-on" : ""}`} onClick={() => setOpen(true)}>
         <span className="switch-knob" />
       </button>
-      <Dialog
+      <ConfirmDialog
         open={open}
         onOpenChange={(o) => {
           setOpen(o);
@@ -46,21 +46,14 @@ export function OrganizationFlagToggle({ organizationId, organizationName, flag,
         }}
         title={title}
         description={description}
-      >
-        {mutation.error ? (
-          <div className="alert alert-error" role="alert" style={{ marginTop: 12 }}>
-            {mutation.error instanceof ApiError ? mutation.error.message : "Could not save the change."}
-          </div>
-        ) : null}
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={() => setOpen(false)}>
-            Cancel
-          </button>
-          <button type="button" className={value ? "btn btn-danger" : "btn btn-primary"} disabled={mutation.isPending} onClick={() => mutation.mutate({ [flag]: !value })}>
-            {mutation.isPending ? "Saving…" : confirm}
-          </button>
-        </div>
-      </Dialog>
+        confirmLabel={confirm}
+        pendingLabel="Saving…"
+        pending={mutation.isPending}
+        error={mutation.error}
+        fallbackError="Could not save the change."
+        danger={value}
+        onConfirm={() => mutation.mutate({ [flag]: !value })}
+      />
     </>
   );
 }

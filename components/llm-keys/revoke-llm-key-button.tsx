@@ -1,8 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { Dialog } from "@/components/ui/dialog";
-import { ApiError } from "@/lib/api-client";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { LlmKeyView } from "@/lib/validation/llm-keys";
 import { useRevokeLlmKey } from "./use-llm-keys";
 
@@ -18,31 +17,19 @@ export function RevokeLlmKeyButton({ environmentId, llmKey }: { environmentId: s
       <button type="button" className="btn btn-danger" onClick={() => setOpen(true)} aria-label={`Revoke ${llmKey.alias}`}>
         Revoke
       </button>
-      <Dialog
+      <ConfirmDialog
         open={open}
         onOpenChange={close}
         title={`Revoke ${llmKey.alias}?`}
         description="Requests made with this key will be refused by the AI Gateway. This cannot be undone."
-      >
-        {revoke.error ? (
-          <div className="alert alert-error" role="alert" style={{ marginTop: 12 }}>
-            {revoke.error instanceof ApiError ? revoke.error.message : "Could not revoke the key. Try again."}
-          </div>
-        ) : null}
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={() => close(false)}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="btn btn-danger"
-            disabled={revoke.isPending}
-            onClick={() => revoke.mutate(llmKey.id, { onSuccess: () => close(false) })}
-          >
-            {revoke.isPending ? "Revoking…" : "Revoke key"}
-          </button>
-        </div>
-      </Dialog>
+        confirmLabel="Revoke key"
+        pendingLabel="Revoking…"
+        pending={revoke.isPending}
+        error={revoke.error}
+        fallbackError="Could not revoke the key. Try again."
+        danger
+        onConfirm={() => revoke.mutate(llmKey.id, { onSuccess: () => close(false) })}
+      />
     </>
   );
 }

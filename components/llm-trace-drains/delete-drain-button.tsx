@@ -2,8 +2,7 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { Dialog } from "@/components/ui/dialog";
-import { ApiError } from "@/lib/api-client";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useDeleteDrain } from "./use-drains";
 
 export function DeleteDrainButton({ environmentId, drainId, handle, drainsPath }: { environmentId: string; drainId: string; handle: string; drainsPath: string }) {
@@ -15,38 +14,26 @@ export function DeleteDrainButton({ environmentId, drainId, handle, drainsPath }
       <button type="button" className="btn btn-danger" onClick={() => setOpen(true)}>
         Delete
       </button>
-      <Dialog
+      <ConfirmDialog
         open={open}
         onOpenChange={setOpen}
         title={`Delete ${handle}?`}
-        description="Nothing more will be forwarded to this Langfuse project. Traces already in Langfuse stay there."
-      >
-        {remove.error ? (
-          <div className="alert alert-error" role="alert" style={{ marginTop: 12 }}>
-            {remove.error instanceof ApiError ? remove.error.message : "Could not delete the drain. Try again."}
-          </div>
-        ) : null}
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={() => setOpen(false)}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="btn btn-danger"
-            disabled={remove.isPending}
-            onClick={() =>
-              remove.mutate(undefined, {
-                onSuccess: () => {
-                  router.push(drainsPath);
-                  router.refresh();
-                },
-              })
-            }
-          >
-            {remove.isPending ? "Deleting…" : "Delete drain"}
-          </button>
-        </div>
-      </Dialog>
+        description="Nothing more will be forwarded to this Langfuse project, and spans still queued for it are discarded. Traces already in Langfuse stay there."
+        confirmLabel="Delete drain"
+        pendingLabel="Deleting…"
+        pending={remove.isPending}
+        error={remove.error}
+        fallbackError="Could not delete the drain. Try again."
+        danger
+        onConfirm={() =>
+          remove.mutate(undefined, {
+            onSuccess: () => {
+              router.push(drainsPath);
+              router.refresh();
+            },
+          })
+        }
+      />
     </>
   );
 }
