@@ -68,6 +68,7 @@ const started = Date.now();
 let sent = 0;
 let accepted = 0;
 let skipped = 0;
+const skipReasons: Record<string, number> = {};
 const latencies: number[] = [];
 const perPost = format === "single" ? 1 : batch;
 while (sent < count) {
@@ -80,10 +81,11 @@ while (sent < count) {
     body: body(records),
   }).catch((err: unknown) => fail(`could not reach ${values.url}: ${(err as Error).message}`));
   latencies.push(Date.now() - t0);
-  const answer = (await res.json().catch(() => ({}))) as { accepted?: number; skipped?: unknown[]; error?: { message: string } };
+  const answer = (await res.json().catch(() => ({}))) as { accepted?: number; skipped?: { reason: string }[]; error?: { message: string } };
   if (res.status !== 202) fail(`ingest answered ${res.status}: ${answer.error?.message ?? ""}`);
   accepted += answer.accepted ?? 0;
   skipped += answer.skipped?.length ?? 0;
+  for (const s of answer.skipped ?? []) skipReasons[s.reason] = (skipReasons[s.reason] ?? 0) + 1;
   sent += n;
   const due = started + (sent / rate) * 1000;
   if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
@@ -95,6 +97,7 @@ process.stdout.write(
     sent,
     accepted,
     skipped,
+    ...(skipped > 0 ? { skipReasons } : {}),
     posts: latencies.length,
     seconds: Math.round(seconds * 100) / 100,
     recordsPerSecond: Math.round(sent / seconds),
