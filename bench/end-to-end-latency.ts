@@ -7,8 +7,6 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { ensureSelfSignedCert } from "../test/support/tls";
 
 const tls = ensureSelfSignedCert(path.join(process.cwd(), ".test-tls"));
@@ -25,12 +23,8 @@ const rate = Number(values.rate);
 const seconds = Number(values.seconds);
 const batch = Number(values.batch);
 
-const { openDatabase, closeDatabase } = await import("../lib/db/open");
-const { setDatabase } = await import("../lib/db/database");
 const { config } = await import("../lib/config/env");
-const { hashLlmKey } = await import("../lib/auth/llm-key-secret");
-const { encrypt } = await import("../lib/crypto/keyring");
-const { drainSecretAad } = await import("../lib/crypto/drain-secret-aad");
+const { openBenchWorld, BENCH_KEY_SECRET } = await import("./bench-world");
 const { ingestRecords } = await import("../lib/ingest/ingest-records");
 const { parseIngestBody } = await import("../lib/ingest/parse-body");
 const { DeliveryWorker } = await import("../lib/delivery/worker");
@@ -39,33 +33,10 @@ const { buildRecord, RECORD_KINDS } = await import("../lib/simulator/records");
 const { startFakeLangfuse } = await import("../test/support/fake-langfuse");
 
 const fake = await startFakeLangfuse({ cert: tls.cert, key: tls.key });
-const url = process.env.BENCH_DATABASE_URL;
-let drop = async () => undefined as unknown;
-let database;
-if (url) {
-  const name = `bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  database = await openDatabase({ kind: "postgres", url: u.toString() });
-  drop = async () => {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  };
-} else database = await openDatabase({ kind: "pglite", dataDir: "memory://" });
-setDatabase(database);
-
+const world = await openBenchWorld({ baseUrl: fake.url, publicKey: fake.publicKey, secretKey: fake.secretKey });
+const { database, drainId } = world;
 const prisma = database.prisma;
-const org = await prisma.organization.create({ data: { handle: "bench", name: "Bench", baaSignedAt: new Date(), aiGatewayBetaEnrolledAt: new Date() } });
-const env = await prisma.environment.create({ data: { organizationId: org.id, handle: "bench-production" } });
-const keySecret = "sk-apt-bench-key";
-await prisma.llmKey.create({ data: { organizationId: org.id, environmentId: env.id, alias: "bench", keyHash: hashLlmKey(keySecret), prefix: "sk-apt-benc" } });
-const drainId = crypto.randomUUID();
-await prisma.llmTraceDrain.create({
-  data: { id: drainId, organizationId: org.id, environmentId: env.id, type: "langfuse", handle: "bench", baseUrl: fake.url, publicKey: fake.publicKey, secretKeyCiphertext: encrypt(config().drainKeyring, fake.secretKey, drainSecretAad(org.id, drainId)), secretKeyHint: "sk-lf-…" },
-});
+const keySecret = BENCH_KEY_SECRET;
 
 const worker = new DeliveryWorker(database, { keyring: config().drainKeyring, maxAgeMs: 86400_000, deadLetterRetentionMs: 86400_000, idleMs: 50 });
 setWorkerWakeHook(() => worker.wake());
@@ -101,9 +72,8 @@ const backlog = await prisma.traceOutbox.count();
 const latencies = [...receivedAt].map(([id, at]) => at - (startedAt.get(id) ?? at)).sort((a, b) => a - b);
 const pct = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? NaN);
 process.stdout.write(
-  JSON.stringify({ database: url ? "postgres" : "pglite", targetRate: rate, seconds, sent: total, delivered: receivedAt.size, otlpRequests: fake.exports.length, backlog, lastError: drainState.lastErrorMessage, latencyMs: { p50: pct(0.5), p90: pct(0.9), p99: pct(0.99), max: pct(1) }, note: "arrival times are taken by polling the fake's received list every 10 ms" }, null, 2) + "\n",
+  JSON.stringify({ database: world.kind, targetRate: rate, seconds, sent: total, delivered: receivedAt.size, otlpRequests: fake.exports.length, backlog, lastError: drainState.lastErrorMessage, latencyMs: { p50: pct(0.5), p90: pct(0.9), p99: pct(0.99), max: pct(1) }, note: "arrival times are taken by polling the fake's received list every 10 ms" }, null, 2) + "\n",
 );
 await worker.stop();
 await fake.close();
-await closeDatabase(database);
-await drop();
+await world.close();

@@ -5,14 +5,8 @@
 // (PostgreSQL; a fresh database is created and dropped) or an in-memory PGlite.
 // Prints JSON. A benchmark, not a test: it never fails on timing.
 import { parseArgs } from "node:util";
-import { randomBytes } from "node:crypto";
-import pg from "pg";
-import { openDatabase, closeDatabase } from "../lib/db/open";
-import { setDatabase } from "../lib/db/database";
 import { config } from "../lib/config/env";
-import { hashLlmKey } from "../lib/auth/llm-key-secret";
-import { encrypt } from "../lib/crypto/keyring";
-import { drainSecretAad } from "../lib/crypto/drain-secret-aad";
+import { openBenchWorld, BENCH_KEY_SECRET } from "./bench-world";
 import { ingestRecords } from "../lib/ingest/ingest-records";
 import { parseIngestBody } from "../lib/ingest/parse-body";
 import { DeliveryWorker } from "../lib/delivery/worker";
@@ -26,36 +20,9 @@ const batchSize = Number(values.batch);
 const unpadded = Buffer.byteLength(JSON.stringify(buildRecord({ kind: "chat", keySecret: "k", sessionId: "s" })));
 const padding = Math.max(Number(values.size) - unpadded, 0);
 
-async function target() {
-  const url = process.env.BENCH_DATABASE_URL;
-  if (!url) return { database: await openDatabase({ kind: "pglite", dataDir: "memory://" }), drop: async () => undefined, kind: "pglite" };
-  const name = `bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    database: await openDatabase({ kind: "postgres", url: u.toString() }),
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    },
-    kind: "postgres",
-  };
-}
-
-const { database, drop, kind } = await target();
-setDatabase(database);
-const prisma = database.prisma;
-const org = await prisma.organization.create({ data: { handle: "bench", name: "Bench", baaSignedAt: new Date(), aiGatewayBetaEnrolledAt: new Date() } });
-const env = await prisma.environment.create({ data: { organizationId: org.id, handle: "bench-production" } });
-const keySecret = "sk-apt-bench-key";
-await prisma.llmKey.create({ data: { organizationId: org.id, environmentId: env.id, alias: "bench", keyHash: hashLlmKey(keySecret), prefix: "sk-apt-benc" } });
-const drainId = crypto.randomUUID();
-await prisma.llmTraceDrain.create({
-  data: { id: drainId, organizationId: org.id, environmentId: env.id, type: "langfuse", handle: "bench", baseUrl: "https://bench.invalid", publicKey: "pk-lf-bench", secretKeyCiphertext: encrypt(config().drainKeyring, "sk-lf-bench", drainSecretAad(org.id, drainId)), secretKeyHint: "sk-lf-…ench" },
-});
+const world = await openBenchWorld({ baseUrl: "https://bench.invalid", publicKey: "pk-lf-bench", secretKey: "sk-lf-bench" });
+const { database, kind } = world;
+const keySecret = BENCH_KEY_SECRET;
 
 const bodies: string[] = [];
 for (let i = 0; i < total; i += batchSize) {
@@ -106,5 +73,4 @@ process.stdout.write(
     2,
   ) + "\n",
 );
-await closeDatabase(database);
-await drop();
+await world.close();
