@@ -76,7 +76,7 @@ export async function ingestRecords(parsed: ParsedBody): Promise<IngestResult> {
     }
     accepted++;
     usedKeys.add(target.id);
-    const ids = spanIdentity(c.record, JSON.stringify(c.raw));
+    const ids = spanIdentity(c.record, () => JSON.stringify(c.raw));
     for (const drain of target.environment.llmTraceDrains) {
       const span = mapRecordToSpan(c.record, {
         ...ids,

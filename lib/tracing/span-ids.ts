@@ -6,8 +6,9 @@ import type { GatewayRecord } from "./gateway-record";
  * same ids. The identity is the gateway's request id with its start time (cache hits get
  * a suffixed id); records without an id fall back to a digest of their raw JSON text.
  */
-export function spanIdentity(record: GatewayRecord, rawText: string): { traceId: string; spanId: string } {
-  const identity = record.id || record.litellm_call_id ? `${record.id ?? ""}|${record.litellm_call_id ?? ""}|${record.startTime ?? ""}` : `raw|${rawText}`;
+export function spanIdentity(record: GatewayRecord, rawText: () => string): { traceId: string; spanId: string } {
+  // The raw text is only serialised for records without an id (rare, and possibly large).
+  const identity = record.id || record.litellm_call_id ? `${record.id ?? ""}|${record.litellm_call_id ?? ""}|${record.startTime ?? ""}` : `raw|${rawText()}`;
   const digest = createHash("sha256").update(identity).digest("hex");
   let traceId = digest.slice(0, 32);
   let spanId = digest.slice(32, 48);

@@ -182,12 +182,14 @@ describe("other record kinds", () => {
 describe("span ids", () => {
   it("are stable for the same record and differ between records", () => {
     const raw = buildRecord({ kind: "chat", keySecret: "k", now: NOW });
-    const a = spanIdentity(gatewayRecord.parse(raw), JSON.stringify(raw));
-    const b = spanIdentity(gatewayRecord.parse(raw), JSON.stringify(raw));
+    const a = spanIdentity(gatewayRecord.parse(raw), () => JSON.stringify(raw));
+    const b = spanIdentity(gatewayRecord.parse(raw), () => JSON.stringify(raw));
     const other = buildRecord({ kind: "chat", keySecret: "k", now: NOW });
     expect(a).toEqual(b);
     expect(a.traceId).toMatch(/^[0-9a-f]{32}$/);
     expect(a.spanId).toMatch(/^[0-9a-f]{16}$/);
-    expect(spanIdentity(gatewayRecord.parse(other), JSON.stringify(other)).spanId).not.toBe(a.spanId);
+    expect(spanIdentity(gatewayRecord.parse(other), () => JSON.stringify(other)).spanId).not.toBe(a.spanId);
+    const anonymous = { model: "gpt-4o" };
+    expect(spanIdentity(gatewayRecord.parse(anonymous), () => JSON.stringify(anonymous))).toEqual(spanIdentity(gatewayRecord.parse(anonymous), () => JSON.stringify(anonymous)));
   });
 });
