@@ -87,7 +87,11 @@ export class DeliveryWorker {
     const rows = await claimBatch(sql, this.options.claimLimit ?? 1000, this.options.leaseMs ?? 120_000);
     if (rows.length === 0) return 0;
     const byDrain = new Map<string, ClaimedRow[]>();
-    for (const r of rows) byDrain.set(r.drain_id, [...(byDrain.get(r.drain_id) ?? []), r]);
+    for (const r of rows) {
+      const list = byDrain.get(r.drain_id);
+      if (list) list.push(r);
+      else byDrain.set(r.drain_id, [r]);
+    }
     const drains = await sql.query<DrainRow>(
       `SELECT id, organization_id, base_url, public_key, secret_key_ciphertext FROM llm_trace_drains WHERE id = ANY($1::uuid[])`,
       [[...byDrain.keys()]],
@@ -168,8 +172,9 @@ export class DeliveryWorker {
         return false;
       case "retryable": {
         const now = Date.now();
-        const expired = chunk.filter((i) => i.row.first_failed_at && now - i.row.first_failed_at.getTime() > this.options.maxAgeMs).map((i) => i.row.id);
-        const retry = ids.filter((id) => !expired.includes(id));
+        const expiredSet = new Set(chunk.filter((i) => i.row.first_failed_at && now - i.row.first_failed_at.getTime() > this.options.maxAgeMs).map((i) => i.row.id));
+        const expired = [...expiredSet];
+        const retry = ids.filter((id) => !expiredSet.has(id));
         const attempts = Math.max(...chunk.map((i) => i.row.attempts));
         await reschedule(sql, retry, backoffMs(attempts), outcome.message);
         await deadLetter(sql, expired, `gave up after ${Math.round(this.options.maxAgeMs / 3600_000)} h of failures: ${outcome.message}`);
