@@ -1,11 +1,10 @@
 import https from "node:https";
-import net from "node:net";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { resourceFromAttributes, type Resource } from "@opentelemetry/resources";
 import type { ReadableSpan } from "@opentelemetry/sdk-trace";
 import { ExportResultCode, type ExportResult } from "@opentelemetry/core";
 import { SpanKind, SpanStatusCode, TraceFlags, type HrTime } from "@opentelemetry/api";
-import { checkOutboundHost, guardedLookup, OutboundBlockedError } from "../outbound/guard";
+import { checkLiteralHost, guardedLookup, OutboundBlockedError } from "../outbound/guard";
 import { basicAuth } from "../outbound/https-request";
 import type { MappedSpan } from "../tracing/span-mapping";
 
@@ -72,8 +71,7 @@ function classify(result: ExportResult): ExportOutcome {
 export async function exportSpans(target: ExportTarget, spans: MappedSpan[], timeoutMillis = 15_000): Promise<ExportOutcome> {
   const url = new URL(otlpTracesUrl(target.baseUrl));
   try {
-    // Sockets skip `lookup` for IP literals; check those here.
-    if (net.isIP(url.hostname.replace(/^\[|\]$/g, ""))) await checkOutboundHost(url.hostname);
+    await checkLiteralHost(url);
   } catch (err) {
     if (err instanceof OutboundBlockedError) return { kind: "retryable", message: `blocked: ${err.message}` };
     throw err;

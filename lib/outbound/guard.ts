@@ -58,6 +58,14 @@ export async function checkOutboundHost(rawHost: string, resolve: Resolver = sys
   return addresses;
 }
 
+/**
+ * Sockets skip `lookup` for IP-literal hosts, so guardedLookup never sees them: every
+ * request to a customer URL calls this before connecting.
+ */
+export async function checkLiteralHost(url: URL): Promise<void> {
+  if (net.isIP(hostWithoutBrackets(url.hostname))) await checkOutboundHost(url.hostname);
+}
+
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void;
 
 /** A `lookup` for http(s) agents and sockets that applies the guard to every connection. */

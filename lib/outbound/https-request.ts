@@ -1,6 +1,5 @@
 import https from "node:https";
-import net from "node:net";
-import { checkOutboundHost, guardedLookup } from "./guard";
+import { checkLiteralHost, guardedLookup } from "./guard";
 
 export type HttpsResponse = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
 
@@ -15,10 +14,8 @@ export async function guardedHttpsRequest(
   url: URL,
   options: { method: string; headers: Record<string, string>; body?: string | Buffer; timeoutMs: number },
 ): Promise<HttpsResponse> {
-  // Sockets skip `lookup` for IP literals, so those are checked here; names are checked
-  // by guardedLookup on every connection.
   if (url.protocol !== "https:") throw new Error("only https:// is allowed");
-  if (net.isIP(url.hostname.replace(/^\[|\]$/g, ""))) await checkOutboundHost(url.hostname);
+  await checkLiteralHost(url);
   return new Promise((resolve, reject) => {
     const req = https.request(
       url,
