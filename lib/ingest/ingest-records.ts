@@ -6,6 +6,7 @@ import { spanIdentity } from "../tracing/span-ids";
 import { sealSpan } from "../delivery/outbox-payload";
 import { wakeWorker } from "../delivery/wake";
 import type { ParsedBody } from "./parse-body";
+import { aiGatewaySuspension } from "../server/ai-gateway-access";
 
 // Attribution and durable enqueue. A record is attributed through the hash of the key it
 // was made with (LlmKey → Environment → Organization). It is stored once per active drain
@@ -43,8 +44,7 @@ async function loadKeyTargets(hashes: string[]) {
 function skipReason(target: KeyTarget | undefined): string | null {
   if (!target) return "unknown key (metadata.user_api_key_hash matches no LLM key)";
   if (target.revokedAt) return "key revoked";
-  const org = target.environment.organization;
-  if (!org.baaSignedAt || !org.aiGatewayBetaEnrolledAt) return "organization not enabled for LLM Trace Drains (BAA and AI Gateway beta required)";
+  if (aiGatewaySuspension(target.environment.organization)) return "organization not enabled for LLM Trace Drains (BAA and AI Gateway beta required)";
   if (target.environment.llmTraceDrains.length === 0) return "no active LLM Trace Drain in the environment";
   return null;
 }

@@ -29,7 +29,7 @@ export async function environmentAccess(
 ): Promise<EnvironmentAccess> {
   const environment = await db().environment.findFirst({
     where: {
-      ...("id" in where ? { id: where.id } : { handle: where.handle, organization: { handle: where.organizationHandle } }),
+      ...("id" in where ? { id: where.id } : { handle: where.handle }),
       organization: {
         ...("organizationHandle" in where ? { handle: where.organizationHandle } : {}),
         memberships: { some: { userId: user.id } },

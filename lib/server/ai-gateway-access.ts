@@ -1,4 +1,4 @@
-import "server-only";
+// Pure (no database, no secrets): ingest, pages and the API all apply this one rule.
 import { AppError } from "../errors";
 
 // The AI Gateway beta (and with it LLM Trace Drains) is open to an organization only while

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db/database";
 import type { EnvironmentAccess, OrgAccess } from "./access";
+import { aiGatewayStatus } from "./organizations";
 
 export async function listEnvironments(access: OrgAccess) {
   const environments = await db().environment.findMany({
@@ -17,9 +18,9 @@ export async function listEnvironments(access: OrgAccess) {
 }
 
 export async function environmentOverview(access: EnvironmentAccess) {
-  const [activeKeys, org] = await Promise.all([
+  const [activeKeys, gateway] = await Promise.all([
     db().llmKey.count({ where: { organizationId: access.organizationId, environmentId: access.environmentId, revokedAt: null } }),
-    db().organization.findUniqueOrThrow({ where: { id: access.organizationId }, select: { baaSignedAt: true, aiGatewayBetaEnrolledAt: true } }),
+    aiGatewayStatus(access.organizationId),
   ]);
-  return { activeKeys, aiGatewayAvailable: org.baaSignedAt !== null && org.aiGatewayBetaEnrolledAt !== null };
+  return { activeKeys, aiGatewayAvailable: gateway.enabled };
 }

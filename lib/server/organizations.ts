@@ -16,20 +16,16 @@ export async function listOrganizationsForUser(user: SessionUser): Promise<Organ
 }
 
 
+function gatewayFlags(organizationId: string) {
+  return db().organization.findUniqueOrThrow({ where: { id: organizationId }, select: { baaSignedAt: true, aiGatewayBetaEnrolledAt: true } });
+}
+
 /** Loads the organization's BAA and beta flags and throws feature_not_enabled unless both hold. */
 export async function assertAiGatewayEnabledFor(organizationId: string): Promise<void> {
-  const org = await db().organization.findUniqueOrThrow({
-    where: { id: organizationId },
-    select: { baaSignedAt: true, aiGatewayBetaEnrolledAt: true },
-  });
-  assertAiGatewayEnabled(org);
+  assertAiGatewayEnabled(await gatewayFlags(organizationId));
 }
 
 export async function aiGatewayStatus(organizationId: string): Promise<{ enabled: boolean; reason: string | null }> {
-  const org = await db().organization.findUniqueOrThrow({
-    where: { id: organizationId },
-    select: { baaSignedAt: true, aiGatewayBetaEnrolledAt: true },
-  });
-  const reason = aiGatewaySuspension(org);
+  const reason = aiGatewaySuspension(await gatewayFlags(organizationId));
   return { enabled: reason === null, reason };
 }

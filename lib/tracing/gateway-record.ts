@@ -8,7 +8,6 @@ const num = z.preprocess((v) => (typeof v === "number" && Number.isFinite(v) ? v
 const str = z.preprocess((v) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined), z.string().optional());
 const bool = z.preprocess((v) => (typeof v === "boolean" ? v : undefined), z.boolean().optional());
 const obj = z.preprocess((v) => (v && typeof v === "object" && !Array.isArray(v) ? v : undefined), z.record(z.string(), z.unknown()).optional());
-const arr = z.preprocess((v) => (Array.isArray(v) ? v : undefined), z.array(z.unknown()).optional());
 const strArr = z.preprocess((v) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : undefined), z.array(z.string()).optional());
 
 export const gatewayRecord = z.object({
@@ -50,8 +49,6 @@ export const gatewayRecord = z.object({
   session_id: str,
 });
 export type GatewayRecord = z.infer<typeof gatewayRecord>;
-
-export { num as optionalNumber, str as optionalString, obj as optionalObject, arr as optionalArray };
 
 /** The sha256 of the calling key, which attributes the record to an environment. */
 export function keyHashOf(record: GatewayRecord): string | undefined {

@@ -1,7 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db, database } from "../../db/database";
-import { notFound } from "../../errors";
 import { wakeWorker } from "../../delivery/wake";
 import { exportSpans, type ExportOutcome } from "../../delivery/otlp-export";
 import { countOutcome } from "../../delivery/outbox-store";
@@ -10,22 +9,14 @@ import { mapRecordToSpan } from "../../tracing/span-mapping";
 import { buildRecord } from "../../simulator/records";
 import type { EnvironmentAccess } from "../access";
 import { recordAudit } from "../audit";
-import { decryptDrainSecret } from "./secrets";
+import { drainCredentials } from "./secrets";
+import { assertDrainExists } from "./queries";
 import type { Actor } from "./mutations";
 import type { TestTraceResult } from "../../validation/drain-health";
 
-async function loadDrain(access: EnvironmentAccess, drainId: string) {
-  const drain = await db().llmTraceDrain.findFirst({
-    where: { id: drainId, organizationId: access.organizationId, environmentId: access.environmentId },
-    select: { id: true, baseUrl: true, publicKey: true, secretKeyCiphertext: true, forwardContent: true },
-  });
-  if (!drain) throw notFound("LLM Trace Drain");
-  return drain;
-}
-
 /** Ends an authentication hold and puts every dead letter back in the queue. */
 export async function retryDeliveries(access: EnvironmentAccess, drainId: string, actor: Actor): Promise<{ requeued: number }> {
-  await loadDrain(access, drainId);
+  await assertDrainExists(access, drainId);
   const [requeued] = await db().$transaction([
     db().traceOutbox.updateMany({
       where: { drainId, deadAt: { not: null } },
@@ -40,7 +31,7 @@ export async function retryDeliveries(access: EnvironmentAccess, drainId: string
 
 /** Sends one synthetic span, marked `aptible.test`, straight to Langfuse and reports the outcome. */
 export async function sendTestTrace(access: EnvironmentAccess, drainId: string, actor: Actor): Promise<TestTraceResult> {
-  const drain = await loadDrain(access, drainId);
+  const drain = await drainCredentials(access, drainId);
   const raw = buildRecord({ kind: "chat", keySecret: randomBytes(8).toString("hex"), keyAlias: "test-trace", sessionId: `test-${Date.now()}` });
   const ids = { traceId: randomBytes(16).toString("hex"), spanId: randomBytes(8).toString("hex") };
   const span = mapRecordToSpan(gatewayRecord.parse(raw), {
@@ -53,8 +44,7 @@ export async function sendTestTrace(access: EnvironmentAccess, drainId: string, 
     test: true,
   });
   span.name = "test trace (LLM Trace Drain)";
-  const secretKey = decryptDrainSecret(access.organizationId, drainId, drain.secretKeyCiphertext);
-  const outcome: ExportOutcome = await exportSpans({ baseUrl: drain.baseUrl, publicKey: drain.publicKey, secretKey }, [span]);
+  const outcome: ExportOutcome = await exportSpans(drain, [span]);
   await countOutcome(database().driver, drainId, outcome.kind === "delivered" ? "delivered" : "failed", 1);
   await recordAudit({
     actorId: actor.userId,

@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "../../db/database";
-import { notFound } from "../../errors";
 import type { EnvironmentAccess } from "../access";
 import { aiGatewaySuspension } from "../ai-gateway-access";
 import type { DrainHealth, DrainHealthStatus } from "../../validation/drain-health";
+import { assertDrainExists } from "./queries";
 
 type HealthRow = {
   pausedAt: Date | null;
@@ -64,7 +64,6 @@ export async function drainsHealth(drainIds: string[]): Promise<Map<string, Drai
 }
 
 export async function drainHealth(access: EnvironmentAccess, drainId: string): Promise<DrainHealth> {
-  const exists = await db().llmTraceDrain.count({ where: { id: drainId, organizationId: access.organizationId, environmentId: access.environmentId } });
-  if (!exists) throw notFound("LLM Trace Drain");
+  await assertDrainExists(access, drainId);
   return (await drainsHealth([drainId])).get(drainId)!;
 }

@@ -10,7 +10,7 @@ import { assertAiGatewayEnabled } from "../ai-gateway-access";
 import { assertAiGatewayEnabledFor } from "../organizations";
 import { recordAudit } from "../audit";
 import { encryptDrainSecret, secretHint } from "./secrets";
-import { drainSelect, toDrainView } from "./view";
+import { drainSelect, scopedDrain, toDrainView } from "./view";
 
 export type Actor = { userId: string; ip: string | null };
 
@@ -80,9 +80,8 @@ export async function createDrain(access: EnvironmentAccess, input: CreateDrainI
 }
 
 export async function updateDrain(access: EnvironmentAccess, drainId: string, input: UpdateDrainInput, actor: Actor): Promise<DrainView> {
-  const where = { id: drainId, organizationId: access.organizationId, environmentId: access.environmentId };
   const current = await db().llmTraceDrain.findFirst({
-    where,
+    where: scopedDrain(access, drainId),
     select: { handle: true, baseUrl: true, publicKey: true, pausedAt: true, forwardContent: true, organization: { select: { baaSignedAt: true, aiGatewayBetaEnrolledAt: true } } },
   });
   if (!current) throw notFound("LLM Trace Drain");
@@ -141,9 +140,7 @@ export async function updateDrain(access: EnvironmentAccess, drainId: string, in
 
 export async function deleteDrain(access: EnvironmentAccess, drainId: string, actor: Actor): Promise<void> {
   await db().$transaction(async (tx) => {
-    const { count } = await tx.llmTraceDrain.deleteMany({
-      where: { id: drainId, organizationId: access.organizationId, environmentId: access.environmentId },
-    });
+    const { count } = await tx.llmTraceDrain.deleteMany({ where: scopedDrain(access, drainId) });
     if (count === 0) throw notFound("LLM Trace Drain");
     await recordAudit(
       { actorId: actor.userId, organizationId: access.organizationId, environmentId: access.environmentId, action: "llm_trace_drain.delete", targetType: "llm_trace_drain", targetId: drainId, ip: actor.ip },

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../../db/database";
 import { notFound } from "../../errors";
 import type { EnvironmentAccess } from "../access";
-import { drainSelect, toDrainView } from "./view";
+import { drainSelect, scopedDrain, toDrainView } from "./view";
 
 export async function listDrains(access: EnvironmentAccess) {
   const rows = await db().llmTraceDrain.findMany({
@@ -13,9 +13,14 @@ export async function listDrains(access: EnvironmentAccess) {
   return rows.map(toDrainView);
 }
 
+/** Throws not_found unless the drain exists inside the caller's environment. */
+export async function assertDrainExists(access: EnvironmentAccess, drainId: string): Promise<void> {
+  if ((await db().llmTraceDrain.count({ where: scopedDrain(access, drainId) })) === 0) throw notFound("LLM Trace Drain");
+}
+
 export async function getDrain(access: EnvironmentAccess, drainId: string) {
   const row = await db().llmTraceDrain.findFirst({
-    where: { id: drainId, organizationId: access.organizationId, environmentId: access.environmentId },
+    where: scopedDrain(access, drainId),
     select: drainSelect,
   });
   if (!row) throw notFound("LLM Trace Drain");

@@ -1,4 +1,8 @@
 import "server-only";
+import { db } from "../../db/database";
+import { notFound } from "../../errors";
+import type { EnvironmentAccess } from "../access";
+import { scopedDrain } from "./view";
 import { config } from "../../config/env";
 import { decrypt, encrypt } from "../../crypto/keyring";
 import { drainSecretAad as aadFor } from "../../crypto/drain-secret-aad";
@@ -19,4 +23,15 @@ export function decryptDrainSecret(organizationId: string, drainId: string, stor
 /** A display hint that identifies a key without revealing it: `sk-lf-…abcd`. */
 export function secretHint(secret: string): string {
   return `sk-lf-…${secret.slice(-4)}`;
+}
+
+/** A saved drain's connection details with its secret decrypted, for a request about to be made. */
+export async function drainCredentials(access: EnvironmentAccess, drainId: string) {
+  const drain = await db().llmTraceDrain.findFirst({
+    where: scopedDrain(access, drainId),
+    select: { baseUrl: true, publicKey: true, secretKeyCiphertext: true, forwardContent: true },
+  });
+  if (!drain) throw notFound("LLM Trace Drain");
+  const secretKey = decryptDrainSecret(access.organizationId, drainId, drain.secretKeyCiphertext);
+  return { baseUrl: drain.baseUrl, publicKey: drain.publicKey, secretKey, forwardContent: drain.forwardContent };
 }

@@ -1,11 +1,9 @@
 import "server-only";
-import { db } from "../../db/database";
-import { notFound } from "../../errors";
 import { checkLangfuseConnection } from "../../outbound/langfuse-projects";
 import type { ConnectionResult, TestConnectionInput } from "../../validation/llm-trace-drains";
 import type { EnvironmentAccess } from "../access";
 import { recordAudit } from "../audit";
-import { decryptDrainSecret } from "./secrets";
+import { drainCredentials } from "./secrets";
 import type { Actor } from "./mutations";
 
 async function audited(access: EnvironmentAccess, drainId: string | null, actor: Actor, result: ConnectionResult) {
@@ -28,11 +26,6 @@ export async function testUnsavedConnection(access: EnvironmentAccess, input: Te
 
 /** Tests a saved drain with its stored (decrypted) keys. */
 export async function testSavedConnection(access: EnvironmentAccess, drainId: string, actor: Actor) {
-  const drain = await db().llmTraceDrain.findFirst({
-    where: { id: drainId, organizationId: access.organizationId, environmentId: access.environmentId },
-    select: { baseUrl: true, publicKey: true, secretKeyCiphertext: true },
-  });
-  if (!drain) throw notFound("LLM Trace Drain");
-  const secretKey = decryptDrainSecret(access.organizationId, drainId, drain.secretKeyCiphertext);
-  return audited(access, drainId, actor, await checkLangfuseConnection({ baseUrl: drain.baseUrl, publicKey: drain.publicKey, secretKey }));
+  const { baseUrl, publicKey, secretKey } = await drainCredentials(access, drainId);
+  return audited(access, drainId, actor, await checkLangfuseConnection({ baseUrl, publicKey, secretKey }));
 }

@@ -1,6 +1,12 @@
 import "server-only";
 import { drainView, type DrainView } from "../../validation/llm-trace-drains";
 import { aiGatewaySuspension } from "../ai-gateway-access";
+import type { EnvironmentAccess } from "../access";
+
+/** The only way a drain is addressed: by id, inside the caller's organization and environment. */
+export function scopedDrain(access: Pick<EnvironmentAccess, "organizationId" | "environmentId">, drainId: string) {
+  return { id: drainId, organizationId: access.organizationId, environmentId: access.environmentId };
+}
 
 export const drainSelect = {
   id: true,
