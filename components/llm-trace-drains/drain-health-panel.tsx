@@ -1,5 +1,6 @@
 "use client";
 
+import { Stat } from "@/components/ui/stat";
 import type { DrainHealth } from "@/lib/validation/drain-health";
 import { ApiError } from "@/lib/api-client";
 import { formatDateTime } from "@/lib/format";
@@ -50,24 +51,10 @@ export function DrainHealthPanel({ environmentId, drainId, initialHealth, canWri
         </div>
       ) : null}
       <div className="stats" style={{ marginBottom: 16 }}>
-        <div className="stat">
-          <div className="label">Status</div>
-          <div className="value">
-            <HealthStatusBadge status={h.status} />
-          </div>
-        </div>
-        <div className="stat">
-          <div className="label">Delivered (24 h)</div>
-          <div className="value">{h.delivered24h}</div>
-        </div>
-        <div className="stat">
-          <div className="label">Pending</div>
-          <div className="value">{h.pending}</div>
-        </div>
-        <div className="stat">
-          <div className="label">Dead letters</div>
-          <div className="value">{h.deadLetters}</div>
-        </div>
+        <Stat label="Status"><HealthStatusBadge status={h.status} /></Stat>
+        <Stat label="Delivered (24 h)">{h.delivered24h}</Stat>
+        <Stat label="Pending">{h.pending}</Stat>
+        <Stat label="Dead letters">{h.deadLetters}</Stat>
       </div>
       <dl className="config-list" style={{ marginBottom: 16 }}>
         <dt>Last success</dt>

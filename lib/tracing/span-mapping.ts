@@ -133,7 +133,7 @@ export function mapRecordToSpan(record: GatewayRecord, ctx: SpanContext): Mapped
   a["aptible.request.stream"] = record.stream;
 
   // Gateway cache.
-  a["aptible.cache.hit"] = record.cache_hit ?? undefined;
+  a["aptible.cache.hit"] = record.cache_hit;
   a["aptible.cache.key"] = record.cache_key;
   a["aptible.cache.saved_cost_usd"] = record.saved_cache_cost;
 

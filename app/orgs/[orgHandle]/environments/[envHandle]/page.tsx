@@ -1,3 +1,4 @@
+import { Stat } from "@/components/ui/stat";
 import type { Metadata } from "next";
 import { environmentPageAccess } from "@/lib/server/environment-page";
 import { environmentOverview } from "@/lib/server/environments";
@@ -13,22 +14,10 @@ export default async function EnvironmentOverviewPage({ params }: { params: Para
   const overview = await environmentOverview(access);
   return (
     <div className="stats" aria-label="Overview">
-      <div className="stat">
-        <div className="label">Organization</div>
-        <div className="value">{access.name}</div>
-      </div>
-      <div className="stat">
-        <div className="label">Your role</div>
-        <div className="value">{roleLabel[access.role]}</div>
-      </div>
-      <div className="stat">
-        <div className="label">Active LLM keys</div>
-        <div className="value">{overview.activeKeys}</div>
-      </div>
-      <div className="stat">
-        <div className="label">AI Gateway beta</div>
-        <div className="value">{overview.aiGatewayAvailable ? "Enabled" : "Not enabled"}</div>
-      </div>
+      <Stat label="Organization">{access.name}</Stat>
+      <Stat label="Your role">{roleLabel[access.role]}</Stat>
+      <Stat label="Active LLM keys">{overview.activeKeys}</Stat>
+      <Stat label="AI Gateway beta">{overview.aiGatewayAvailable ? "Enabled" : "Not enabled"}</Stat>
     </div>
   );
 }
