@@ -24,19 +24,31 @@ function logRequest(req: IncomingMessage, res: ServerResponse, started: bigint):
   const path = (req.url ?? "/").split("?")[0];
   // Static assets would drown the useful lines.
   if (path?.startsWith("/_next/static/")) return;
-  log.info("request", { method: req.method, route: path, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10 });
+  log.info("request", {
+    method: req.method,
+    route: path,
+    status: res.statusCode,
+    durationMs: Math.round(durationMs * 10) / 10,
+  });
 }
 
 async function main(): Promise<void> {
   const cfg = config();
   const database = await openDatabase(cfg.database);
   setDatabase(database);
-  log.info("database ready", { kind: cfg.database.kind, ...(cfg.database.kind === "pglite" ? { dataDir: cfg.database.dataDir } : {}) });
+  log.info("database ready", {
+    kind: cfg.database.kind,
+    ...(cfg.database.kind === "pglite" ? { dataDir: cfg.database.dataDir } : {}),
+  });
   if (cfg.seedDemoData && (await seedDemoData(database.prisma))) log.info("seeded demo data");
 
   // The delivery worker runs in this process by default, so `npm start` alone forwards traces.
   const worker = cfg.runWorker
-    ? new DeliveryWorker(database, { keyring: cfg.drainKeyring, maxAgeMs: cfg.deliveryMaxAgeMs, deadLetterRetentionMs: cfg.deadLetterRetentionMs })
+    ? new DeliveryWorker(database, {
+        keyring: cfg.drainKeyring,
+        maxAgeMs: cfg.deliveryMaxAgeMs,
+        deadLetterRetentionMs: cfg.deadLetterRetentionMs,
+      })
     : undefined;
   worker?.start();
   setWorkerWakeHook(worker ? () => worker.wake() : undefined);
@@ -60,9 +72,7 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     log.info("shutting down", { signal });
     server.close(() => {
-      void (worker?.stop() ?? Promise.resolve())
-        .then(() => closeDatabase(database))
-        .finally(() => process.exit(0));
+      void (worker?.stop() ?? Promise.resolve()).then(() => closeDatabase(database)).finally(() => process.exit(0));
     });
     server.closeAllConnections();
     setTimeout(() => process.exit(1), 10_000).unref();

@@ -12,9 +12,18 @@ import { drainSecretAad } from "../lib/crypto/drain-secret-aad";
 
 export const BENCH_KEY_SECRET = "sk-apt-bench-key";
 
-export type BenchWorld = { database: Database; kind: "postgres" | "pglite"; drainId: string; close: () => Promise<void> };
+export type BenchWorld = {
+  database: Database;
+  kind: "postgres" | "pglite";
+  drainId: string;
+  close: () => Promise<void>;
+};
 
-export async function openBenchWorld(drain: { baseUrl: string; publicKey: string; secretKey: string }): Promise<BenchWorld> {
+export async function openBenchWorld(drain: {
+  baseUrl: string;
+  publicKey: string;
+  secretKey: string;
+}): Promise<BenchWorld> {
   const url = process.env.BENCH_DATABASE_URL;
   let database: Database;
   let drop = async () => undefined;
@@ -34,9 +43,19 @@ export async function openBenchWorld(drain: { baseUrl: string; publicKey: string
   setDatabase(database);
 
   const prisma = database.prisma;
-  const org = await prisma.organization.create({ data: { handle: "bench", name: "Bench", baaSignedAt: new Date(), aiGatewayBetaEnrolledAt: new Date() } });
+  const org = await prisma.organization.create({
+    data: { handle: "bench", name: "Bench", baaSignedAt: new Date(), aiGatewayBetaEnrolledAt: new Date() },
+  });
   const env = await prisma.environment.create({ data: { organizationId: org.id, handle: "bench-production" } });
-  await prisma.llmKey.create({ data: { organizationId: org.id, environmentId: env.id, alias: "bench", keyHash: hashLlmKey(BENCH_KEY_SECRET), prefix: "sk-apt-benc" } });
+  await prisma.llmKey.create({
+    data: {
+      organizationId: org.id,
+      environmentId: env.id,
+      alias: "bench",
+      keyHash: hashLlmKey(BENCH_KEY_SECRET),
+      prefix: "sk-apt-benc",
+    },
+  });
   const drainId = randomUUID();
   await prisma.llmTraceDrain.create({
     data: {

@@ -12,13 +12,23 @@ import { ensureSelfSignedCert } from "../test/support/tls";
 const tls = ensureSelfSignedCert(path.join(process.cwd(), ".test-tls"));
 if (process.env.NODE_EXTRA_CA_CERTS !== tls.certPath) {
   // Node reads extra CAs only at start-up: run again trusting the throwaway certificate.
-  const r = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit", env: { ...process.env, NODE_EXTRA_CA_CERTS: tls.certPath } });
+  const r = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: tls.certPath },
+  });
   process.exit(r.status ?? 1);
 }
 
 // The fake Langfuse listens on loopback; admit it past the SSRF guard (read lazily).
 process.env.OUTBOUND_ALLOWED_HOSTS = "localhost";
-const { values } = parseArgs({ options: { rate: { type: "string", default: "1000" }, seconds: { type: "string", default: "10" }, size: { type: "string", default: "10000" }, batch: { type: "string", default: "100" } } });
+const { values } = parseArgs({
+  options: {
+    rate: { type: "string", default: "1000" },
+    seconds: { type: "string", default: "10" },
+    size: { type: "string", default: "10000" },
+    batch: { type: "string", default: "100" },
+  },
+});
 const rate = Number(values.rate);
 const seconds = Number(values.seconds);
 const batch = Number(values.batch);
@@ -38,7 +48,12 @@ const { database, drainId } = world;
 const prisma = database.prisma;
 const keySecret = BENCH_KEY_SECRET;
 
-const worker = new DeliveryWorker(database, { keyring: config().drainKeyring, maxAgeMs: 86400_000, deadLetterRetentionMs: 86400_000, idleMs: 50 });
+const worker = new DeliveryWorker(database, {
+  keyring: config().drainKeyring,
+  maxAgeMs: 86400_000,
+  deadLetterRetentionMs: 86400_000,
+  idleMs: 50,
+});
 setWorkerWakeHook(() => worker.wake());
 worker.start();
 
@@ -49,17 +64,22 @@ const startedAt = new Map<string, number>();
 const receivedAt = new Map<string, number>();
 let scanned = 0;
 const poll = setInterval(() => {
-  for (; scanned < fake.spans.length; scanned++) receivedAt.set(String(fake.spans[scanned]!.attributes["aptible.request.id"]), performance.now());
+  for (; scanned < fake.spans.length; scanned++)
+    receivedAt.set(String(fake.spans[scanned]!.attributes["aptible.request.id"]), performance.now());
 }, 10);
 const total = Math.round(rate * seconds);
 const t0 = performance.now();
 let sent = 0;
 while (sent < total) {
   const n = Math.min(batch, total - sent);
-  const records = Array.from({ length: n }, (_, j) => buildRecord({ kind: RECORD_KINDS[(sent + j) % RECORD_KINDS.length]!, keySecret, sessionId: "s", padding }));
+  const records = Array.from({ length: n }, (_, j) =>
+    buildRecord({ kind: RECORD_KINDS[(sent + j) % RECORD_KINDS.length]!, keySecret, sessionId: "s", padding }),
+  );
   const now = performance.now();
   for (const r of records) startedAt.set(String(r.id), now);
-  ingestRecords(parseIngestBody(JSON.stringify(records))).catch((err: unknown) => process.stderr.write(`ingest failed: ${String(err)}\n`));
+  ingestRecords(parseIngestBody(JSON.stringify(records))).catch((err: unknown) =>
+    process.stderr.write(`ingest failed: ${String(err)}\n`),
+  );
   sent += n;
   const due = t0 + (sent / rate) * 1000;
   if (due > performance.now()) await new Promise((r) => setTimeout(r, due - performance.now()));
@@ -67,12 +87,31 @@ while (sent < total) {
 const deadline = performance.now() + 60_000;
 while (receivedAt.size < total && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
 clearInterval(poll);
-const drainState = await prisma.llmTraceDrain.findUniqueOrThrow({ where: { id: drainId }, select: { lastErrorMessage: true } });
+const drainState = await prisma.llmTraceDrain.findUniqueOrThrow({
+  where: { id: drainId },
+  select: { lastErrorMessage: true },
+});
 const backlog = await prisma.traceOutbox.count();
 const latencies = [...receivedAt].map(([id, at]) => at - (startedAt.get(id) ?? at)).sort((a, b) => a - b);
-const pct = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? NaN);
+const pct = (p: number) =>
+  Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? NaN);
 process.stdout.write(
-  JSON.stringify({ database: world.kind, targetRate: rate, seconds, sent: total, delivered: receivedAt.size, otlpRequests: fake.exports.length, backlog, lastError: drainState.lastErrorMessage, latencyMs: { p50: pct(0.5), p90: pct(0.9), p99: pct(0.99), max: pct(1) }, note: "arrival times are taken by polling the fake's received list every 10 ms" }, null, 2) + "\n",
+  JSON.stringify(
+    {
+      database: world.kind,
+      targetRate: rate,
+      seconds,
+      sent: total,
+      delivered: receivedAt.size,
+      otlpRequests: fake.exports.length,
+      backlog,
+      lastError: drainState.lastErrorMessage,
+      latencyMs: { p50: pct(0.5), p90: pct(0.9), p99: pct(0.99), max: pct(1) },
+      note: "arrival times are taken by polling the fake's received list every 10 ms",
+    },
+    null,
+    2,
+  ) + "\n",
 );
 await worker.stop();
 await fake.close();

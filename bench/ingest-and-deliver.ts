@@ -13,20 +13,36 @@ import { DeliveryWorker } from "../lib/delivery/worker";
 import { toReadableSpan } from "../lib/delivery/otlp-export";
 import { buildRecord, RECORD_KINDS } from "../lib/simulator/records";
 
-const { values } = parseArgs({ options: { records: { type: "string", default: "20000" }, batch: { type: "string", default: "500" }, size: { type: "string", default: "10000" } } });
+const { values } = parseArgs({
+  options: {
+    records: { type: "string", default: "20000" },
+    batch: { type: "string", default: "500" },
+    size: { type: "string", default: "10000" },
+  },
+});
 const total = Number(values.records);
 const batchSize = Number(values.batch);
 // Pad prompts so a record weighs about --size bytes of JSON.
 const unpadded = Buffer.byteLength(JSON.stringify(buildRecord({ kind: "chat", keySecret: "k", sessionId: "s" })));
 const padding = Math.max(Number(values.size) - unpadded, 0);
 
-const world = await openBenchWorld({ baseUrl: "https://bench.invalid", publicKey: "pk-lf-bench", secretKey: "sk-lf-bench" });
+const world = await openBenchWorld({
+  baseUrl: "https://bench.invalid",
+  publicKey: "pk-lf-bench",
+  secretKey: "sk-lf-bench",
+});
 const { database, kind } = world;
 const keySecret = BENCH_KEY_SECRET;
 
 const bodies: string[] = [];
 for (let i = 0; i < total; i += batchSize) {
-  bodies.push(JSON.stringify(Array.from({ length: Math.min(batchSize, total - i) }, (_, j) => buildRecord({ kind: RECORD_KINDS[(i + j) % RECORD_KINDS.length]!, keySecret, sessionId: "s", padding }))));
+  bodies.push(
+    JSON.stringify(
+      Array.from({ length: Math.min(batchSize, total - i) }, (_, j) =>
+        buildRecord({ kind: RECORD_KINDS[(i + j) % RECORD_KINDS.length]!, keySecret, sessionId: "s", padding }),
+      ),
+    ),
+  );
 }
 const bytes = bodies.reduce((n, b) => n + Buffer.byteLength(b), 0);
 const heapBefore = process.memoryUsage().rss;
@@ -65,7 +81,15 @@ process.stdout.write(
       records: total,
       batchSize,
       avgRecordBytes: Math.round(bytes / total),
-      ingest: { seconds: +ingestSeconds.toFixed(2), recordsPerSecond: Math.round(total / ingestSeconds), mbPerSecond: +(bytes / 1e6 / ingestSeconds).toFixed(1), batchLatencyMs: { p50: Math.round(latencies[Math.floor(latencies.length / 2)]!), p99: Math.round(latencies[Math.floor(latencies.length * 0.99)]!) } },
+      ingest: {
+        seconds: +ingestSeconds.toFixed(2),
+        recordsPerSecond: Math.round(total / ingestSeconds),
+        mbPerSecond: +(bytes / 1e6 / ingestSeconds).toFixed(1),
+        batchLatencyMs: {
+          p50: Math.round(latencies[Math.floor(latencies.length / 2)]!),
+          p99: Math.round(latencies[Math.floor(latencies.length * 0.99)]!),
+        },
+      },
       deliver: { seconds: +deliverSeconds.toFixed(2), spansPerSecond: Math.round(exported / deliverSeconds), exported },
       rssGrowthMb: Math.round((process.memoryUsage().rss - heapBefore) / 1e6),
     },

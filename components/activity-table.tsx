@@ -14,7 +14,17 @@ export type ActivityRow = {
 };
 
 /** An audit trail as a table: who did what, when, from where. Changed field names only. */
-export function ActivityTable({ events, label, showOrganization = false, showEnvironment = true }: { events: ActivityRow[]; label: string; showOrganization?: boolean; showEnvironment?: boolean }) {
+export function ActivityTable({
+  events,
+  label,
+  showOrganization = false,
+  showEnvironment = true,
+}: {
+  events: ActivityRow[];
+  label: string;
+  showOrganization?: boolean;
+  showEnvironment?: boolean;
+}) {
   if (events.length === 0) return <p className="muted">No activity yet.</p>;
   return (
     <table aria-label={label}>

@@ -11,11 +11,22 @@ async function integrationsOf(page: Page, org: string, env: string) {
 }
 
 async function forgeCreate(page: Page, org: string) {
-  const orgs = (await (await page.request.get("/api/organizations")).json()) as { organizations: { id: string; handle: string }[] };
+  const orgs = (await (await page.request.get("/api/organizations")).json()) as {
+    organizations: { id: string; handle: string }[];
+  };
   const orgId = orgs.organizations.find((o) => o.handle === org)!.id;
-  const envs = (await (await page.request.get(`/api/organizations/${orgId}/environments`)).json()) as { environments: { id: string }[] };
+  const envs = (await (await page.request.get(`/api/organizations/${orgId}/environments`)).json()) as {
+    environments: { id: string }[];
+  };
   return page.request.post(`/api/environments/${envs.environments[0]!.id}/llm-trace-drains`, {
-    data: { type: "langfuse", handle: "forged", baseUrl: E2E_FAKE_LANGFUSE_URL, publicKey: FAKE_PUBLIC_KEY, secretKey: FAKE_SECRET_KEY, acknowledgeContentForwarding: true },
+    data: {
+      type: "langfuse",
+      handle: "forged",
+      baseUrl: E2E_FAKE_LANGFUSE_URL,
+      publicKey: FAKE_PUBLIC_KEY,
+      secretKey: FAKE_SECRET_KEY,
+      acknowledgeContentForwarding: true,
+    },
   });
 }
 
@@ -23,7 +34,9 @@ for (const [email, org, env] of [
   ["gina@globex.example", "globex", "globex-production"],
   ["ian@initech.example", "initech", "initech-production"],
 ] as const) {
-  test(`(b) ${org}: no New LLM Trace Drain option, and a forged API call gets 403 feature_not_enabled`, async ({ page }) => {
+  test(`(b) ${org}: no New LLM Trace Drain option, and a forged API call gets 403 feature_not_enabled`, async ({
+    page,
+  }) => {
     await signIn(page, email);
     await integrationsOf(page, org, env);
     await expect(page.getByRole("link", { name: "New LLM Trace Drain" })).toHaveCount(0);
@@ -45,7 +58,9 @@ test("(c) the admin enrolls Initech in the beta and the Initech customer then se
   await dialog.getByRole("button", { name: "Enroll" }).click();
   await expect(dialog).toBeHidden();
   await expect(toggle).toHaveAttribute("aria-checked", "true");
-  await expect(adminPage.getByRole("table", { name: "Recent activity" }).getByText("Enrolled in AI Gateway beta")).toBeVisible();
+  await expect(
+    adminPage.getByRole("table", { name: "Recent activity" }).getByText("Enrolled in AI Gateway beta"),
+  ).toBeVisible();
 
   const customer = await (await browser.newContext()).newPage();
   await signIn(customer, "ian@initech.example");

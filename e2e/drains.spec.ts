@@ -12,7 +12,10 @@ async function openNewDrainForm(page: Page) {
   await expect(page.getByRole("form", { name: "New LLM Trace Drain" })).toBeVisible();
 }
 
-async function fillDrainForm(page: Page, values: { handle: string; baseUrl?: string; publicKey?: string; secretKey?: string }) {
+async function fillDrainForm(
+  page: Page,
+  values: { handle: string; baseUrl?: string; publicKey?: string; secretKey?: string },
+) {
   await page.getByLabel("Type").selectOption({ label: "Langfuse" });
   await page.getByLabel("Handle").fill(values.handle);
   await page.getByLabel("Base URL").fill(values.baseUrl ?? E2E_FAKE_LANGFUSE_URL);
@@ -39,10 +42,17 @@ test("(a) the Acme owner creates a drain following the documented steps and sees
   await expect(row.getByText("Healthy")).toBeVisible();
 });
 
-test("(d) an http:// URL, swapped keys and a missing acknowledgement each show their field error and save nothing", async ({ page }) => {
+test("(d) an http:// URL, swapped keys and a missing acknowledgement each show their field error and save nothing", async ({
+  page,
+}) => {
   await signIn(page, ACME_OWNER);
   await openNewDrainForm(page);
-  await fillDrainForm(page, { handle: "rejected-drain", baseUrl: "http://cloud.langfuse.com", publicKey: FAKE_SECRET_KEY, secretKey: FAKE_PUBLIC_KEY });
+  await fillDrainForm(page, {
+    handle: "rejected-drain",
+    baseUrl: "http://cloud.langfuse.com",
+    publicKey: FAKE_SECRET_KEY,
+    secretKey: FAKE_PUBLIC_KEY,
+  });
   await page.getByRole("button", { name: "Save LLM Trace Drain" }).click();
   await expect(page.getByText("The Base URL must use https://")).toBeVisible();
   await expect(page.getByText(/This looks like the secret key/)).toBeVisible();
@@ -66,11 +76,15 @@ test("(e) Test connection shows the project name, and the reason for wrong keys"
   await openNewDrainForm(page);
   await fillDrainForm(page, { handle: "connection-check" });
   await page.getByRole("button", { name: "Test connection" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Connected to Langfuse project" })).toContainText("Clinical Assistant (fake)");
+  await expect(page.getByRole("status").filter({ hasText: "Connected to Langfuse project" })).toContainText(
+    "Clinical Assistant (fake)",
+  );
 
   await page.getByLabel("Secret Key", { exact: true }).fill("sk-lf-not-the-right-secret");
   await page.getByRole("button", { name: "Test connection" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Connection failed" })).toContainText("Langfuse rejected the keys");
+  await expect(page.getByRole("alert").filter({ hasText: "Connection failed" })).toContainText(
+    "Langfuse rejected the keys",
+  );
 
   await page.getByRole("button", { name: "Show secret key" }).click();
   await expect(page.getByLabel("Secret Key", { exact: true })).toHaveAttribute("type", "text");
@@ -113,7 +127,13 @@ test("(f) edit, pause and delete work and appear in the Activity view", async ({
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Activity" }).click();
   const activity = page.getByRole("table", { name: "Activity" });
-  for (const action of ["Created LLM Trace Drain", "Edited LLM Trace Drain", "Paused LLM Trace Drain", "Resumed LLM Trace Drain", "Deleted LLM Trace Drain"]) {
+  for (const action of [
+    "Created LLM Trace Drain",
+    "Edited LLM Trace Drain",
+    "Paused LLM Trace Drain",
+    "Resumed LLM Trace Drain",
+    "Deleted LLM Trace Drain",
+  ]) {
     await expect(activity.getByText(action).first()).toBeVisible();
   }
 });

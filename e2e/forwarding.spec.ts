@@ -2,13 +2,33 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, test, type Page } from "@playwright/test";
 import { ACME_OWNER, signIn } from "./helpers";
-import { E2E_APP_PORT, E2E_FAKE_CONTROL_URL, E2E_FAKE_LANGFUSE_URL, E2E_INGEST_TOKEN, FAKE_PUBLIC_KEY, FAKE_SECRET_KEY } from "./support/ports";
+import {
+  E2E_APP_PORT,
+  E2E_FAKE_CONTROL_URL,
+  E2E_FAKE_LANGFUSE_URL,
+  E2E_INGEST_TOKEN,
+  FAKE_PUBLIC_KEY,
+  FAKE_SECRET_KEY,
+} from "./support/ports";
 
 const run = promisify(execFile);
 type Span = { name: string; attributes: Record<string, unknown> };
 
 async function simulate(count: number) {
-  const { stdout } = await run("npx", ["tsx", "scripts/gateway-simulate.ts", "--url", `http://localhost:${E2E_APP_PORT}`, "--token", E2E_INGEST_TOKEN, "--environment", "acme-staging", "--count", String(count), "--rate", "50"]);
+  const { stdout } = await run("npx", [
+    "tsx",
+    "scripts/gateway-simulate.ts",
+    "--url",
+    `http://localhost:${E2E_APP_PORT}`,
+    "--token",
+    E2E_INGEST_TOKEN,
+    "--environment",
+    "acme-staging",
+    "--count",
+    String(count),
+    "--rate",
+    "50",
+  ]);
   return JSON.parse(stdout) as { sent: number; accepted: number };
 }
 
@@ -27,7 +47,9 @@ async function createStagingDrain(page: Page) {
   await expect(page.getByRole("heading", { name: "staging-langfuse" })).toBeVisible();
 }
 
-test("gateway records flow to Langfuse, the drain page shows them delivered, and a 401 marks the drain", async ({ page }) => {
+test("gateway records flow to Langfuse, the drain page shows them delivered, and a 401 marks the drain", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await setMode("normal");
   await signIn(page, ACME_OWNER);
@@ -38,9 +60,19 @@ test("gateway records flow to Langfuse, the drain page shows them delivered, and
   await expect.poll(async () => (await received()).length - before, { timeout: 20_000 }).toBe(6);
   const spans = (await received()).slice(before);
   const chat = spans.find((s) => s.attributes["gen_ai.request.model"] === "gpt-4o" && !s.attributes["error.type"]);
-  expect(chat?.attributes).toMatchObject({ "gen_ai.usage.input_tokens": 412, "gen_ai.usage.output_tokens": 96, "gen_ai.response.model": "gpt-4o-2024-08-06" });
+  expect(chat?.attributes).toMatchObject({
+    "gen_ai.usage.input_tokens": 412,
+    "gen_ai.usage.output_tokens": 96,
+    "gen_ai.response.model": "gpt-4o-2024-08-06",
+  });
   expect(typeof chat?.attributes["gen_ai.usage.cost"]).toBe("number");
-  expect(spans.some((s) => typeof s.attributes["gen_ai.conversation.id"] === "string" && String(s.attributes["gen_ai.conversation.id"]).startsWith("session-"))).toBe(true);
+  expect(
+    spans.some(
+      (s) =>
+        typeof s.attributes["gen_ai.conversation.id"] === "string" &&
+        String(s.attributes["gen_ai.conversation.id"]).startsWith("session-"),
+    ),
+  ).toBe(true);
   expect(spans.some((s) => String(s.attributes["user.id"] ?? "").startsWith("user-"))).toBe(true);
   expect(spans.some((s) => s.attributes["gen_ai.operation.name"] === "embeddings")).toBe(true);
 

@@ -81,7 +81,11 @@ while (sent < count) {
     body: body(records),
   }).catch((err: unknown) => fail(`could not reach ${values.url}: ${(err as Error).message}`));
   latencies.push(Date.now() - t0);
-  const answer = (await res.json().catch(() => ({}))) as { accepted?: number; skipped?: { reason: string }[]; error?: { message: string } };
+  const answer = (await res.json().catch(() => ({}))) as {
+    accepted?: number;
+    skipped?: { reason: string }[];
+    error?: { message: string };
+  };
   if (res.status !== 202) fail(`ingest answered ${res.status}: ${answer.error?.message ?? ""}`);
   accepted += answer.accepted ?? 0;
   skipped += answer.skipped?.length ?? 0;
@@ -101,6 +105,9 @@ process.stdout.write(
     posts: latencies.length,
     seconds: Math.round(seconds * 100) / 100,
     recordsPerSecond: Math.round(sent / seconds),
-    postLatencyMs: { p50: latencies[Math.floor(latencies.length * 0.5)], p99: latencies[Math.floor(latencies.length * 0.99)] },
+    postLatencyMs: {
+      p50: latencies[Math.floor(latencies.length * 0.5)],
+      p99: latencies[Math.floor(latencies.length * 0.99)],
+    },
   }) + "\n",
 );

@@ -19,7 +19,8 @@ try {
     alreadyCurrent: report.alreadyCurrent,
     failed: report.failed.length,
   });
-  for (const f of report.failed) log.error("could not re-encrypt drain secret", { drainId: f.drainId, reason: f.reason });
+  for (const f of report.failed)
+    log.error("could not re-encrypt drain secret", { drainId: f.drainId, reason: f.reason });
   process.exit(report.failed.length > 0 ? 1 : 0);
 } catch (err) {
   if (err instanceof ConfigError) process.stderr.write(err.message + "\n");

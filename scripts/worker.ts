@@ -9,11 +9,17 @@ import { log, errorFields } from "../lib/log";
 try {
   const cfg = config();
   if (cfg.database.kind !== "postgres") {
-    process.stderr.write("npm run worker needs DATABASE_URL (PostgreSQL). With the embedded database, `npm start` already runs the worker in the server process.\n");
+    process.stderr.write(
+      "npm run worker needs DATABASE_URL (PostgreSQL). With the embedded database, `npm start` already runs the worker in the server process.\n",
+    );
     process.exit(1);
   }
   const database = await openDatabase(cfg.database);
-  const worker = new DeliveryWorker(database, { keyring: cfg.drainKeyring, maxAgeMs: cfg.deliveryMaxAgeMs, deadLetterRetentionMs: cfg.deadLetterRetentionMs });
+  const worker = new DeliveryWorker(database, {
+    keyring: cfg.drainKeyring,
+    maxAgeMs: cfg.deliveryMaxAgeMs,
+    deadLetterRetentionMs: cfg.deadLetterRetentionMs,
+  });
   worker.start();
   const stop = async (signal: string) => {
     log.info("worker shutting down", { signal });

@@ -33,7 +33,15 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
             <label htmlFor="org-search" className="sr-only">
               Search organizations
             </label>
-            <input id="org-search" name="q" type="search" defaultValue={search} placeholder="Name or handle" className="field" style={{ margin: 0, padding: "6px 10px", border: "1px solid var(--border)", borderRadius: 6 }} />
+            <input
+              id="org-search"
+              name="q"
+              type="search"
+              defaultValue={search}
+              placeholder="Name or handle"
+              className="field"
+              style={{ margin: 0, padding: "6px 10px", border: "1px solid var(--border)", borderRadius: 6 }}
+            />
             <button className="btn" type="submit">
               Search
             </button>
@@ -62,7 +70,12 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                   </td>
                   <td>
                     <div className="row">
-                      <OrganizationFlagToggle organizationId={o.id} organizationName={o.name} flag="baaSigned" value={o.baaSignedAt !== null} />
+                      <OrganizationFlagToggle
+                        organizationId={o.id}
+                        organizationName={o.name}
+                        flag="baaSigned"
+                        value={o.baaSignedAt !== null}
+                      />
                       {o.baaSignedAt ? (
                         <span>
                           <span className="badge badge-ok">Signed</span>{" "}
@@ -78,8 +91,17 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                   </td>
                   <td>
                     <div className="row">
-                      <OrganizationFlagToggle organizationId={o.id} organizationName={o.name} flag="aiGatewayBetaEnrolled" value={o.aiGatewayBetaEnrolledAt !== null} />
-                      {o.aiGatewayBetaEnrolledAt ? <span className="badge badge-ok">Enrolled</span> : <span className="badge">Not enrolled</span>}
+                      <OrganizationFlagToggle
+                        organizationId={o.id}
+                        organizationName={o.name}
+                        flag="aiGatewayBetaEnrolled"
+                        value={o.aiGatewayBetaEnrolledAt !== null}
+                      />
+                      {o.aiGatewayBetaEnrolledAt ? (
+                        <span className="badge badge-ok">Enrolled</span>
+                      ) : (
+                        <span className="badge">Not enrolled</span>
+                      )}
                     </div>
                   </td>
                   <td>{o.environmentCount}</td>

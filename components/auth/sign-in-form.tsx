@@ -12,7 +12,9 @@ type Input = z.input<typeof signInInput>;
 type Output = z.output<typeof signInInput>;
 
 export function SignInForm({ next, expired }: { next: string; expired: boolean }) {
-  const [formError, setFormError] = useState<string | null>(expired ? "Your session has ended. Sign in again to continue." : null);
+  const [formError, setFormError] = useState<string | null>(
+    expired ? "Your session has ended. Sign in again to continue." : null,
+  );
   const {
     register,
     handleSubmit,
@@ -44,12 +46,31 @@ export function SignInForm({ next, expired }: { next: string; expired: boolean }
         </div>
       ) : null}
       <Field id="email" label="Email" error={errors.email?.message}>
-        <input id="email" type="email" autoComplete="username" aria-invalid={!!errors.email} aria-describedby="email-error" {...register("email")} />
+        <input
+          id="email"
+          type="email"
+          autoComplete="username"
+          aria-invalid={!!errors.email}
+          aria-describedby="email-error"
+          {...register("email")}
+        />
       </Field>
       <Field id="password" label="Password" error={errors.password?.message}>
-        <input id="password" type="password" autoComplete="current-password" aria-invalid={!!errors.password} aria-describedby="password-error" {...register("password")} />
+        <input
+          id="password"
+          type="password"
+          autoComplete="current-password"
+          aria-invalid={!!errors.password}
+          aria-describedby="password-error"
+          {...register("password")}
+        />
       </Field>
-      <button className="btn btn-primary" type="submit" disabled={isSubmitting} style={{ width: "100%", justifyContent: "center" }}>
+      <button
+        className="btn btn-primary"
+        type="submit"
+        disabled={isSubmitting}
+        style={{ width: "100%", justifyContent: "center" }}
+      >
         {isSubmitting ? "Signing in…" : "Sign in"}
       </button>
     </form>

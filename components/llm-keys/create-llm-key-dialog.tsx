@@ -19,7 +19,10 @@ export function CreateLlmKeyDialog({ environmentId }: { environmentId: string })
   const [secret, setSecret] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const create = useCreateLlmKey(environmentId);
-  const form = useForm<Input, unknown, Output>({ resolver: zodResolver(createLlmKeyInput), defaultValues: { alias: "" } });
+  const form = useForm<Input, unknown, Output>({
+    resolver: zodResolver(createLlmKeyInput),
+    defaultValues: { alias: "" },
+  });
   const { errors, isSubmitting } = form.formState;
 
   const onOpenChange = (next: boolean) => {
@@ -37,7 +40,8 @@ export function CreateLlmKeyDialog({ environmentId }: { environmentId: string })
       const created = await create.mutateAsync(values);
       setSecret(created.secret);
     } catch (err) {
-      const message = err instanceof ApiError ? (err.fields.alias ?? err.message) : "Could not create the key. Try again.";
+      const message =
+        err instanceof ApiError ? (err.fields.alias ?? err.message) : "Could not create the key. Try again.";
       form.setError(err instanceof ApiError && err.fields.alias ? "alias" : "root", { message });
     }
   };
@@ -61,7 +65,10 @@ export function CreateLlmKeyDialog({ environmentId }: { environmentId: string })
                 type="button"
                 className="btn"
                 onClick={() => {
-                  void navigator.clipboard?.writeText(secret).then(() => setCopied(true), () => undefined);
+                  void navigator.clipboard?.writeText(secret).then(
+                    () => setCopied(true),
+                    () => undefined,
+                  );
                 }}
               >
                 {copied ? "Copied" : "Copy key"}
@@ -78,8 +85,19 @@ export function CreateLlmKeyDialog({ environmentId }: { environmentId: string })
                 {errors.root.message}
               </div>
             ) : null}
-            <Field id="alias" label="Alias" error={errors.alias?.message} hint="A name to recognise the key by, such as the app that uses it.">
-              <input id="alias" autoComplete="off" aria-invalid={!!errors.alias} aria-describedby="alias-hint alias-error" {...form.register("alias")} />
+            <Field
+              id="alias"
+              label="Alias"
+              error={errors.alias?.message}
+              hint="A name to recognise the key by, such as the app that uses it."
+            >
+              <input
+                id="alias"
+                autoComplete="off"
+                aria-invalid={!!errors.alias}
+                aria-describedby="alias-hint alias-error"
+                {...form.register("alias")}
+              />
             </Field>
             <div className="dialog-actions">
               <button type="button" className="btn" onClick={() => onOpenChange(false)}>

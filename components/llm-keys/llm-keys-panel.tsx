@@ -20,7 +20,10 @@ export function LlmKeysPanel({ environmentId, canWrite }: { environmentId: strin
         <p role="status">Loading keys…</p>
       ) : keys.isError ? (
         <div className="alert alert-error" role="alert">
-          Could not load keys. <button className="btn-link" onClick={() => keys.refetch()}>Retry</button>
+          Could not load keys.{" "}
+          <button className="btn-link" onClick={() => keys.refetch()}>
+            Retry
+          </button>
         </div>
       ) : keys.data.length === 0 ? (
         <div className="empty">
@@ -35,7 +38,11 @@ export function LlmKeysPanel({ environmentId, canWrite }: { environmentId: strin
               <th scope="col">Created</th>
               <th scope="col">Last used</th>
               <th scope="col">Status</th>
-              {canWrite ? <th scope="col"><span className="sr-only">Actions</span></th> : null}
+              {canWrite ? (
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -48,9 +55,15 @@ export function LlmKeysPanel({ environmentId, canWrite }: { environmentId: strin
                 <td>{formatDateTime(k.createdAt)}</td>
                 <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : <span className="muted">Never</span>}</td>
                 <td>
-                  {k.revokedAt ? <span className="badge badge-danger">Revoked</span> : <span className="badge badge-ok">Active</span>}
+                  {k.revokedAt ? (
+                    <span className="badge badge-danger">Revoked</span>
+                  ) : (
+                    <span className="badge badge-ok">Active</span>
+                  )}
                 </td>
-                {canWrite ? <td>{k.revokedAt ? null : <RevokeLlmKeyButton environmentId={environmentId} llmKey={k} />}</td> : null}
+                {canWrite ? (
+                  <td>{k.revokedAt ? null : <RevokeLlmKeyButton environmentId={environmentId} llmKey={k} />}</td>
+                ) : null}
               </tr>
             ))}
           </tbody>

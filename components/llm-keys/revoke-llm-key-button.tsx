@@ -14,7 +14,12 @@ export function RevokeLlmKeyButton({ environmentId, llmKey }: { environmentId: s
   };
   return (
     <>
-      <button type="button" className="btn btn-danger" onClick={() => setOpen(true)} aria-label={`Revoke ${llmKey.alias}`}>
+      <button
+        type="button"
+        className="btn btn-danger"
+        onClick={() => setOpen(true)}
+        aria-label={`Revoke ${llmKey.alias}`}
+      >
         Revoke
       </button>
       <ConfirmDialog

@@ -26,7 +26,8 @@ export function useCreateLlmKey(environmentId: string) {
 export function useRevokeLlmKey(environmentId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (keyId: string) => apiFetch<{ key: LlmKeyView }>(`${keysPath(environmentId)}/${keyId}`, { method: "DELETE" }),
+    mutationFn: (keyId: string) =>
+      apiFetch<{ key: LlmKeyView }>(`${keysPath(environmentId)}/${keyId}`, { method: "DELETE" }),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKey(environmentId) }),
   });
 }

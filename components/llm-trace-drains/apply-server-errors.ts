@@ -2,7 +2,11 @@ import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 import { ApiError } from "@/lib/api-client";
 
 /** Puts an API error's per-field messages next to their inputs; anything else becomes the form's root error. */
-export function applyServerErrors<T extends FieldValues>(err: unknown, fields: readonly Path<T>[], setError: UseFormSetError<T>): void {
+export function applyServerErrors<T extends FieldValues>(
+  err: unknown,
+  fields: readonly Path<T>[],
+  setError: UseFormSetError<T>,
+): void {
   if (!(err instanceof ApiError)) {
     setError("root", { message: "Something went wrong. Try again." });
     return;

@@ -5,7 +5,17 @@ import { useRouter } from "next/navigation";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useDeleteDrain } from "./use-drains";
 
-export function DeleteDrainButton({ environmentId, drainId, handle, drainsPath }: { environmentId: string; drainId: string; handle: string; drainsPath: string }) {
+export function DeleteDrainButton({
+  environmentId,
+  drainId,
+  handle,
+  drainsPath,
+}: {
+  environmentId: string;
+  drainId: string;
+  handle: string;
+  drainsPath: string;
+}) {
   const [open, setOpen] = useState(false);
   const router = useRouter();
   const remove = useDeleteDrain(environmentId, drainId);

@@ -13,7 +13,14 @@ export function DeliveryChart({ hourly }: { hourly: DrainHealth["hourly"] }) {
   const failures = hourly.reduce((n, h) => n + h.failed + h.deadLettered, 0);
   return (
     <figure style={{ margin: 0 }}>
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" height={height} preserveAspectRatio="none" role="img" aria-label={`Deliveries over the last 24 hours: ${total} delivered, ${failures} failed`}>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        height={height}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={`Deliveries over the last 24 hours: ${total} delivered, ${failures} failed`}
+      >
         <line x1={0} x2={width} y1={mid} y2={mid} stroke="var(--border)" />
         {hourly.map((h, i) => {
           const up = (h.delivered / maxUp) * (mid - 6);

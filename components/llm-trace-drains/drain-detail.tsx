@@ -27,7 +27,12 @@ export function DrainDetail({ environmentId, drain, drainsPath, canWrite }: Prop
         <h2 id="drain-config-heading">Configuration</h2>
         {canWrite && !editing ? (
           <div className="row">
-            <button type="button" className="btn" onClick={() => test.mutate(undefined, { onSettled: refresh })} disabled={test.isPending}>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => test.mutate(undefined, { onSettled: refresh })}
+              disabled={test.isPending}
+            >
               {test.isPending ? "Testing…" : "Test connection"}
             </button>
             {!suspended ? (
@@ -45,7 +50,12 @@ export function DrainDetail({ environmentId, drain, drainsPath, canWrite }: Prop
                 </button>
               </>
             ) : null}
-            <DeleteDrainButton environmentId={environmentId} drainId={drain.id} handle={drain.handle} drainsPath={drainsPath} />
+            <DeleteDrainButton
+              environmentId={environmentId}
+              drainId={drain.id}
+              handle={drain.handle}
+              drainsPath={drainsPath}
+            />
           </div>
         ) : null}
       </div>
@@ -88,7 +98,9 @@ export function DrainDetail({ environmentId, drain, drainsPath, canWrite }: Prop
             <code>{drain.publicKey}</code>
           </dd>
           <dt>Content</dt>
-          <dd>{drain.forwardContent ? "Prompts and completions forwarded" : "Metadata only (no prompts or completions)"}</dd>
+          <dd>
+            {drain.forwardContent ? "Prompts and completions forwarded" : "Metadata only (no prompts or completions)"}
+          </dd>
           <dt>Secret Key</dt>
           <dd>
             <code>{drain.secretKeyHint}</code>

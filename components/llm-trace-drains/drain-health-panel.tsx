@@ -24,14 +24,26 @@ export function DrainHealthPanel({ environmentId, drainId, initialHealth, canWri
             <button type="button" className="btn" disabled={testTrace.isPending} onClick={() => testTrace.mutate()}>
               {testTrace.isPending ? "Sending…" : "Send test trace"}
             </button>
-            <button type="button" className="btn" disabled={retry.isPending || (h.deadLetters === 0 && h.status !== "authentication_failed")} onClick={() => retry.mutate()}>
-              {retry.isPending ? "Retrying…" : h.status === "authentication_failed" ? "Retry now" : "Retry dead letters"}
+            <button
+              type="button"
+              className="btn"
+              disabled={retry.isPending || (h.deadLetters === 0 && h.status !== "authentication_failed")}
+              onClick={() => retry.mutate()}
+            >
+              {retry.isPending
+                ? "Retrying…"
+                : h.status === "authentication_failed"
+                  ? "Retry now"
+                  : "Retry dead letters"}
             </button>
           </div>
         ) : null}
       </div>
       {testTrace.data ? (
-        <div className={`alert ${testTrace.data.ok ? "alert-ok" : "alert-error"}`} role={testTrace.data.ok ? "status" : "alert"}>
+        <div
+          className={`alert ${testTrace.data.ok ? "alert-ok" : "alert-error"}`}
+          role={testTrace.data.ok ? "status" : "alert"}
+        >
           {testTrace.data.message} <span className="mono muted">trace {testTrace.data.traceId}</span>
         </div>
       ) : testTrace.error ? (
@@ -46,12 +58,14 @@ export function DrainHealthPanel({ environmentId, drainId, initialHealth, canWri
       ) : null}
       {h.status === "authentication_failed" ? (
         <div className="alert alert-error" role="alert">
-          Langfuse refused this drain&apos;s keys{h.lastError?.httpStatus ? ` (HTTP ${h.lastError.httpStatus})` : ""}: {h.lastError?.message}. Deliveries are held, not lost: update the
-          keys, or press Retry now.
+          Langfuse refused this drain&apos;s keys{h.lastError?.httpStatus ? ` (HTTP ${h.lastError.httpStatus})` : ""}:{" "}
+          {h.lastError?.message}. Deliveries are held, not lost: update the keys, or press Retry now.
         </div>
       ) : null}
       <div className="stats" style={{ marginBottom: 16 }}>
-        <Stat label="Status"><HealthStatusBadge status={h.status} /></Stat>
+        <Stat label="Status">
+          <HealthStatusBadge status={h.status} />
+        </Stat>
         <Stat label="Delivered (24 h)">{h.delivered24h}</Stat>
         <Stat label="Pending">{h.pending}</Stat>
         <Stat label="Dead letters">{h.deadLetters}</Stat>
@@ -64,7 +78,8 @@ export function DrainHealthPanel({ environmentId, drainId, initialHealth, canWri
           {h.lastError ? (
             <>
               {formatDateTime(h.lastError.at)}
-              {h.lastError.httpStatus ? ` · HTTP ${h.lastError.httpStatus}` : ""} · <span className="mono">{h.lastError.message}</span>
+              {h.lastError.httpStatus ? ` · HTTP ${h.lastError.httpStatus}` : ""} ·{" "}
+              <span className="mono">{h.lastError.message}</span>
             </>
           ) : (
             "None"

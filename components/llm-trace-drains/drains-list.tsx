@@ -16,7 +16,9 @@ export function DrainsList({ environmentId, drainsPath, initial, canCreate }: Pr
       <div className="page-header" style={{ marginBottom: 12 }}>
         <div>
           <h2 id="drains-heading">LLM Trace Drains</h2>
-          <p className="muted">Forward every AI Gateway request of this environment to an observability tool as an OpenTelemetry span.</p>
+          <p className="muted">
+            Forward every AI Gateway request of this environment to an observability tool as an OpenTelemetry span.
+          </p>
         </div>
         {canCreate ? (
           <Link className="btn btn-primary" href={`${drainsPath}/new`}>
@@ -31,7 +33,10 @@ export function DrainsList({ environmentId, drainsPath, initial, canCreate }: Pr
       ) : null}
       {query.isError ? (
         <div className="alert alert-error" role="alert">
-          Could not load drains. <button className="btn-link" onClick={() => query.refetch()}>Retry</button>
+          Could not load drains.{" "}
+          <button className="btn-link" onClick={() => query.refetch()}>
+            Retry
+          </button>
         </div>
       ) : !drains || drains.drains.length === 0 ? (
         <div className="empty">
@@ -57,29 +62,36 @@ export function DrainsList({ environmentId, drainsPath, initial, canCreate }: Pr
             {drains.drains.map((d) => {
               const health = drains.health[d.id];
               return (
-              <tr key={d.id}>
-                <td>
-                  <Link href={`${drainsPath}/${d.id}`}>{d.handle}</Link>
-                </td>
-                <td>Langfuse</td>
-                <td>
-                  <code>{d.baseUrl}</code>
-                </td>
-                <td>
-                  <code>{d.publicKey}</code>
-                </td>
-                <td>
-                  <code>{d.secretKeyHint}</code>
-                </td>
-                <td>{health ? <HealthStatusBadge status={health.status} title={d.suspendedReason ?? health.lastError?.message} /> : null}</td>
-                <td>{health?.delivered24h ?? 0}</td>
-                <td>{health?.pending ?? 0}</td>
-                <td>{health?.deadLetters ?? 0}</td>
-                <td>
-                  {formatDateTime(d.createdAt)}
-                  {d.createdBy ? <span className="muted"> by {d.createdBy}</span> : null}
-                </td>
-              </tr>
+                <tr key={d.id}>
+                  <td>
+                    <Link href={`${drainsPath}/${d.id}`}>{d.handle}</Link>
+                  </td>
+                  <td>Langfuse</td>
+                  <td>
+                    <code>{d.baseUrl}</code>
+                  </td>
+                  <td>
+                    <code>{d.publicKey}</code>
+                  </td>
+                  <td>
+                    <code>{d.secretKeyHint}</code>
+                  </td>
+                  <td>
+                    {health ? (
+                      <HealthStatusBadge
+                        status={health.status}
+                        title={d.suspendedReason ?? health.lastError?.message}
+                      />
+                    ) : null}
+                  </td>
+                  <td>{health?.delivered24h ?? 0}</td>
+                  <td>{health?.pending ?? 0}</td>
+                  <td>{health?.deadLetters ?? 0}</td>
+                  <td>
+                    {formatDateTime(d.createdAt)}
+                    {d.createdBy ? <span className="muted"> by {d.createdBy}</span> : null}
+                  </td>
+                </tr>
               );
             })}
           </tbody>

@@ -28,10 +28,19 @@ export function EditDrainForm({ environmentId, drain, onDone }: Props) {
   const update = useUpdateDrain(environmentId, drain.id);
   const form = useForm<Input, unknown, Output>({
     resolver: zodResolver(editForm),
-    defaultValues: { handle: drain.handle, baseUrl: drain.baseUrl, publicKey: drain.publicKey, secretKey: "", forwardContent: drain.forwardContent },
+    defaultValues: {
+      handle: drain.handle,
+      baseUrl: drain.baseUrl,
+      publicKey: drain.publicKey,
+      secretKey: "",
+      forwardContent: drain.forwardContent,
+    },
   });
   const { errors, isSubmitting } = form.formState;
-  const aria = (name: (typeof FIELDS)[number]) => ({ "aria-invalid": !!errors[name], "aria-describedby": `${name}-hint ${name}-error` });
+  const aria = (name: (typeof FIELDS)[number]) => ({
+    "aria-invalid": !!errors[name],
+    "aria-describedby": `${name}-hint ${name}-error`,
+  });
 
   const onSubmit = async (values: Output) => {
     try {
@@ -52,13 +61,29 @@ export function EditDrainForm({ environmentId, drain, onDone }: Props) {
       <Field id="handle" label="Handle" error={errors.handle?.message}>
         <input id="handle" autoComplete="off" {...aria("handle")} {...form.register("handle")} />
       </Field>
-      <Field id="baseUrl" label="Base URL" error={errors.baseUrl?.message} hint="Changing it requires the secret key again.">
+      <Field
+        id="baseUrl"
+        label="Base URL"
+        error={errors.baseUrl?.message}
+        hint="Changing it requires the secret key again."
+      >
         <input id="baseUrl" type="url" autoComplete="off" {...aria("baseUrl")} {...form.register("baseUrl")} />
       </Field>
       <Field id="publicKey" label="Public Key" error={errors.publicKey?.message}>
-        <input id="publicKey" autoComplete="off" spellCheck={false} {...aria("publicKey")} {...form.register("publicKey")} />
+        <input
+          id="publicKey"
+          autoComplete="off"
+          spellCheck={false}
+          {...aria("publicKey")}
+          {...form.register("publicKey")}
+        />
       </Field>
-      <Field id="secretKey" label="Secret Key" error={errors.secretKey?.message} hint={`Leave empty to keep the stored key (${drain.secretKeyHint}).`}>
+      <Field
+        id="secretKey"
+        label="Secret Key"
+        error={errors.secretKey?.message}
+        hint={`Leave empty to keep the stored key (${drain.secretKeyHint}).`}
+      >
         <SecretKeyInput id="secretKey" {...aria("secretKey")} {...form.register("secretKey")} />
       </Field>
       <div className="field">

@@ -15,7 +15,15 @@ import { useCreateDrain, useTestConnection } from "./use-drains";
 
 type Input = z.input<typeof createDrainInput>;
 type Output = z.output<typeof createDrainInput>;
-const FIELDS = ["type", "handle", "baseUrl", "publicKey", "secretKey", "forwardContent", "acknowledgeContentForwarding"] as const;
+const FIELDS = [
+  "type",
+  "handle",
+  "baseUrl",
+  "publicKey",
+  "secretKey",
+  "forwardContent",
+  "acknowledgeContentForwarding",
+] as const;
 
 export function NewDrainForm({ environmentId, drainsPath }: { environmentId: string; drainsPath: string }) {
   const router = useRouter();
@@ -23,10 +31,21 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
   const test = useTestConnection(environmentId);
   const form = useForm<Input, unknown, Output>({
     resolver: zodResolver(createDrainInput),
-    defaultValues: { type: "langfuse", handle: "", baseUrl: "", publicKey: "", secretKey: "", forwardContent: true, acknowledgeContentForwarding: false },
+    defaultValues: {
+      type: "langfuse",
+      handle: "",
+      baseUrl: "",
+      publicKey: "",
+      secretKey: "",
+      forwardContent: true,
+      acknowledgeContentForwarding: false,
+    },
   });
   const { errors, isSubmitting } = form.formState;
-  const aria = (name: (typeof FIELDS)[number]) => ({ "aria-invalid": !!errors[name], "aria-describedby": `${name}-hint ${name}-error` });
+  const aria = (name: (typeof FIELDS)[number]) => ({
+    "aria-invalid": !!errors[name],
+    "aria-describedby": `${name}-hint ${name}-error`,
+  });
 
   const onSubmit = async (values: Output) => {
     try {
@@ -45,22 +64,51 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
   };
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate aria-label="New LLM Trace Drain" className="panel" style={{ maxWidth: 720 }}>
+    <form
+      onSubmit={form.handleSubmit(onSubmit)}
+      noValidate
+      aria-label="New LLM Trace Drain"
+      className="panel"
+      style={{ maxWidth: 720 }}
+    >
       {errors.root ? (
         <div className="alert alert-error" role="alert">
           {errors.root.message}
         </div>
       ) : null}
-      <Field id="type" label="Type" error={errors.type?.message} hint="Where the traces go. More destinations will follow.">
+      <Field
+        id="type"
+        label="Type"
+        error={errors.type?.message}
+        hint="Where the traces go. More destinations will follow."
+      >
         <select id="type" {...aria("type")} {...form.register("type")}>
           <option value="langfuse">Langfuse</option>
         </select>
       </Field>
-      <Field id="handle" label="Handle" error={errors.handle?.message} hint="Lowercase letters, digits, '.', '_' and '-'; unique in this environment.">
+      <Field
+        id="handle"
+        label="Handle"
+        error={errors.handle?.message}
+        hint="Lowercase letters, digits, '.', '_' and '-'; unique in this environment."
+      >
         <input id="handle" autoComplete="off" {...aria("handle")} {...form.register("handle")} />
       </Field>
-      <Field id="baseUrl" label="Base URL" error={errors.baseUrl?.message} hint="Must use https://. Langfuse Cloud hosts are suggested; a self-hosted URL may include a path.">
-        <input id="baseUrl" type="url" list="langfuse-hosts" placeholder="https://hipaa.cloud.langfuse.com" autoComplete="off" {...aria("baseUrl")} {...form.register("baseUrl")} />
+      <Field
+        id="baseUrl"
+        label="Base URL"
+        error={errors.baseUrl?.message}
+        hint="Must use https://. Langfuse Cloud hosts are suggested; a self-hosted URL may include a path."
+      >
+        <input
+          id="baseUrl"
+          type="url"
+          list="langfuse-hosts"
+          placeholder="https://hipaa.cloud.langfuse.com"
+          autoComplete="off"
+          {...aria("baseUrl")}
+          {...form.register("baseUrl")}
+        />
       </Field>
       <datalist id="langfuse-hosts">
         {LANGFUSE_CLOUD_HOSTS.map((h) => (
@@ -69,10 +117,26 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
           </option>
         ))}
       </datalist>
-      <Field id="publicKey" label="Public Key" error={errors.publicKey?.message} hint="The project's public key, starting with pk-lf-.">
-        <input id="publicKey" autoComplete="off" spellCheck={false} {...aria("publicKey")} {...form.register("publicKey")} />
+      <Field
+        id="publicKey"
+        label="Public Key"
+        error={errors.publicKey?.message}
+        hint="The project's public key, starting with pk-lf-."
+      >
+        <input
+          id="publicKey"
+          autoComplete="off"
+          spellCheck={false}
+          {...aria("publicKey")}
+          {...form.register("publicKey")}
+        />
       </Field>
-      <Field id="secretKey" label="Secret Key" error={errors.secretKey?.message} hint="Starts with sk-lf-. Stored encrypted; never shown again.">
+      <Field
+        id="secretKey"
+        label="Secret Key"
+        error={errors.secretKey?.message}
+        hint="Starts with sk-lf-. Stored encrypted; never shown again."
+      >
         <SecretKeyInput id="secretKey" {...aria("secretKey")} {...form.register("secretKey")} />
       </Field>
 
@@ -88,13 +152,21 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
           <input type="checkbox" {...form.register("forwardContent")} />
           Forward prompt and completion content
         </label>
-        <span className="field-hint">When off, spans carry tokens, cost, latency, model and errors, but no prompts, completions, system instructions or tool definitions.</span>
+        <span className="field-hint">
+          When off, spans carry tokens, cost, latency, model and errors, but no prompts, completions, system
+          instructions or tool definitions.
+        </span>
       </div>
       <ContentWarning />
       <div className="field">
         <label className="row" style={{ fontWeight: 500 }}>
-          <input type="checkbox" {...aria("acknowledgeContentForwarding")} {...form.register("acknowledgeContentForwarding")} />
-          I understand that full prompts and completions, which may include PHI, will be forwarded to this Langfuse project
+          <input
+            type="checkbox"
+            {...aria("acknowledgeContentForwarding")}
+            {...form.register("acknowledgeContentForwarding")}
+          />
+          I understand that full prompts and completions, which may include PHI, will be forwarded to this Langfuse
+          project
         </label>
         <span id="acknowledgeContentForwarding-hint" hidden />
         {errors.acknowledgeContentForwarding ? (

@@ -7,8 +7,20 @@ export function SecretKeyInput(props: InputHTMLAttributes<HTMLInputElement> & { 
   const [visible, setVisible] = useState(false);
   return (
     <div className="row">
-      <input {...props} type={visible ? "text" : "password"} autoComplete="off" spellCheck={false} style={{ flex: 1 }} />
-      <button type="button" className="btn" aria-pressed={visible} aria-label={visible ? "Hide secret key" : "Show secret key"} onClick={() => setVisible((v) => !v)}>
+      <input
+        {...props}
+        type={visible ? "text" : "password"}
+        autoComplete="off"
+        spellCheck={false}
+        style={{ flex: 1 }}
+      />
+      <button
+        type="button"
+        className="btn"
+        aria-pressed={visible}
+        aria-label={visible ? "Hide secret key" : "Show secret key"}
+        onClick={() => setVisible((v) => !v)}
+      >
         {visible ? "Hide" : "Show"}
       </button>
     </div>

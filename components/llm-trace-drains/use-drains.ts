@@ -2,7 +2,13 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api-client";
-import type { ConnectionResult, CreateDrainInput, DrainView, TestConnectionInput, UpdateDrainInput } from "@/lib/validation/llm-trace-drains";
+import type {
+  ConnectionResult,
+  CreateDrainInput,
+  DrainView,
+  TestConnectionInput,
+  UpdateDrainInput,
+} from "@/lib/validation/llm-trace-drains";
 import type { DrainHealth, TestTraceResult } from "@/lib/validation/drain-health";
 
 export type DrainList = { drains: DrainView[]; health: Record<string, DrainHealth> };
@@ -31,7 +37,10 @@ export function useDrainHealth(environmentId: string, drainId: string, initialDa
 export function useRetryDeliveries(environmentId: string, drainId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => apiFetch<{ result: { requeued: number } }>(`${base(environmentId)}/${drainId}/retry`, { method: "POST" }).then((r) => r.result),
+    mutationFn: () =>
+      apiFetch<{ result: { requeued: number } }>(`${base(environmentId)}/${drainId}/retry`, { method: "POST" }).then(
+        (r) => r.result,
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: ["llm-trace-drain-health", drainId] }),
   });
 }
@@ -39,7 +48,10 @@ export function useRetryDeliveries(environmentId: string, drainId: string) {
 export function useSendTestTrace(environmentId: string, drainId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => apiFetch<{ result: TestTraceResult }>(`${base(environmentId)}/${drainId}/test-trace`, { method: "POST" }).then((r) => r.result),
+    mutationFn: () =>
+      apiFetch<{ result: TestTraceResult }>(`${base(environmentId)}/${drainId}/test-trace`, { method: "POST" }).then(
+        (r) => r.result,
+      ),
     onSettled: () => client.invalidateQueries({ queryKey: ["llm-trace-drain-health", drainId] }),
   });
 }
@@ -47,7 +59,8 @@ export function useSendTestTrace(environmentId: string, drainId: string) {
 export function useCreateDrain(environmentId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateDrainInput) => apiFetch<{ drain: DrainView }>(base(environmentId), { method: "POST", json: input }).then((r) => r.drain),
+    mutationFn: (input: CreateDrainInput) =>
+      apiFetch<{ drain: DrainView }>(base(environmentId), { method: "POST", json: input }).then((r) => r.drain),
     onSuccess: () => client.invalidateQueries({ queryKey: drainsKey(environmentId) }),
   });
 }
@@ -56,7 +69,9 @@ export function useUpdateDrain(environmentId: string, drainId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: UpdateDrainInput) =>
-      apiFetch<{ drain: DrainView }>(`${base(environmentId)}/${drainId}`, { method: "PATCH", json: input }).then((r) => r.drain),
+      apiFetch<{ drain: DrainView }>(`${base(environmentId)}/${drainId}`, { method: "PATCH", json: input }).then(
+        (r) => r.drain,
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: drainsKey(environmentId) }),
   });
 }
@@ -73,9 +88,12 @@ export function useDeleteDrain(environmentId: string, drainId: string) {
 export function useTestConnection(environmentId: string, drainId?: string) {
   return useMutation({
     mutationFn: (input?: TestConnectionInput) =>
-      apiFetch<{ result: ConnectionResult }>(drainId ? `${base(environmentId)}/${drainId}/test-connection` : `${base(environmentId)}/test-connection`, {
-        method: "POST",
-        ...(input ? { json: input } : {}),
-      }).then((r) => r.result),
+      apiFetch<{ result: ConnectionResult }>(
+        drainId ? `${base(environmentId)}/${drainId}/test-connection` : `${base(environmentId)}/test-connection`,
+        {
+          method: "POST",
+          ...(input ? { json: input } : {}),
+        },
+      ).then((r) => r.result),
   });
 }

@@ -32,7 +32,12 @@ export function ConfirmDialog(p: Props) {
         <button type="button" className="btn" onClick={() => p.onOpenChange(false)}>
           Cancel
         </button>
-        <button type="button" className={p.danger ? "btn btn-danger" : "btn btn-primary"} disabled={p.pending} onClick={p.onConfirm}>
+        <button
+          type="button"
+          className={p.danger ? "btn btn-danger" : "btn btn-primary"}
+          disabled={p.pending}
+          onClick={p.onConfirm}
+        >
           {p.pending ? p.pendingLabel : p.confirmLabel}
         </button>
       </div>

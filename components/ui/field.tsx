@@ -8,7 +8,11 @@ export function Field({ id, label, error, hint, children }: Props) {
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {children}
-      {hint ? <span className="field-hint" id={`${id}-hint`}>{hint}</span> : null}
+      {hint ? (
+        <span className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
       {error ? (
         <span className="field-error" id={`${id}-error`} role="alert">
           {error}

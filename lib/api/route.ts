@@ -29,7 +29,12 @@ export function errorResponse(err: unknown): Response {
   if (isUniqueViolation(err)) return errorResponse(new AppError("conflict", "That already exists"));
   if (err instanceof DecryptionError) {
     log.error("stored secret failed to decrypt", errorFields(err));
-    return errorResponse(new AppError("internal", "The stored secret key could not be decrypted. Enter the secret key again to replace it."));
+    return errorResponse(
+      new AppError(
+        "internal",
+        "The stored secret key could not be decrypted. Enter the secret key again to replace it.",
+      ),
+    );
   }
   if (isDatabaseUnavailable(err)) {
     log.error("database unavailable", errorFields(err));
@@ -68,7 +73,11 @@ export function adminRoute(fn: (args: UserArgs) => Promise<Response>): Handler {
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /** Reads a JSON body with a size cap and validates it; 400/413/415/422 as appropriate. */
-export async function parseJsonBody<S extends z.ZodType>(req: NextRequest, schema: S, limit = DEFAULT_BODY_LIMIT): Promise<z.output<S>> {
+export async function parseJsonBody<S extends z.ZodType>(
+  req: NextRequest,
+  schema: S,
+  limit = DEFAULT_BODY_LIMIT,
+): Promise<z.output<S>> {
   const type = req.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("application/json")) {
     throw new AppError("unsupported_media_type", "Send the request body as application/json");
@@ -95,7 +104,11 @@ export function validationError(error: z.ZodError): AppError {
 }
 
 /** Route params are untrusted input too: anything malformed is simply "not found". */
-export function parseParams<S extends z.ZodType>(params: Record<string, string | string[]>, schema: S, what = "Resource"): z.output<S> {
+export function parseParams<S extends z.ZodType>(
+  params: Record<string, string | string[]>,
+  schema: S,
+  what = "Resource",
+): z.output<S> {
   const result = schema.safeParse(params);
   if (!result.success) throw new AppError("not_found", `${what} not found`);
   return result.data;
@@ -124,4 +137,3 @@ export async function readTextCapped(req: Request, limit: number): Promise<strin
 function tooLarge(limit: number): AppError {
   return new AppError("payload_too_large", `The request body is larger than ${Math.round(limit / 1024)} KB`);
 }
-

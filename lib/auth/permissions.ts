@@ -5,7 +5,8 @@
 export const ROLES = ["OWNER", "MEMBER"] as const;
 export type Role = (typeof ROLES)[number];
 
-export type Permission = "environment:read" | "llm_key:read" | "llm_key:write" | "drain:read" | "drain:write" | "audit:read";
+export type Permission =
+  "environment:read" | "llm_key:read" | "llm_key:write" | "drain:read" | "drain:write" | "audit:read";
 
 const table: Record<Role, readonly Permission[]> = {
   OWNER: ["environment:read", "llm_key:read", "llm_key:write", "drain:read", "drain:write", "audit:read"],

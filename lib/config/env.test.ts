@@ -16,13 +16,19 @@ describe("parseConfig", () => {
   });
 
   it("uses PostgreSQL when DATABASE_URL is a postgres URL, and then seeds nothing by default", () => {
-    const cfg = parseConfig({ DATABASE_URL: "postgresql://u@db:5432/app", SESSION_SECRET: "s".repeat(40), DRAIN_ENCRYPTION_KEYS: KEYS });
+    const cfg = parseConfig({
+      DATABASE_URL: "postgresql://u@db:5432/app",
+      SESSION_SECRET: "s".repeat(40),
+      DRAIN_ENCRYPTION_KEYS: KEYS,
+    });
     expect(cfg.database).toEqual({ kind: "postgres", url: "postgresql://u@db:5432/app" });
     expect(cfg.seedDemoData).toBe(false);
   });
 
   it("explains every invalid variable at once", () => {
-    expect(() => parseConfig({ PORT: "99999", DATABASE_URL: "mysql://x", SESSION_SECRET: "short" })).toThrow(ConfigError);
+    expect(() => parseConfig({ PORT: "99999", DATABASE_URL: "mysql://x", SESSION_SECRET: "short" })).toThrow(
+      ConfigError,
+    );
     try {
       parseConfig({ PORT: "99999", DATABASE_URL: "mysql://x", SESSION_SECRET: "short" });
     } catch (err) {
@@ -35,18 +41,24 @@ describe("parseConfig", () => {
   });
 
   it("requires SESSION_SECRET in production with an external database", () => {
-    expect(() => parseConfig({ NODE_ENV: "production", DATABASE_URL: "postgres://x@y/z", DATA_DIR: tmp() })).toThrow(/SESSION_SECRET: required in production/);
-  });
-
-  it("requires DRAIN_ENCRYPTION_KEYS in production with an external database", () => {
-    expect(() => parseConfig({ NODE_ENV: "production", DATABASE_URL: "postgres://x@y/z", SESSION_SECRET: "s".repeat(40) })).toThrow(
-      /DRAIN_ENCRYPTION_KEYS: required in production/,
+    expect(() => parseConfig({ NODE_ENV: "production", DATABASE_URL: "postgres://x@y/z", DATA_DIR: tmp() })).toThrow(
+      /SESSION_SECRET: required in production/,
     );
   });
 
+  it("requires DRAIN_ENCRYPTION_KEYS in production with an external database", () => {
+    expect(() =>
+      parseConfig({ NODE_ENV: "production", DATABASE_URL: "postgres://x@y/z", SESSION_SECRET: "s".repeat(40) }),
+    ).toThrow(/DRAIN_ENCRYPTION_KEYS: required in production/);
+  });
+
   it("rejects a malformed keyring and allowlist with the variable's name", () => {
-    expect(() => parseConfig({ DATA_DIR: tmp(), DRAIN_ENCRYPTION_KEYS: "v1:short" })).toThrow(/DRAIN_ENCRYPTION_KEYS: key v1 must be 32 bytes/);
-    expect(() => parseConfig({ DATA_DIR: tmp(), DRAIN_ENCRYPTION_KEYS: KEYS, OUTBOUND_ALLOWED_HOSTS: "10.0.0.0/99" })).toThrow(/OUTBOUND_ALLOWED_HOSTS/);
+    expect(() => parseConfig({ DATA_DIR: tmp(), DRAIN_ENCRYPTION_KEYS: "v1:short" })).toThrow(
+      /DRAIN_ENCRYPTION_KEYS: key v1 must be 32 bytes/,
+    );
+    expect(() =>
+      parseConfig({ DATA_DIR: tmp(), DRAIN_ENCRYPTION_KEYS: KEYS, OUTBOUND_ALLOWED_HOSTS: "10.0.0.0/99" }),
+    ).toThrow(/OUTBOUND_ALLOWED_HOSTS/);
   });
 
   it("generates a drain keyring once into DATA_DIR with 0600 permissions and reuses it", () => {

@@ -17,7 +17,11 @@ const schema = z.object({
   DRAIN_ENCRYPTION_KEYS: z.string().optional(),
   OUTBOUND_ALLOWED_HOSTS: z.string().optional(),
   GATEWAY_INGEST_TOKEN: z.string().min(24, "must be at least 24 characters (try: openssl rand -hex 32)").optional(),
-  INGEST_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  INGEST_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
   RUN_WORKER: z.enum(["true", "false"]).default("true"),
   DELIVERY_MAX_AGE_HOURS: z.coerce.number().positive().default(24),
   DEAD_LETTER_RETENTION_DAYS: z.coerce.number().positive().default(7),
@@ -57,7 +61,11 @@ export class ConfigError extends Error {
 
 /** Parses and checks the environment. Throws ConfigError with one line per problem. */
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
-  const result = schema.safeParse({ ...env, DATABASE_URL: env.DATABASE_URL || undefined, SESSION_SECRET: env.SESSION_SECRET || undefined });
+  const result = schema.safeParse({
+    ...env,
+    DATABASE_URL: env.DATABASE_URL || undefined,
+    SESSION_SECRET: env.SESSION_SECRET || undefined,
+  });
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
@@ -73,15 +81,20 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       "Invalid configuration:\n  SESSION_SECRET: required in production with an external database, so every instance shares it (try: openssl rand -hex 32)",
     );
   }
-  const sessionSecret =
-    e.SESSION_SECRET ?? readOrCreateSecretFile(dataDir, "session-secret", "SESSION_SECRET");
+  const sessionSecret = e.SESSION_SECRET ?? readOrCreateSecretFile(dataDir, "session-secret", "SESSION_SECRET");
   const gatewayIngestToken =
     e.GATEWAY_INGEST_TOKEN ?? readOrCreateSecretFile(dataDir, "gateway-ingest-token", "GATEWAY_INGEST_TOKEN");
-  const drainKeyring = loadDrainKeyring(e.DRAIN_ENCRYPTION_KEYS, dataDir, e.NODE_ENV === "production" && database.kind === "postgres");
+  const drainKeyring = loadDrainKeyring(
+    e.DRAIN_ENCRYPTION_KEYS,
+    dataDir,
+    e.NODE_ENV === "production" && database.kind === "postgres",
+  );
   try {
     parseAllowList(e.OUTBOUND_ALLOWED_HOSTS);
   } catch {
-    throw new ConfigError("Invalid configuration:\n  OUTBOUND_ALLOWED_HOSTS: use comma-separated host names, IP addresses or CIDRs");
+    throw new ConfigError(
+      "Invalid configuration:\n  OUTBOUND_ALLOWED_HOSTS: use comma-separated host names, IP addresses or CIDRs",
+    );
   }
 
   return {
@@ -90,7 +103,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     dataDir,
     database,
     sessionSecret,
-    secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === "true" : e.NODE_ENV === "production" && database.kind === "postgres",
+    secureCookies: e.SECURE_COOKIES
+      ? e.SECURE_COOKIES === "true"
+      : e.NODE_ENV === "production" && database.kind === "postgres",
     seedDemoData: e.SEED_DEMO_DATA ? e.SEED_DEMO_DATA === "true" : database.kind === "pglite",
     trustProxy: e.TRUST_PROXY === "true",
     drainKeyring,
@@ -109,11 +124,14 @@ function loadDrainKeyring(spec: string | undefined, dataDir: string, explicitReq
       "Invalid configuration:\n  DRAIN_ENCRYPTION_KEYS: required in production with an external database, kept apart from the data (format: v1:$(openssl rand -base64 32))",
     );
   }
-  const value = spec || readOrCreateSecretFile(dataDir, "drain-encryption-keys", "DRAIN_ENCRYPTION_KEYS", () => generateKeyringSpec("v1"));
+  const value =
+    spec ||
+    readOrCreateSecretFile(dataDir, "drain-encryption-keys", "DRAIN_ENCRYPTION_KEYS", () => generateKeyringSpec("v1"));
   try {
     return parseKeyring(value);
   } catch (err) {
-    if (err instanceof KeyringError) throw new ConfigError(`Invalid configuration:\n  DRAIN_ENCRYPTION_KEYS: ${err.message}`);
+    if (err instanceof KeyringError)
+      throw new ConfigError(`Invalid configuration:\n  DRAIN_ENCRYPTION_KEYS: ${err.message}`);
     throw err;
   }
 }

@@ -21,14 +21,21 @@ const VERSION = /^[a-z0-9]{1,16}$/i;
 export function parseKeyring(spec: string): Keyring {
   const keys = new Map<string, Buffer>();
   let current: string | undefined;
-  for (const [index, entry] of spec.split(",").map((s) => s.trim()).filter(Boolean).entries()) {
+  for (const [index, entry] of spec
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .entries()) {
     const sep = entry.indexOf(":");
     const version = entry.slice(0, sep);
     if (sep < 1 || !VERSION.test(version)) {
-      throw new KeyringError(`entry ${index + 1} must look like <version>:<base64 key>, e.g. v1:$(openssl rand -base64 32)`);
+      throw new KeyringError(
+        `entry ${index + 1} must look like <version>:<base64 key>, e.g. v1:$(openssl rand -base64 32)`,
+      );
     }
     const key = Buffer.from(entry.slice(sep + 1), "base64");
-    if (key.length !== 32) throw new KeyringError(`key ${version} must be 32 bytes of base64 (openssl rand -base64 32)`);
+    if (key.length !== 32)
+      throw new KeyringError(`key ${version} must be 32 bytes of base64 (openssl rand -base64 32)`);
     if (keys.has(version)) throw new KeyringError(`key version ${version} appears twice`);
     keys.set(version, key);
     current ??= version;
@@ -47,7 +54,12 @@ export function encrypt(keyring: Keyring, plaintext: string, aad: string): strin
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   cipher.setAAD(Buffer.from(aad, "utf8"));
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return [keyring.current, iv.toString("base64url"), ciphertext.toString("base64url"), cipher.getAuthTag().toString("base64url")].join(":");
+  return [
+    keyring.current,
+    iv.toString("base64url"),
+    ciphertext.toString("base64url"),
+    cipher.getAuthTag().toString("base64url"),
+  ].join(":");
 }
 
 export function keyVersionOf(stored: string): string {

@@ -6,10 +6,18 @@ import { drainSecretAad as aad } from "./drain-secret-aad";
 // values already under the current key are skipped, and each update only applies if the
 // row still holds the ciphertext that was read (a concurrent edit wins).
 
+export type RotationReport = {
+  examined: number;
+  reencrypted: number;
+  alreadyCurrent: number;
+  failed: { drainId: string; reason: string }[];
+};
 
-export type RotationReport = { examined: number; reencrypted: number; alreadyCurrent: number; failed: { drainId: string; reason: string }[] };
-
-export async function rotateDrainSecrets(prisma: PrismaClient, keyring: Keyring, batchSize = 200): Promise<RotationReport> {
+export async function rotateDrainSecrets(
+  prisma: PrismaClient,
+  keyring: Keyring,
+  batchSize = 200,
+): Promise<RotationReport> {
   const report: RotationReport = { examined: 0, reencrypted: 0, alreadyCurrent: 0, failed: [] };
   let cursor: string | undefined;
   for (;;) {

@@ -12,16 +12,38 @@ export const demoUsers = [
 ] as const;
 
 export const demoOrganizations = [
-  { handle: "acme-health", name: "Acme Health", baaSigned: true, betaEnrolled: true, environments: ["acme-production", "acme-staging"] },
+  {
+    handle: "acme-health",
+    name: "Acme Health",
+    baaSigned: true,
+    betaEnrolled: true,
+    environments: ["acme-production", "acme-staging"],
+  },
   { handle: "globex", name: "Globex", baaSigned: false, betaEnrolled: false, environments: ["globex-production"] },
   { handle: "initech", name: "Initech", baaSigned: true, betaEnrolled: false, environments: ["initech-production"] },
 ] as const;
 
 /** Fixed plaintext LLM keys (the database stores only their sha256). */
 export const demoLlmKeys = [
-  { environment: "acme-production", alias: "clinical-notes-api", secret: "sk-apt-demo-acme-production-notes-0000000000000001" },
-  { environment: "acme-production", alias: "patient-chatbot", secret: "sk-apt-demo-acme-production-chat-00000000000000002" },
+  {
+    environment: "acme-production",
+    alias: "clinical-notes-api",
+    secret: "sk-apt-demo-acme-production-notes-0000000000000001",
+  },
+  {
+    environment: "acme-production",
+    alias: "patient-chatbot",
+    secret: "sk-apt-demo-acme-production-chat-00000000000000002",
+  },
   { environment: "acme-staging", alias: "staging-tests", secret: "sk-apt-demo-acme-staging-tests-000000000000000003" },
-  { environment: "globex-production", alias: "globex-app", secret: "sk-apt-demo-globex-production-app-0000000000000004" },
-  { environment: "initech-production", alias: "initech-app", secret: "sk-apt-demo-initech-production-app-000000000000005" },
+  {
+    environment: "globex-production",
+    alias: "globex-app",
+    secret: "sk-apt-demo-globex-production-app-0000000000000004",
+  },
+  {
+    environment: "initech-production",
+    alias: "initech-app",
+    secret: "sk-apt-demo-initech-production-app-000000000000005",
+  },
 ] as const;

@@ -37,8 +37,7 @@ export function postgresDriver(pool: pg.Pool): SqlDriver {
     exec: async (sql) => {
       await c.query(sql);
     },
-    query: async <Row>(sql: string, params?: unknown[]) =>
-      (await c.query(sql, params)).rows as Row[],
+    query: async <Row>(sql: string, params?: unknown[]) => (await c.query(sql, params)).rows as Row[],
   });
   return {
     kind: "postgres",

@@ -17,7 +17,8 @@ const CONNECTION_CODES = new Set([
   "P1017",
 ]);
 
-const CONNECTION_MESSAGES = /connection terminated|connection refused|timeout exceeded when trying to connect|Connection ended|database system is (shutting down|starting up)|PGlite is closed/i;
+const CONNECTION_MESSAGES =
+  /connection terminated|connection refused|timeout exceeded when trying to connect|Connection ended|database system is (shutting down|starting up)|PGlite is closed/i;
 
 export function isDatabaseUnavailable(err: unknown): boolean {
   let current: unknown = err;

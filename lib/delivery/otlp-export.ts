@@ -20,7 +20,10 @@ export type ExportOutcome =
   | { kind: "rejected"; status: number; message: string }
   | { kind: "auth"; status: number; message: string };
 
-const resource: Resource = resourceFromAttributes({ "service.name": "aptible-ai-gateway", "telemetry.sdk.language": "nodejs" });
+const resource: Resource = resourceFromAttributes({
+  "service.name": "aptible-ai-gateway",
+  "telemetry.sdk.language": "nodejs",
+});
 const scope = { name: "aptible.llm-trace-drain", version: "1.0.0" };
 
 function hrTime(nanos: string): HrTime {
@@ -39,7 +42,8 @@ export function toReadableSpan(s: MappedSpan): ReadableSpan {
     startTime: start,
     endTime: end,
     duration: [Number(durationNs / 1_000_000_000n), Number(durationNs % 1_000_000_000n)],
-    status: s.status.code === 2 ? { code: SpanStatusCode.ERROR, message: s.status.message } : { code: SpanStatusCode.UNSET },
+    status:
+      s.status.code === 2 ? { code: SpanStatusCode.ERROR, message: s.status.message } : { code: SpanStatusCode.UNSET },
     attributes: s.attributes,
     links: [],
     events: [],
@@ -68,7 +72,11 @@ function classify(result: ExportResult): ExportOutcome {
   return { kind: "retryable", status, message: status ? `HTTP ${status}: ${detail}` : detail };
 }
 
-export async function exportSpans(target: ExportTarget, spans: MappedSpan[], timeoutMillis = 15_000): Promise<ExportOutcome> {
+export async function exportSpans(
+  target: ExportTarget,
+  spans: MappedSpan[],
+  timeoutMillis = 15_000,
+): Promise<ExportOutcome> {
   const url = new URL(otlpTracesUrl(target.baseUrl));
   try {
     await checkLiteralHost(url);

@@ -15,5 +15,7 @@ export function sealSpan(keyring: Keyring, drainId: string, span: MappedSpan): {
 }
 
 export function openSpan(keyring: Keyring, drainId: string, spanId: string, payload: Uint8Array): MappedSpan {
-  return JSON.parse(inflateRawSync(decryptBytes(keyring, payload, aad(drainId, spanId))).toString("utf8")) as MappedSpan;
+  return JSON.parse(
+    inflateRawSync(decryptBytes(keyring, payload, aad(drainId, spanId))).toString("utf8"),
+  ) as MappedSpan;
 }

@@ -4,7 +4,15 @@ import type { SqlExecutor } from "../db/driver";
 // Claims use FOR UPDATE SKIP LOCKED plus a lease, so any number of workers can share one
 // PostgreSQL database and a crashed worker's rows come back when its lease runs out.
 
-export type ClaimedRow = { id: string; drain_id: string; span_id: string; payload: Uint8Array; size_bytes: number; attempts: number; first_failed_at: Date | null };
+export type ClaimedRow = {
+  id: string;
+  drain_id: string;
+  span_id: string;
+  payload: Uint8Array;
+  size_bytes: number;
+  attempts: number;
+  first_failed_at: Date | null;
+};
 
 export async function claimBatch(sql: SqlExecutor, limit: number, leaseMs: number): Promise<ClaimedRow[]> {
   const rows = await sql.query<ClaimedRow & { id: string | number | bigint }>(
@@ -48,7 +56,11 @@ export async function reschedule(sql: SqlExecutor, ids: string[], delayMs: numbe
 
 /** Releases rows without counting the attempt (the drain is held, not the rows at fault). */
 export async function release(sql: SqlExecutor, ids: string[]): Promise<void> {
-  if (ids.length > 0) await sql.query(`UPDATE trace_outbox SET leased_until = NULL, attempts = GREATEST(attempts - 1, 0) WHERE id = ANY($1::bigint[])`, [ids]);
+  if (ids.length > 0)
+    await sql.query(
+      `UPDATE trace_outbox SET leased_until = NULL, attempts = GREATEST(attempts - 1, 0) WHERE id = ANY($1::bigint[])`,
+      [ids],
+    );
 }
 
 export async function deadLetter(sql: SqlExecutor, ids: string[], reason: string): Promise<void> {
@@ -59,7 +71,12 @@ export async function deadLetter(sql: SqlExecutor, ids: string[], reason: string
   );
 }
 
-export async function countOutcome(sql: SqlExecutor, drainId: string, field: "delivered" | "failed" | "dead_lettered", n: number): Promise<void> {
+export async function countOutcome(
+  sql: SqlExecutor,
+  drainId: string,
+  field: "delivered" | "failed" | "dead_lettered",
+  n: number,
+): Promise<void> {
   if (n === 0) return;
   await sql.query(
     `INSERT INTO drain_delivery_buckets (drain_id, bucket_start, ${field}) VALUES ($1, date_trunc('hour', now()), $2)

@@ -8,7 +8,16 @@ import type { MappedSpan } from "../tracing/span-mapping";
 import { openSpan } from "./outbox-payload";
 import { exportSpans, type ExportOutcome, type ExportTarget } from "./otlp-export";
 import { backoffMs, chunkBySize } from "./batches";
-import { claimBatch, countOutcome, deadLetter, deleteRows, purgeDeadLetters, release, reschedule, type ClaimedRow } from "./outbox-store";
+import {
+  claimBatch,
+  countOutcome,
+  deadLetter,
+  deleteRows,
+  purgeDeadLetters,
+  release,
+  reschedule,
+  type ClaimedRow,
+} from "./outbox-store";
 
 // The delivery worker: claims queued spans, exports them per drain in bounded batches, and
 // records every outcome. At least once: rows are deleted only after Langfuse accepted them.
@@ -27,7 +36,13 @@ export type WorkerOptions = {
 };
 
 type Item = { row: ClaimedRow; span: MappedSpan };
-type DrainRow = { id: string; organization_id: string; base_url: string; public_key: string; secret_key_ciphertext: string };
+type DrainRow = {
+  id: string;
+  organization_id: string;
+  base_url: string;
+  public_key: string;
+  secret_key_ciphertext: string;
+};
 
 export class DeliveryWorker {
   readonly id = randomUUID().slice(0, 8);
@@ -104,11 +119,22 @@ export class DeliveryWorker {
     const sql = this.database.driver;
     let secretKey: string;
     try {
-      secretKey = decrypt(this.options.keyring, drain.secret_key_ciphertext, drainSecretAad(drain.organization_id, drain.id));
+      secretKey = decrypt(
+        this.options.keyring,
+        drain.secret_key_ciphertext,
+        drainSecretAad(drain.organization_id, drain.id),
+      );
     } catch (err) {
       if (!(err instanceof DecryptionError)) throw err;
-      await this.markAuthFailed(drain.id, null, "The stored secret key cannot be decrypted; enter the secret key again.");
-      await release(sql, rows.map((r) => r.id));
+      await this.markAuthFailed(
+        drain.id,
+        null,
+        "The stored secret key cannot be decrypted; enter the secret key again.",
+      );
+      await release(
+        sql,
+        rows.map((r) => r.id),
+      );
       return;
     }
     const items: Item[] = [];
@@ -125,11 +151,22 @@ export class DeliveryWorker {
       await countOutcome(sql, drain.id, "dead_lettered", unreadable.length);
     }
     const target = { baseUrl: drain.base_url, publicKey: drain.public_key, secretKey };
-    const chunks = chunkBySize(items, (i) => i.row.size_bytes, this.options.maxSpansPerRequest ?? 500, this.options.maxBytesPerRequest ?? 4 * 1024 * 1024);
+    const chunks = chunkBySize(
+      items,
+      (i) => i.row.size_bytes,
+      this.options.maxSpansPerRequest ?? 500,
+      this.options.maxBytesPerRequest ?? 4 * 1024 * 1024,
+    );
     for (const [index, chunk] of chunks.entries()) {
       const held = await this.deliverChunk(drain.id, target, chunk);
       if (held) {
-        await release(sql, chunks.slice(index + 1).flat().map((i) => i.row.id));
+        await release(
+          sql,
+          chunks
+            .slice(index + 1)
+            .flat()
+            .map((i) => i.row.id),
+        );
         return;
       }
     }
@@ -142,7 +179,10 @@ export class DeliveryWorker {
     const exporter = this.options.exporter ?? ((t, s) => exportSpans(t, s, this.options.exportTimeoutMs));
     let outcome: ExportOutcome;
     try {
-      outcome = await exporter(target, chunk.map((i) => i.span));
+      outcome = await exporter(
+        target,
+        chunk.map((i) => i.span),
+      );
     } catch (err) {
       outcome = { kind: "retryable", message: err instanceof Error ? err.message : "export failed" };
     }
@@ -161,7 +201,10 @@ export class DeliveryWorker {
           // Langfuse rejects a whole batch for one bad span: halve until the culprit is alone.
           const half = Math.ceil(chunk.length / 2);
           if (await this.deliverChunk(drainId, target, chunk.slice(0, half))) {
-            await release(sql, chunk.slice(half).map((i) => i.row.id));
+            await release(
+              sql,
+              chunk.slice(half).map((i) => i.row.id),
+            );
             return true;
           }
           return this.deliverChunk(drainId, target, chunk.slice(half));
@@ -172,12 +215,20 @@ export class DeliveryWorker {
         return false;
       case "retryable": {
         const now = Date.now();
-        const expiredSet = new Set(chunk.filter((i) => i.row.first_failed_at && now - i.row.first_failed_at.getTime() > this.options.maxAgeMs).map((i) => i.row.id));
+        const expiredSet = new Set(
+          chunk
+            .filter((i) => i.row.first_failed_at && now - i.row.first_failed_at.getTime() > this.options.maxAgeMs)
+            .map((i) => i.row.id),
+        );
         const expired = [...expiredSet];
         const retry = ids.filter((id) => !expiredSet.has(id));
         const attempts = Math.max(...chunk.map((i) => i.row.attempts));
         await reschedule(sql, retry, backoffMs(attempts), outcome.message);
-        await deadLetter(sql, expired, `gave up after ${Math.round(this.options.maxAgeMs / 3600_000)} h of failures: ${outcome.message}`);
+        await deadLetter(
+          sql,
+          expired,
+          `gave up after ${Math.round(this.options.maxAgeMs / 3600_000)} h of failures: ${outcome.message}`,
+        );
         await countOutcome(sql, drainId, "failed", retry.length);
         await countOutcome(sql, drainId, "dead_lettered", expired.length);
         await this.recordError(drainId, outcome.status ?? null, outcome.message);

@@ -44,7 +44,8 @@ async function loadKeyTargets(hashes: string[]) {
 function skipReason(target: KeyTarget | undefined): string | null {
   if (!target) return "unknown key (metadata.user_api_key_hash matches no LLM key)";
   if (target.revokedAt) return "key revoked";
-  if (aiGatewaySuspension(target.environment.organization)) return "organization not enabled for LLM Trace Drains (BAA and AI Gateway beta required)";
+  if (aiGatewaySuspension(target.environment.organization))
+    return "organization not enabled for LLM Trace Drains (BAA and AI Gateway beta required)";
   if (target.environment.llmTraceDrains.length === 0) return "no active LLM Trace Drain in the environment";
   return null;
 }
@@ -52,7 +53,8 @@ function skipReason(target: KeyTarget | undefined): string | null {
 export async function ingestRecords(parsed: ParsedBody): Promise<IngestResult> {
   const skipped: Skipped[] = [...parsed.lineErrors];
   const lineErrorIndexes = new Set(parsed.lineErrors.map((e) => e.index));
-  const candidates: { index: number; record: ReturnType<typeof gatewayRecord.parse>; raw: unknown; hash: string }[] = [];
+  const candidates: { index: number; record: ReturnType<typeof gatewayRecord.parse>; raw: unknown; hash: string }[] =
+    [];
   parsed.records.forEach((raw, index) => {
     if (lineErrorIndexes.has(index) || raw === undefined) return;
     const result = gatewayRecord.safeParse(raw);
@@ -62,7 +64,10 @@ export async function ingestRecords(parsed: ParsedBody): Promise<IngestResult> {
     candidates.push({ index, record: result.data, raw, hash });
   });
 
-  const targets = candidates.length > 0 ? await loadKeyTargets([...new Set(candidates.map((c) => c.hash))]) : new Map<string, KeyTarget>();
+  const targets =
+    candidates.length > 0
+      ? await loadKeyTargets([...new Set(candidates.map((c) => c.hash))])
+      : new Map<string, KeyTarget>();
   const keyring = config().drainKeyring;
   const rows: { drainId: string; spanId: string; payload: Buffer; sizeBytes: number }[] = [];
   const usedKeys = new Set<string>();
@@ -97,7 +102,12 @@ export async function ingestRecords(parsed: ParsedBody): Promise<IngestResult> {
       await tx.query(
         `INSERT INTO trace_outbox (drain_id, span_id, payload, size_bytes)
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::bytea[], $4::int[])`,
-        [rows.map((r) => r.drainId), rows.map((r) => r.spanId), rows.map((r) => r.payload), rows.map((r) => r.sizeBytes)],
+        [
+          rows.map((r) => r.drainId),
+          rows.map((r) => r.spanId),
+          rows.map((r) => r.payload),
+          rows.map((r) => r.sizeBytes),
+        ],
       );
       await tx.query(
         `UPDATE llm_keys SET last_used_at = now() WHERE id = ANY($1::uuid[]) AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,

@@ -10,7 +10,9 @@ describe("parseIngestBody", () => {
 
   it("tolerates Python's NaN and Infinity outside strings, and leaves strings alone", () => {
     const body = '[{"cost":NaN,"x":Infinity,"y":-Infinity,"s":"NaN Infinity \\"NaN\\"","t":[NaN]}]';
-    expect(parseIngestBody(body).records).toEqual([{ cost: null, x: null, y: null, s: 'NaN Infinity "NaN"', t: [null] }]);
+    expect(parseIngestBody(body).records).toEqual([
+      { cost: null, x: null, y: null, s: 'NaN Infinity "NaN"', t: [null] },
+    ]);
   });
 
   it("reports a malformed NDJSON line by index and keeps the others", () => {
@@ -19,7 +21,7 @@ describe("parseIngestBody", () => {
     expect(parsed.lineErrors).toEqual([{ index: 1, reason: "malformed JSON line" }]);
   });
 
-  it.each(["", "   ", "[{\"id\":1}", "not json at all", "[1,2"])("rejects %j as a whole", (body) => {
+  it.each(["", "   ", '[{"id":1}', "not json at all", "[1,2"])("rejects %j as a whole", (body) => {
     expect(() => parseIngestBody(body)).toThrow(BodyParseError);
   });
 

@@ -18,7 +18,8 @@ export function replaceNonFiniteTokens(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
       continue;
     }
@@ -52,7 +53,8 @@ function parseJson(text: string): unknown {
 
 export function parseIngestBody(text: string): ParsedBody {
   const trimmed = text.trim();
-  if (trimmed === "") throw new BodyParseError("The request body is empty; send a JSON array of records, NDJSON, or one record");
+  if (trimmed === "")
+    throw new BodyParseError("The request body is empty; send a JSON array of records, NDJSON, or one record");
   if (trimmed.startsWith("[")) {
     let value: unknown;
     try {

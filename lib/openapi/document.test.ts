@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { openApiDocument } from "./document";
 
-type Schema = { properties?: Record<string, { pattern?: string; const?: unknown; maxLength?: number }>; required?: string[] };
+type Schema = {
+  properties?: Record<string, { pattern?: string; const?: unknown; maxLength?: number }>;
+  required?: string[];
+};
 
 describe("OpenAPI document", () => {
-  const doc = openApiDocument() as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, Schema> } };
+  const doc = openApiDocument() as {
+    openapi: string;
+    paths: Record<string, unknown>;
+    components: { schemas: Record<string, Schema> };
+  };
 
   it("is OpenAPI 3.1 and lists every drain endpoint", () => {
     expect(doc.openapi).toBe("3.1.0");
@@ -20,7 +27,9 @@ describe("OpenAPI document", () => {
 
   it("derives request bodies from the handlers' zod schemas", () => {
     const create = doc.components.schemas.CreateLlmTraceDrain!;
-    expect(create.required).toEqual(expect.arrayContaining(["type", "handle", "baseUrl", "publicKey", "secretKey", "acknowledgeContentForwarding"]));
+    expect(create.required).toEqual(
+      expect.arrayContaining(["type", "handle", "baseUrl", "publicKey", "secretKey", "acknowledgeContentForwarding"]),
+    );
     expect(create.properties?.handle?.pattern).toBe("^[a-z0-9][a-z0-9._-]*$");
     expect(create.properties?.handle?.maxLength).toBe(64);
   });

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { createDrainInput, updateDrainInput, testConnectionInput, drainView, connectionResult } from "../validation/llm-trace-drains";
+import {
+  createDrainInput,
+  updateDrainInput,
+  testConnectionInput,
+  drainView,
+  connectionResult,
+} from "../validation/llm-trace-drains";
 import { createLlmKeyInput, llmKeyView, createdLlmKey } from "../validation/llm-keys";
 import { updateOrganizationFlagsInput, adminOrganizationView } from "../validation/admin";
 import { signInInput } from "../validation/auth";
@@ -18,10 +24,17 @@ const error = (description: string) => ({ description, ...json(ref("Error")) });
 
 const errors = {
   "401": error("Not signed in"),
-  "403": error("Forbidden, or `feature_not_enabled` when the organization lacks a signed BAA or AI Gateway beta enrollment"),
+  "403": error(
+    "Forbidden, or `feature_not_enabled` when the organization lacks a signed BAA or AI Gateway beta enrollment",
+  ),
   "404": error("Unknown id, or an id of another organization"),
 };
-const writeErrors = { ...errors, "400": error("Malformed JSON"), "413": error("Body too large"), "422": error("Validation failed; `fields` maps each field to its message") };
+const writeErrors = {
+  ...errors,
+  "400": error("Malformed JSON"),
+  "413": error("Body too large"),
+  "422": error("Validation failed; `fields` maps each field to its message"),
+};
 
 const envParam = { name: "environmentId", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 const drainParam = { name: "drainId", in: "path", required: true, schema: { type: "string", format: "uuid" } };
@@ -32,10 +45,14 @@ export function openApiDocument(): Json {
     info: {
       title: "Dashboard API",
       version: "1.0.0",
-      description: "Environments, LLM keys and LLM Trace Drains. Authenticate with the session cookie from POST /api/auth/sign-in.",
+      description:
+        "Environments, LLM keys and LLM Trace Drains. Authenticate with the session cookie from POST /api/auth/sign-in.",
     },
     components: {
-      securitySchemes: { session: { type: "apiKey", in: "cookie", name: "tdash_session" }, gatewayToken: { type: "http", scheme: "bearer" } },
+      securitySchemes: {
+        session: { type: "apiKey", in: "cookie", name: "tdash_session" },
+        gatewayToken: { type: "http", scheme: "bearer" },
+      },
       schemas: {
         Error: output(apiErrorBody),
         SignIn: input(signInInput),
@@ -54,61 +71,144 @@ export function openApiDocument(): Json {
     security: [{ session: [] }],
     paths: {
       "/api/auth/sign-in": {
-        post: { summary: "Sign in", security: [], requestBody: json(ref("SignIn")), responses: { "200": { description: "Signed in; sets the session cookie" }, "401": error("Incorrect email or password"), "429": error("Too many failed attempts") } },
+        post: {
+          summary: "Sign in",
+          security: [],
+          requestBody: json(ref("SignIn")),
+          responses: {
+            "200": { description: "Signed in; sets the session cookie" },
+            "401": error("Incorrect email or password"),
+            "429": error("Too many failed attempts"),
+          },
+        },
       },
       "/api/auth/sign-out": { post: { summary: "Sign out", responses: { "200": { description: "Signed out" } } } },
-      "/api/health": { get: { summary: "Health", security: [], responses: { "200": { description: "Healthy" }, "503": { description: "Database unreachable" } } } },
+      "/api/health": {
+        get: {
+          summary: "Health",
+          security: [],
+          responses: { "200": { description: "Healthy" }, "503": { description: "Database unreachable" } },
+        },
+      },
       "/api/environments/{environmentId}/llm-keys": {
         parameters: [envParam],
-        get: { summary: "List LLM keys", responses: { "200": json({ type: "object", properties: { keys: { type: "array", items: ref("LlmKey") } } }), ...errors } },
-        post: { summary: "Create an LLM key (the secret is returned once)", requestBody: json(ref("CreateLlmKey")), responses: { "201": json(ref("CreatedLlmKey")), ...writeErrors } },
+        get: {
+          summary: "List LLM keys",
+          responses: {
+            "200": json({ type: "object", properties: { keys: { type: "array", items: ref("LlmKey") } } }),
+            ...errors,
+          },
+        },
+        post: {
+          summary: "Create an LLM key (the secret is returned once)",
+          requestBody: json(ref("CreateLlmKey")),
+          responses: { "201": json(ref("CreatedLlmKey")), ...writeErrors },
+        },
       },
       "/api/environments/{environmentId}/llm-trace-drains": {
         parameters: [envParam],
-        get: { summary: "List LLM Trace Drains", responses: { "200": json({ type: "object", properties: { drains: { type: "array", items: ref("LlmTraceDrain") } } }), ...errors } },
+        get: {
+          summary: "List LLM Trace Drains",
+          responses: {
+            "200": json({ type: "object", properties: { drains: { type: "array", items: ref("LlmTraceDrain") } } }),
+            ...errors,
+          },
+        },
         post: {
           summary: "Create an LLM Trace Drain",
           requestBody: json(ref("CreateLlmTraceDrain")),
-          responses: { "201": json({ type: "object", properties: { drain: ref("LlmTraceDrain") } }), ...writeErrors, "409": error("Handle already used in this environment") },
+          responses: {
+            "201": json({ type: "object", properties: { drain: ref("LlmTraceDrain") } }),
+            ...writeErrors,
+            "409": error("Handle already used in this environment"),
+          },
         },
       },
       "/api/environments/{environmentId}/llm-trace-drains/test-connection": {
         parameters: [envParam],
-        post: { summary: "Test Langfuse credentials before saving", requestBody: json(ref("TestConnection")), responses: { "200": json({ type: "object", properties: { result: ref("ConnectionResult") } }), ...writeErrors } },
+        post: {
+          summary: "Test Langfuse credentials before saving",
+          requestBody: json(ref("TestConnection")),
+          responses: {
+            "200": json({ type: "object", properties: { result: ref("ConnectionResult") } }),
+            ...writeErrors,
+          },
+        },
       },
       "/api/environments/{environmentId}/llm-trace-drains/{drainId}": {
         parameters: [envParam, drainParam],
-        get: { summary: "Get an LLM Trace Drain", responses: { "200": json({ type: "object", properties: { drain: ref("LlmTraceDrain") } }), ...errors } },
+        get: {
+          summary: "Get an LLM Trace Drain",
+          responses: { "200": json({ type: "object", properties: { drain: ref("LlmTraceDrain") } }), ...errors },
+        },
         patch: {
-          summary: "Edit, rotate keys, pause or resume (an empty secret keeps the stored one; a new Base URL needs the secret again)",
+          summary:
+            "Edit, rotate keys, pause or resume (an empty secret keeps the stored one; a new Base URL needs the secret again)",
           requestBody: json(ref("UpdateLlmTraceDrain")),
-          responses: { "200": json({ type: "object", properties: { drain: ref("LlmTraceDrain") } }), ...writeErrors, "409": error("Handle already used") },
+          responses: {
+            "200": json({ type: "object", properties: { drain: ref("LlmTraceDrain") } }),
+            ...writeErrors,
+            "409": error("Handle already used"),
+          },
         },
         delete: { summary: "Delete an LLM Trace Drain", responses: { "204": { description: "Deleted" }, ...errors } },
       },
       "/api/environments/{environmentId}/llm-trace-drains/{drainId}/test-connection": {
         parameters: [envParam, drainParam],
-        post: { summary: "Test the saved drain's connection", responses: { "200": json({ type: "object", properties: { result: ref("ConnectionResult") } }), ...errors } },
+        post: {
+          summary: "Test the saved drain's connection",
+          responses: { "200": json({ type: "object", properties: { result: ref("ConnectionResult") } }), ...errors },
+        },
       },
       "/api/environments/{environmentId}/llm-trace-drains/{drainId}/health": {
         parameters: [envParam, drainParam],
-        get: { summary: "Delivery health: status, 24 h counts, backlog, dead letters, last success and error, hourly series", responses: { "200": { description: "Health" }, ...errors } },
+        get: {
+          summary: "Delivery health: status, 24 h counts, backlog, dead letters, last success and error, hourly series",
+          responses: { "200": { description: "Health" }, ...errors },
+        },
       },
       "/api/environments/{environmentId}/llm-trace-drains/{drainId}/retry": {
         parameters: [envParam, drainParam],
-        post: { summary: "Requeue dead letters and end an authentication hold", responses: { "200": json({ type: "object", properties: { result: { type: "object", properties: { requeued: { type: "integer" } } } } }), ...errors } },
+        post: {
+          summary: "Requeue dead letters and end an authentication hold",
+          responses: {
+            "200": json({
+              type: "object",
+              properties: { result: { type: "object", properties: { requeued: { type: "integer" } } } },
+            }),
+            ...errors,
+          },
+        },
       },
       "/api/environments/{environmentId}/llm-trace-drains/{drainId}/test-trace": {
         parameters: [envParam, drainParam],
-        post: { summary: "Send one synthetic span marked aptible.test and report the outcome", responses: { "200": { description: "Outcome (ok, traceId, message, httpStatus?)" }, ...errors } },
+        post: {
+          summary: "Send one synthetic span marked aptible.test and report the outcome",
+          responses: { "200": { description: "Outcome (ok, traceId, message, httpStatus?)" }, ...errors },
+        },
       },
       "/api/internal/ai-gateway/logs": {
         post: {
           summary: "AI Gateway log ingest (LiteLLM generic logging callback): JSON array, NDJSON or one record",
           security: [{ gatewayToken: [] }],
-          requestBody: { content: { "application/json": { schema: { oneOf: [{ type: "array", items: { type: "object" } }, { type: "object" }] } } } },
+          requestBody: {
+            content: {
+              "application/json": {
+                schema: { oneOf: [{ type: "array", items: { type: "object" } }, { type: "object" }] },
+              },
+            },
+          },
           responses: {
-            "202": json({ type: "object", properties: { accepted: { type: "integer" }, skipped: { type: "array", items: { type: "object", properties: { index: { type: "integer" }, reason: { type: "string" } } } } } }),
+            "202": json({
+              type: "object",
+              properties: {
+                accepted: { type: "integer" },
+                skipped: {
+                  type: "array",
+                  items: { type: "object", properties: { index: { type: "integer" }, reason: { type: "string" } } },
+                },
+              },
+            }),
             "400": error("Malformed body"),
             "401": error("Missing or wrong token"),
             "413": error("Body over INGEST_MAX_BYTES"),
@@ -116,11 +216,31 @@ export function openApiDocument(): Json {
         },
       },
       "/api/admin/organizations": {
-        get: { summary: "List organizations (platform admins)", parameters: [{ name: "q", in: "query", schema: { type: "string" } }], responses: { "200": json({ type: "object", properties: { organizations: { type: "array", items: ref("AdminOrganization") } } }), "401": errors["401"], "404": error("Not a platform admin") } },
+        get: {
+          summary: "List organizations (platform admins)",
+          parameters: [{ name: "q", in: "query", schema: { type: "string" } }],
+          responses: {
+            "200": json({
+              type: "object",
+              properties: { organizations: { type: "array", items: ref("AdminOrganization") } },
+            }),
+            "401": errors["401"],
+            "404": error("Not a platform admin"),
+          },
+        },
       },
       "/api/admin/organizations/{organizationId}": {
-        parameters: [{ name: "organizationId", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
-        patch: { summary: "Record/withdraw a BAA and enroll/withdraw AI Gateway beta (platform admins)", requestBody: json(ref("UpdateOrganizationFlags")), responses: { "200": json({ type: "object", properties: { organization: ref("AdminOrganization") } }), ...writeErrors } },
+        parameters: [
+          { name: "organizationId", in: "path", required: true, schema: { type: "string", format: "uuid" } },
+        ],
+        patch: {
+          summary: "Record/withdraw a BAA and enroll/withdraw AI Gateway beta (platform admins)",
+          requestBody: json(ref("UpdateOrganizationFlags")),
+          responses: {
+            "200": json({ type: "object", properties: { organization: ref("AdminOrganization") } }),
+            ...writeErrors,
+          },
+        },
       },
     },
   };

@@ -52,7 +52,10 @@ export function parseAllowList(spec: string | undefined): AllowList {
   const hosts = new Set<string>();
   const networks = new net.BlockList();
   let empty = true;
-  for (const raw of (spec ?? "").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean)) {
+  for (const raw of (spec ?? "")
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean)) {
     empty = false;
     const [addr, bits] = raw.split("/");
     const family = net.isIP(addr ?? "");
@@ -83,5 +86,11 @@ export function isBlockedAddress(address: string): boolean {
 /** Host names refused before any DNS lookup. */
 export function isBlockedHostname(host: string): boolean {
   const h = host.toLowerCase().replace(/\.$/, "");
-  return h === "localhost" || h.endsWith(".localhost") || h.endsWith(".internal") || h.endsWith(".local") || h === "metadata.google.internal";
+  return (
+    h === "localhost" ||
+    h.endsWith(".localhost") ||
+    h.endsWith(".internal") ||
+    h.endsWith(".local") ||
+    h === "metadata.google.internal"
+  );
 }

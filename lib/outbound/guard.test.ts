@@ -3,7 +3,10 @@ import { checkOutboundHost, OutboundBlockedError } from "./guard";
 import { parseAllowList } from "./address-policy";
 
 const none = parseAllowList("");
-const resolvesTo = (...addresses: string[]) => async () => addresses;
+const resolvesTo =
+  (...addresses: string[]) =>
+  async () =>
+    addresses;
 const fails = async (): Promise<string[]> => {
   throw Object.assign(new Error("getaddrinfo ENOTFOUND"), { code: "ENOTFOUND" });
 };
@@ -45,7 +48,9 @@ describe("SSRF guard: literal addresses", () => {
     ["https://[2001:db8::1]/", "documentation"],
     ["https://[2002:7f00:1::]/", "6to4"],
   ])("%s is refused (%s)", async (url) => {
-    await expect(checkOutboundHost(hostOf(url), resolvesTo(), none)).rejects.toMatchObject({ reason: "blocked_address" });
+    await expect(checkOutboundHost(hostOf(url), resolvesTo(), none)).rejects.toMatchObject({
+      reason: "blocked_address",
+    });
   });
 
   it.each(["https://8.8.8.8/", "https://[2606:4700::1111]/", "https://172.32.0.1/"])("%s is allowed", async (url) => {
@@ -54,17 +59,24 @@ describe("SSRF guard: literal addresses", () => {
 });
 
 describe("SSRF guard: host names", () => {
-  it.each(["localhost", "api.localhost", "metadata.internal", "printer.local"])("%s is refused without a lookup", async (host) => {
-    await expect(checkOutboundHost(host, fails, none)).rejects.toMatchObject({ reason: "blocked_host" });
-  });
+  it.each(["localhost", "api.localhost", "metadata.internal", "printer.local"])(
+    "%s is refused without a lookup",
+    async (host) => {
+      await expect(checkOutboundHost(host, fails, none)).rejects.toMatchObject({ reason: "blocked_host" });
+    },
+  );
 
   it("refuses a name when any of its addresses is internal", async () => {
-    await expect(checkOutboundHost("mixed.example.com", resolvesTo("93.184.216.34", "10.0.0.5"), none)).rejects.toThrow(/10\.0\.0\.5/);
+    await expect(checkOutboundHost("mixed.example.com", resolvesTo("93.184.216.34", "10.0.0.5"), none)).rejects.toThrow(
+      /10\.0\.0\.5/,
+    );
   });
 
   it("fails closed when the name does not resolve", async () => {
     await expect(checkOutboundHost("nope.invalid", fails, none)).rejects.toMatchObject({ reason: "unresolvable" });
-    await expect(checkOutboundHost("empty.example.com", resolvesTo(), none)).rejects.toBeInstanceOf(OutboundBlockedError);
+    await expect(checkOutboundHost("empty.example.com", resolvesTo(), none)).rejects.toBeInstanceOf(
+      OutboundBlockedError,
+    );
   });
 
   it("allows a name that resolves only to public addresses", async () => {
@@ -76,14 +88,22 @@ describe("SSRF guard: operator allowlist", () => {
   const allow = parseAllowList("langfuse.corp.example, 10.20.0.0/16, 127.0.0.1, localhost");
 
   it("admits allowlisted names, addresses and networks", async () => {
-    await expect(checkOutboundHost("langfuse.corp.example", resolvesTo("10.9.9.9"), allow)).resolves.toEqual(["10.9.9.9"]);
+    await expect(checkOutboundHost("langfuse.corp.example", resolvesTo("10.9.9.9"), allow)).resolves.toEqual([
+      "10.9.9.9",
+    ]);
     await expect(checkOutboundHost("10.20.3.4", resolvesTo(), allow)).resolves.toEqual(["10.20.3.4"]);
-    await expect(checkOutboundHost("internal-lf.example.com", resolvesTo("10.20.0.7"), allow)).resolves.toEqual(["10.20.0.7"]);
+    await expect(checkOutboundHost("internal-lf.example.com", resolvesTo("10.20.0.7"), allow)).resolves.toEqual([
+      "10.20.0.7",
+    ]);
     await expect(checkOutboundHost("localhost", resolvesTo("127.0.0.1"), allow)).resolves.toEqual(["127.0.0.1"]);
   });
 
   it("still refuses what it does not list", async () => {
-    await expect(checkOutboundHost("10.21.0.1", resolvesTo(), allow)).rejects.toMatchObject({ reason: "blocked_address" });
-    await expect(checkOutboundHost("other.example.com", resolvesTo("10.9.9.9"), allow)).rejects.toMatchObject({ reason: "blocked_address" });
+    await expect(checkOutboundHost("10.21.0.1", resolvesTo(), allow)).rejects.toMatchObject({
+      reason: "blocked_address",
+    });
+    await expect(checkOutboundHost("other.example.com", resolvesTo("10.9.9.9"), allow)).rejects.toMatchObject({
+      reason: "blocked_address",
+    });
   });
 });

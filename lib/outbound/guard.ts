@@ -1,6 +1,12 @@
 import dns from "node:dns";
 import net from "node:net";
-import { isAllowedAddress, isBlockedAddress, isBlockedHostname, parseAllowList, type AllowList } from "./address-policy";
+import {
+  isAllowedAddress,
+  isBlockedAddress,
+  isBlockedHostname,
+  parseAllowList,
+  type AllowList,
+} from "./address-policy";
 
 // The SSRF guard. It runs when a URL is saved (checkOutboundHost) and again at connect
 // time (guardedLookup, used as the socket's DNS lookup), so a name that resolves to a
@@ -24,7 +30,8 @@ export function allowList(): AllowList {
 }
 
 type Resolver = (host: string) => Promise<string[]>;
-const systemResolver: Resolver = async (host) => (await dns.promises.lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+const systemResolver: Resolver = async (host) =>
+  (await dns.promises.lookup(host, { all: true, verbatim: true })).map((a) => a.address);
 
 function hostWithoutBrackets(host: string): string {
   return host.startsWith("[") && host.endsWith("]") ? host.slice(1, -1) : host;
@@ -34,7 +41,11 @@ function hostWithoutBrackets(host: string): string {
  * Resolves the host and checks every address. Returns the addresses; throws
  * OutboundBlockedError when any is internal or the name does not resolve (fail closed).
  */
-export async function checkOutboundHost(rawHost: string, resolve: Resolver = systemResolver, allow: AllowList = allowList()): Promise<string[]> {
+export async function checkOutboundHost(
+  rawHost: string,
+  resolve: Resolver = systemResolver,
+  allow: AllowList = allowList(),
+): Promise<string[]> {
   const host = hostWithoutBrackets(rawHost.toLowerCase()).replace(/\.$/, "");
   const allowedByName = allow.hosts.has(host);
   if (net.isIP(host)) {
@@ -44,7 +55,8 @@ export async function checkOutboundHost(rawHost: string, resolve: Resolver = sys
     }
     return [host];
   }
-  if (!allowedByName && isBlockedHostname(host)) throw new OutboundBlockedError(`${host} is an internal host name`, "blocked_host");
+  if (!allowedByName && isBlockedHostname(host))
+    throw new OutboundBlockedError(`${host} is an internal host name`, "blocked_host");
   let addresses: string[];
   try {
     addresses = await resolve(host);
@@ -54,7 +66,8 @@ export async function checkOutboundHost(rawHost: string, resolve: Resolver = sys
   if (addresses.length === 0) throw new OutboundBlockedError(`${host} does not resolve`, "unresolvable");
   if (allowedByName) return addresses;
   const bad = addresses.find((a) => isBlockedAddress(a) && !isAllowedAddress(a, allow));
-  if (bad) throw new OutboundBlockedError(`${host} resolves to a private or reserved address (${bad})`, "blocked_address");
+  if (bad)
+    throw new OutboundBlockedError(`${host} resolves to a private or reserved address (${bad})`, "blocked_address");
   return addresses;
 }
 
@@ -66,7 +79,11 @@ export async function checkLiteralHost(url: URL): Promise<void> {
   if (net.isIP(hostWithoutBrackets(url.hostname))) await checkOutboundHost(url.hostname);
 }
 
-type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void;
+type LookupCallback = (
+  err: NodeJS.ErrnoException | null,
+  address: string | dns.LookupAddress[],
+  family?: number,
+) => void;
 
 /** A `lookup` for http(s) agents and sockets that applies the guard to every connection. */
 export function guardedLookup(hostname: string, options: dns.LookupOptions, callback: LookupCallback): void {

@@ -19,7 +19,13 @@ export async function guardedHttpsRequest(
   return new Promise((resolve, reject) => {
     const req = https.request(
       url,
-      { method: options.method, headers: options.headers, lookup: guardedLookup, agent: false, signal: AbortSignal.timeout(options.timeoutMs) },
+      {
+        method: options.method,
+        headers: options.headers,
+        lookup: guardedLookup,
+        agent: false,
+        signal: AbortSignal.timeout(options.timeoutMs),
+      },
       (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
@@ -27,7 +33,9 @@ export async function guardedHttpsRequest(
           size += chunk.length;
           if (size <= MAX_BODY) chunks.push(chunk);
         });
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }),
+        );
         res.on("error", reject);
       },
     );

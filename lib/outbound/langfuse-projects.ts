@@ -12,7 +12,10 @@ const projectsBody = z.object({
 
 const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|HOSTNAME_MISMATCH|ERR_TLS/;
 
-export async function checkLangfuseConnection(input: TestConnectionInput, timeoutMs = 10_000): Promise<ConnectionResult> {
+export async function checkLangfuseConnection(
+  input: TestConnectionInput,
+  timeoutMs = 10_000,
+): Promise<ConnectionResult> {
   const url = new URL(`${input.baseUrl}/api/public/projects`);
   let res;
   try {
@@ -25,7 +28,13 @@ export async function checkLangfuseConnection(input: TestConnectionInput, timeou
     return networkFailure(err, url.host);
   }
   if (res.status === 401) {
-    return { ok: false, reason: "invalid_keys", httpStatus: 401, message: "Langfuse rejected the keys. Check the public and secret key, and that they belong to a project on this host." };
+    return {
+      ok: false,
+      reason: "invalid_keys",
+      httpStatus: 401,
+      message:
+        "Langfuse rejected the keys. Check the public and secret key, and that they belong to a project on this host.",
+    };
   }
   if (res.status === 403) {
     return {
@@ -38,10 +47,20 @@ export async function checkLangfuseConnection(input: TestConnectionInput, timeou
     };
   }
   if (res.status >= 300 && res.status < 400) {
-    return { ok: false, reason: "not_langfuse", httpStatus: res.status, message: `The host answered with a redirect (${res.status}). Enter the exact Langfuse Base URL.` };
+    return {
+      ok: false,
+      reason: "not_langfuse",
+      httpStatus: res.status,
+      message: `The host answered with a redirect (${res.status}). Enter the exact Langfuse Base URL.`,
+    };
   }
   if (res.status !== 200) {
-    return { ok: false, reason: "not_langfuse", httpStatus: res.status, message: `The host answered ${res.status}. Is this the Langfuse Base URL?` };
+    return {
+      ok: false,
+      reason: "not_langfuse",
+      httpStatus: res.status,
+      message: `The host answered ${res.status}. Is this the Langfuse Base URL?`,
+    };
   }
   let parsed;
   try {
@@ -50,7 +69,12 @@ export async function checkLangfuseConnection(input: TestConnectionInput, timeou
     parsed = undefined;
   }
   if (!parsed?.success) {
-    return { ok: false, reason: "not_langfuse", httpStatus: 200, message: "The host answered, but not like Langfuse. Check the Base URL." };
+    return {
+      ok: false,
+      reason: "not_langfuse",
+      httpStatus: 200,
+      message: "The host answered, but not like Langfuse. Check the Base URL.",
+    };
   }
   const project = parsed.data.data[0]!;
   return { ok: true, projectName: project.name, projectId: project.id };
@@ -60,14 +84,22 @@ function networkFailure(err: unknown, host: string): ConnectionResult {
   if (err instanceof OutboundBlockedError) {
     return err.reason === "unresolvable"
       ? { ok: false, reason: "unreachable", message: `${host} does not resolve. Check the Base URL.` }
-      : { ok: false, reason: "blocked", message: `${host} points to a private or reserved network address, which drains may not reach.` };
+      : {
+          ok: false,
+          reason: "blocked",
+          message: `${host} points to a private or reserved network address, which drains may not reach.`,
+        };
   }
   const e = err as { code?: string; name?: string; message?: string };
   if (e.name === "TimeoutError" || e.name === "AbortError" || e.code === "ABORT_ERR" || e.code === "ETIMEDOUT") {
     return { ok: false, reason: "timeout", message: `${host} did not answer in time.` };
   }
   if ((e.code && TLS_CODES.test(e.code)) || (e.message && /certificate|TLS|SSL/i.test(e.message))) {
-    return { ok: false, reason: "tls", message: `The TLS connection to ${host} failed (${e.code ?? "certificate problem"}). Langfuse must present a valid certificate.` };
+    return {
+      ok: false,
+      reason: "tls",
+      message: `The TLS connection to ${host} failed (${e.code ?? "certificate problem"}). Langfuse must present a valid certificate.`,
+    };
   }
   return { ok: false, reason: "unreachable", message: `Could not connect to ${host}${e.code ? ` (${e.code})` : ""}.` };
 }

@@ -11,7 +11,11 @@ import type { SessionUser } from "./sessions";
 export type OrgAccess = { organizationId: string; handle: string; name: string; role: Role };
 export type EnvironmentAccess = OrgAccess & { environmentId: string; environmentHandle: string };
 
-export async function organizationAccess(user: SessionUser, where: { id: string } | { handle: string }, permission: Permission): Promise<OrgAccess> {
+export async function organizationAccess(
+  user: SessionUser,
+  where: { id: string } | { handle: string },
+  permission: Permission,
+): Promise<OrgAccess> {
   const membership = await db().membership.findFirst({
     where: { userId: user.id, organization: where },
     select: { role: true, organization: { select: { id: true, handle: true, name: true } } },
@@ -38,7 +42,14 @@ export async function environmentAccess(
     select: {
       id: true,
       handle: true,
-      organization: { select: { id: true, handle: true, name: true, memberships: { where: { userId: user.id }, select: { role: true } } } },
+      organization: {
+        select: {
+          id: true,
+          handle: true,
+          name: true,
+          memberships: { where: { userId: user.id }, select: { role: true } },
+        },
+      },
     },
   });
   const role = environment?.organization.memberships[0]?.role;

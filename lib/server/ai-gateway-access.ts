@@ -8,7 +8,8 @@ import { AppError } from "../errors";
 type OrgFlags = { baaSignedAt: Date | null; aiGatewayBetaEnrolledAt: Date | null };
 
 export function aiGatewaySuspension(org: OrgFlags): string | null {
-  if (!org.baaSignedAt && !org.aiGatewayBetaEnrolledAt) return "The organization has no signed BAA and is not enrolled in the AI Gateway beta";
+  if (!org.baaSignedAt && !org.aiGatewayBetaEnrolledAt)
+    return "The organization has no signed BAA and is not enrolled in the AI Gateway beta";
   if (!org.baaSignedAt) return "The organization has no signed BAA";
   if (!org.aiGatewayBetaEnrolledAt) return "The organization is not enrolled in the AI Gateway beta";
   return null;
@@ -17,6 +18,9 @@ export function aiGatewaySuspension(org: OrgFlags): string | null {
 export function assertAiGatewayEnabled(org: OrgFlags): void {
   const reason = aiGatewaySuspension(org);
   if (reason) {
-    throw new AppError("feature_not_enabled", `LLM Trace Drains require a signed BAA and AI Gateway beta enrollment. ${reason}.`);
+    throw new AppError(
+      "feature_not_enabled",
+      `LLM Trace Drains require a signed BAA and AI Gateway beta enrollment. ${reason}.`,
+    );
   }
 }

@@ -44,7 +44,12 @@ const activitySelect = {
 
 /** An organization's activity, for its members. */
 export async function listAuditEvents(organizationId: string, limit = 200) {
-  return db().auditEvent.findMany({ where: { organizationId }, orderBy: { createdAt: "desc" }, take: limit, select: activitySelect });
+  return db().auditEvent.findMany({
+    where: { organizationId },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: activitySelect,
+  });
 }
 
 /** Every organization's activity, for platform admins only (callers check). */

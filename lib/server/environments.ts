@@ -14,12 +14,19 @@ export async function listEnvironments(access: OrgAccess) {
       _count: { select: { llmKeys: { where: { revokedAt: null } } } },
     },
   });
-  return environments.map((e) => ({ id: e.id, handle: e.handle, createdAt: e.createdAt, activeKeyCount: e._count.llmKeys }));
+  return environments.map((e) => ({
+    id: e.id,
+    handle: e.handle,
+    createdAt: e.createdAt,
+    activeKeyCount: e._count.llmKeys,
+  }));
 }
 
 export async function environmentOverview(access: EnvironmentAccess) {
   const [activeKeys, gateway] = await Promise.all([
-    db().llmKey.count({ where: { organizationId: access.organizationId, environmentId: access.environmentId, revokedAt: null } }),
+    db().llmKey.count({
+      where: { organizationId: access.organizationId, environmentId: access.environmentId, revokedAt: null },
+    }),
     aiGatewayStatus(access.organizationId),
   ]);
   return { activeKeys, aiGatewayAvailable: gateway.enabled };

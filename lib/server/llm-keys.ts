@@ -16,7 +16,15 @@ const keySelect = {
   createdBy: { select: { name: true } },
 } as const;
 
-type KeyRow = { id: string; alias: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null; createdBy: { name: string } | null };
+type KeyRow = {
+  id: string;
+  alias: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  createdBy: { name: string } | null;
+};
 
 function toView(k: KeyRow): LlmKeyView {
   return {
@@ -56,7 +64,16 @@ export async function createLlmKey(access: EnvironmentAccess, input: CreateLlmKe
       select: keySelect,
     });
     await recordAudit(
-      { actorId: actor.userId, organizationId: access.organizationId, environmentId: access.environmentId, action: "llm_key.create", targetType: "llm_key", targetId: created.id, changedFields: ["alias"], ip: actor.ip },
+      {
+        actorId: actor.userId,
+        organizationId: access.organizationId,
+        environmentId: access.environmentId,
+        action: "llm_key.create",
+        targetType: "llm_key",
+        targetId: created.id,
+        changedFields: ["alias"],
+        ip: actor.ip,
+      },
       tx,
     );
     return created;
@@ -74,7 +91,16 @@ export async function revokeLlmKey(access: EnvironmentAccess, keyId: string, act
     if (existing.revokedAt) throw new AppError("conflict", "This key is already revoked");
     const key = await tx.llmKey.update({ where: { id: keyId }, data: { revokedAt: new Date() }, select: keySelect });
     await recordAudit(
-      { actorId: actor.userId, organizationId: access.organizationId, environmentId: access.environmentId, action: "llm_key.revoke", targetType: "llm_key", targetId: keyId, changedFields: ["revokedAt"], ip: actor.ip },
+      {
+        actorId: actor.userId,
+        organizationId: access.organizationId,
+        environmentId: access.environmentId,
+        action: "llm_key.revoke",
+        targetType: "llm_key",
+        targetId: keyId,
+        changedFields: ["revokedAt"],
+        ip: actor.ip,
+      },
       tx,
     );
     return toView(key);

@@ -15,9 +15,11 @@ export async function listOrganizationsForUser(user: SessionUser): Promise<Organ
   return memberships.map((m) => ({ ...m.organization, role: m.role }));
 }
 
-
 function gatewayFlags(organizationId: string) {
-  return db().organization.findUniqueOrThrow({ where: { id: organizationId }, select: { baaSignedAt: true, aiGatewayBetaEnrolledAt: true } });
+  return db().organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { baaSignedAt: true, aiGatewayBetaEnrolledAt: true },
+  });
 }
 
 /** Loads the organization's BAA and beta flags and throws feature_not_enabled unless both hold. */

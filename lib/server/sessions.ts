@@ -38,7 +38,10 @@ export async function validateSession(token: string | undefined): Promise<Sessio
     return null;
   }
   if (session.expiresAt.getTime() - now < SESSION_TTL_MS / 2) {
-    await db().session.update({ where: { id }, data: { expiresAt: new Date(now + SESSION_TTL_MS), lastSeenAt: new Date(now) } });
+    await db().session.update({
+      where: { id },
+      data: { expiresAt: new Date(now + SESSION_TTL_MS), lastSeenAt: new Date(now) },
+    });
   }
   return session.user;
 }

@@ -23,11 +23,17 @@ export function buildRecord(o: RecordOptions): Record<string, unknown> {
   const now = o.now ?? Date.now() / 1000;
   const start = now - 1.2;
   const end = now;
-  const id = o.kind === "cache_hit" ? `chatcmpl-${randomUUID()}_cache_hit${Math.floor(now)}` : `chatcmpl-${randomUUID()}`;
-  const filler = o.padding ? ` Context: ${"lorem ipsum dolor sit amet ".repeat(Math.ceil(o.padding / 27)).slice(0, o.padding)}` : "";
+  const id =
+    o.kind === "cache_hit" ? `chatcmpl-${randomUUID()}_cache_hit${Math.floor(now)}` : `chatcmpl-${randomUUID()}`;
+  const filler = o.padding
+    ? ` Context: ${"lorem ipsum dolor sit amet ".repeat(Math.ceil(o.padding / 27)).slice(0, o.padding)}`
+    : "";
   const messages = [
     { role: "system", content: "You are a clinical documentation assistant. Be concise." },
-    { role: "user", content: `Summarise today's visit for patient 4411: BP 128/82, mild cough, follow-up in 2 weeks.${filler}` },
+    {
+      role: "user",
+      content: `Summarise today's visit for patient 4411: BP 128/82, mild cough, follow-up in 2 weeks.${filler}`,
+    },
   ];
   const base: Record<string, unknown> = {
     id,
@@ -56,7 +62,13 @@ export function buildRecord(o: RecordOptions): Record<string, unknown> {
     response: {
       id,
       model: "gpt-4o-2024-08-06",
-      choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant", content: "Visit summary: stable vitals, mild cough; follow-up in 2 weeks." } }],
+      choices: [
+        {
+          index: 0,
+          finish_reason: "stop",
+          message: { role: "assistant", content: "Visit summary: stable vitals, mild cough; follow-up in 2 weeks." },
+        },
+      ],
       usage: { prompt_tokens: 412, completion_tokens: 96, total_tokens: 508 },
     },
     model_parameters: { temperature: 0.2, max_tokens: 512, top_p: 0.9, stop: ["\n\nEND"], seed: 7 },
@@ -71,13 +83,23 @@ export function buildRecord(o: RecordOptions): Record<string, unknown> {
       user_api_key_max_budget: 100,
       user_api_key_budget_reset_at: "2026-12-01T00:00:00Z",
       user_api_key_request_route: "/chat/completions",
-      usage_object: { prompt_tokens: 412, completion_tokens: 96, total_tokens: 508, prompt_tokens_details: { cached_tokens: 0 } },
+      usage_object: {
+        prompt_tokens: 412,
+        completion_tokens: 96,
+        total_tokens: 508,
+        prompt_tokens_details: { cached_tokens: 0 },
+      },
       ...(o.sessionId ? { litellm_session_id: o.sessionId } : {}),
     },
     hidden_params: {
       litellm_overhead_time_ms: 4.2,
       litellm_model_name: "gpt-4o-2024-08-06",
-      additional_headers: { x_ratelimit_limit_requests: 10000, x_ratelimit_remaining_requests: 9998, x_ratelimit_limit_tokens: 2000000, x_ratelimit_remaining_tokens: 1999400 },
+      additional_headers: {
+        x_ratelimit_limit_requests: 10000,
+        x_ratelimit_remaining_requests: 9998,
+        x_ratelimit_limit_tokens: 2000000,
+        x_ratelimit_remaining_tokens: 1999400,
+      },
     },
   };
   switch (o.kind) {
@@ -90,13 +112,38 @@ export function buildRecord(o: RecordOptions): Record<string, unknown> {
         ...base,
         model_parameters: {
           ...(base.model_parameters as object),
-          tools: [{ type: "function", function: { name: "lookup_medication", description: "Look up a medication by name", parameters: { type: "object", properties: { name: { type: "string" } }, required: ["name"] } } }],
+          tools: [
+            {
+              type: "function",
+              function: {
+                name: "lookup_medication",
+                description: "Look up a medication by name",
+                parameters: { type: "object", properties: { name: { type: "string" } }, required: ["name"] },
+              },
+            },
+          ],
           tool_choice: "auto",
         },
         response: {
           id,
           model: "gpt-4o-2024-08-06",
-          choices: [{ index: 0, finish_reason: "tool_calls", message: { role: "assistant", content: null, tool_calls: [{ id: "call_1", type: "function", function: { name: "lookup_medication", arguments: '{"name":"lisinopril"}' } }] } }],
+          choices: [
+            {
+              index: 0,
+              finish_reason: "tool_calls",
+              message: {
+                role: "assistant",
+                content: null,
+                tool_calls: [
+                  {
+                    id: "call_1",
+                    type: "function",
+                    function: { name: "lookup_medication", arguments: '{"name":"lisinopril"}' },
+                  },
+                ],
+              },
+            },
+          ],
         },
       };
     case "cache_hit":
@@ -108,7 +155,15 @@ export function buildRecord(o: RecordOptions): Record<string, unknown> {
         response_cost: 0,
         cost_breakdown: { input_cost: 0, output_cost: 0, total_cost: 0 },
         prompt_tokens: 412,
-        metadata: { ...(base.metadata as object), usage_object: { prompt_tokens: 412, completion_tokens: 96, total_tokens: 508, prompt_tokens_details: { cached_tokens: 384, cache_creation_tokens: 0 } } },
+        metadata: {
+          ...(base.metadata as object),
+          usage_object: {
+            prompt_tokens: 412,
+            completion_tokens: 96,
+            total_tokens: 508,
+            prompt_tokens_details: { cached_tokens: 384, cache_creation_tokens: 0 },
+          },
+        },
       };
     case "provider_error":
       return {
@@ -120,7 +175,12 @@ export function buildRecord(o: RecordOptions): Record<string, unknown> {
         total_tokens: 0,
         response_cost: 0,
         error_str: "RateLimitError: OpenAIException - Rate limit reached for gpt-4o",
-        error_information: { error_class: "RateLimitError", error_code: "429", error_message: "Rate limit reached for gpt-4o", llm_provider: "openai" },
+        error_information: {
+          error_class: "RateLimitError",
+          error_code: "429",
+          error_message: "Rate limit reached for gpt-4o",
+          llm_provider: "openai",
+        },
       };
     case "embedding":
       return {

@@ -5,10 +5,19 @@ import { z } from "zod";
 // record, unknown fields kept for nothing. Times are epoch seconds as floats.
 
 const num = z.preprocess((v) => (typeof v === "number" && Number.isFinite(v) ? v : undefined), z.number().optional());
-const str = z.preprocess((v) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined), z.string().optional());
+const str = z.preprocess(
+  (v) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined),
+  z.string().optional(),
+);
 const bool = z.preprocess((v) => (typeof v === "boolean" ? v : undefined), z.boolean().optional());
-const obj = z.preprocess((v) => (v && typeof v === "object" && !Array.isArray(v) ? v : undefined), z.record(z.string(), z.unknown()).optional());
-const strArr = z.preprocess((v) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : undefined), z.array(z.string()).optional());
+const obj = z.preprocess(
+  (v) => (v && typeof v === "object" && !Array.isArray(v) ? v : undefined),
+  z.record(z.string(), z.unknown()).optional(),
+);
+const strArr = z.preprocess(
+  (v) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : undefined),
+  z.array(z.string()).optional(),
+);
 
 export const gatewayRecord = z.object({
   id: str,

@@ -31,7 +31,8 @@ function contentParts(content: unknown): Part[] {
     }
     if (block.type === "input_audio") return [{ type: "blob", modality: "audio" }];
     if (block.type === "file") return [{ type: "file", modality: "file" }];
-    if (block.type === "thinking" || block.type === "reasoning") return [{ type: "reasoning", content: String(block.thinking ?? block.text ?? "") }];
+    if (block.type === "thinking" || block.type === "reasoning")
+      return [{ type: "reasoning", content: String(block.thinking ?? block.text ?? "") }];
     return [{ type: String(block.type ?? "unknown"), content: JSON.stringify(block) }];
   });
 }
@@ -48,7 +49,8 @@ function toolCallParts(toolCalls: unknown): Part[] {
 export function inputMessages(messages: unknown): { system: Part[]; input: InputMessage[] } {
   const system: Part[] = [];
   const input: InputMessage[] = [];
-  const list = typeof messages === "string" ? [{ role: "user", content: messages }] : Array.isArray(messages) ? messages : [];
+  const list =
+    typeof messages === "string" ? [{ role: "user", content: messages }] : Array.isArray(messages) ? messages : [];
   for (const m of list) {
     // Embedding and text-completion inputs arrive as bare strings.
     if (typeof m === "string") {
@@ -62,7 +64,16 @@ export function inputMessages(messages: unknown): { system: Part[]; input: Input
       continue;
     }
     if (role === "tool") {
-      input.push({ role: "tool", parts: [{ type: "tool_call_response", id: m.tool_call_id ?? null, response: typeof m.content === "string" ? m.content : JSON.stringify(m.content) }] });
+      input.push({
+        role: "tool",
+        parts: [
+          {
+            type: "tool_call_response",
+            id: m.tool_call_id ?? null,
+            response: typeof m.content === "string" ? m.content : JSON.stringify(m.content),
+          },
+        ],
+      });
       continue;
     }
     const parts = [...contentParts(m.content), ...toolCallParts(m.tool_calls)];
@@ -71,11 +82,23 @@ export function inputMessages(messages: unknown): { system: Part[]; input: Input
   return { system, input };
 }
 
-const FINISH_REASONS: Record<string, string> = { stop: "stop", length: "length", content_filter: "content_filter", tool_calls: "tool_call", function_call: "tool_call", tool_call: "tool_call", error: "error" };
+const FINISH_REASONS: Record<string, string> = {
+  stop: "stop",
+  length: "length",
+  content_filter: "content_filter",
+  tool_calls: "tool_call",
+  function_call: "tool_call",
+  tool_call: "tool_call",
+  error: "error",
+};
 
 /** Output messages from an OpenAI-shaped response, and the provider's own finish reasons. */
 export function outputMessages(response: unknown): { output: OutputMessage[]; finishReasons: string[] } {
-  if (typeof response === "string") return { output: [{ role: "assistant", parts: [{ type: "text", content: response }], finish_reason: "stop" }], finishReasons: [] };
+  if (typeof response === "string")
+    return {
+      output: [{ role: "assistant", parts: [{ type: "text", content: response }], finish_reason: "stop" }],
+      finishReasons: [],
+    };
   const choices = isObject(response) && Array.isArray(response.choices) ? response.choices.filter(isObject) : [];
   const finishReasons: string[] = [];
   const output = choices.map((choice) => {
@@ -83,11 +106,17 @@ export function outputMessages(response: unknown): { output: OutputMessage[]; fi
     finishReasons.push(reason);
     const message = isObject(choice.message) ? choice.message : isObject(choice.delta) ? choice.delta : {};
     const parts = [
-      ...(typeof message.reasoning_content === "string" ? [{ type: "reasoning", content: message.reasoning_content }] : []),
+      ...(typeof message.reasoning_content === "string"
+        ? [{ type: "reasoning", content: message.reasoning_content }]
+        : []),
       ...contentParts(message.content ?? choice.text),
       ...toolCallParts(message.tool_calls),
     ];
-    return { role: typeof message.role === "string" ? message.role : "assistant", parts, finish_reason: FINISH_REASONS[reason] ?? reason };
+    return {
+      role: typeof message.role === "string" ? message.role : "assistant",
+      parts,
+      finish_reason: FINISH_REASONS[reason] ?? reason,
+    };
   });
   return { output, finishReasons };
 }
@@ -97,6 +126,11 @@ export function toolDefinitions(tools: unknown): Part[] {
   if (!Array.isArray(tools)) return [];
   return tools.filter(isObject).map((tool) => {
     const fn = isObject(tool.function) ? tool.function : tool;
-    return { type: tool.type ?? "function", name: fn.name ?? null, description: fn.description ?? null, parameters: fn.parameters ?? null };
+    return {
+      type: tool.type ?? "function",
+      name: fn.name ?? null,
+      description: fn.description ?? null,
+      parameters: fn.parameters ?? null,
+    };
   });
 }

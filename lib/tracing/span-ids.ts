@@ -8,7 +8,10 @@ import type { GatewayRecord } from "./gateway-record";
  */
 export function spanIdentity(record: GatewayRecord, rawText: () => string): { traceId: string; spanId: string } {
   // The raw text is only serialised for records without an id (rare, and possibly large).
-  const identity = record.id || record.litellm_call_id ? `${record.id ?? ""}|${record.litellm_call_id ?? ""}|${record.startTime ?? ""}` : `raw|${rawText()}`;
+  const identity =
+    record.id || record.litellm_call_id
+      ? `${record.id ?? ""}|${record.litellm_call_id ?? ""}|${record.startTime ?? ""}`
+      : `raw|${rawText()}`;
   const digest = createHash("sha256").update(identity).digest("hex");
   let traceId = digest.slice(0, 32);
   let spanId = digest.slice(32, 48);

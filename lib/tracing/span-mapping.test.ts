@@ -17,7 +17,11 @@ const ctx: SpanContext = {
 };
 
 function span(kind: RecordKind, overrides: Record<string, unknown> = {}, context: Partial<SpanContext> = {}) {
-  const raw: Record<string, unknown> = { ...buildRecord({ kind, keySecret: "sk-apt-test", sessionId: "sess-42", endUser: "clinician-7", now: NOW }), id: "chatcmpl-fixed", ...overrides };
+  const raw: Record<string, unknown> = {
+    ...buildRecord({ kind, keySecret: "sk-apt-test", sessionId: "sess-42", endUser: "clinician-7", now: NOW }),
+    id: "chatcmpl-fixed",
+    ...overrides,
+  };
   if (raw.response && typeof raw.response === "object") (raw.response as Record<string, unknown>).id = "chatcmpl-fixed";
   return mapRecordToSpan(gatewayRecord.parse(raw), { ...ctx, ...context });
 }
@@ -81,16 +85,39 @@ describe("chat record → GenAI span", () => {
       "langfuse.environment": "acme-production",
       "gen_ai.conversation.id": "sess-42",
       "user.id": "clinician-7",
-      "gen_ai.input.messages": JSON.stringify([{ role: "user", parts: [{ type: "text", content: "Summarise today's visit for patient 4411: BP 128/82, mild cough, follow-up in 2 weeks." }] }]),
-      "gen_ai.system_instructions": JSON.stringify([{ type: "text", content: "You are a clinical documentation assistant. Be concise." }]),
-      "gen_ai.output.messages": JSON.stringify([{ role: "assistant", parts: [{ type: "text", content: "Visit summary: stable vitals, mild cough; follow-up in 2 weeks." }], finish_reason: "stop" }]),
+      "gen_ai.input.messages": JSON.stringify([
+        {
+          role: "user",
+          parts: [
+            {
+              type: "text",
+              content: "Summarise today's visit for patient 4411: BP 128/82, mild cough, follow-up in 2 weeks.",
+            },
+          ],
+        },
+      ]),
+      "gen_ai.system_instructions": JSON.stringify([
+        { type: "text", content: "You are a clinical documentation assistant. Be concise." },
+      ]),
+      "gen_ai.output.messages": JSON.stringify([
+        {
+          role: "assistant",
+          parts: [{ type: "text", content: "Visit summary: stable vitals, mild cough; follow-up in 2 weeks." }],
+          finish_reason: "stop",
+        },
+      ]),
       "aptible.content.forwarded": true,
     });
   });
 
   it("omits prompts, completions, system instructions and tools when the drain forwards metadata only", () => {
     const s = span("tool_calls", {}, { forwardContent: false });
-    for (const key of ["gen_ai.input.messages", "gen_ai.output.messages", "gen_ai.system_instructions", "gen_ai.tool.definitions"]) {
+    for (const key of [
+      "gen_ai.input.messages",
+      "gen_ai.output.messages",
+      "gen_ai.system_instructions",
+      "gen_ai.tool.definitions",
+    ]) {
       expect(s.attributes).not.toHaveProperty(key);
     }
     expect(JSON.stringify(s)).not.toContain("patient 4411");
@@ -103,7 +130,9 @@ describe("chat record → GenAI span", () => {
 describe("other record kinds", () => {
   it("streaming: completion start time and time to first token", () => {
     const s = span("streaming");
-    expect(s.attributes["langfuse.observation.completion_start_time"]).toBe(new Date((NOW - 1.2 + 0.35) * 1000).toISOString());
+    expect(s.attributes["langfuse.observation.completion_start_time"]).toBe(
+      new Date((NOW - 1.2 + 0.35) * 1000).toISOString(),
+    );
     expect(s.attributes["aptible.latency.time_to_first_token_ms"]).toBe(350);
     expect(s.attributes["aptible.request.stream"]).toBe(true);
   });
@@ -115,10 +144,19 @@ describe("other record kinds", () => {
   it("tool calls: definitions, tool_call parts with parsed arguments, provider finish reason kept", () => {
     const s = span("tool_calls");
     expect(JSON.parse(s.attributes["gen_ai.tool.definitions"] as string)).toEqual([
-      { type: "function", name: "lookup_medication", description: "Look up a medication by name", parameters: { type: "object", properties: { name: { type: "string" } }, required: ["name"] } },
+      {
+        type: "function",
+        name: "lookup_medication",
+        description: "Look up a medication by name",
+        parameters: { type: "object", properties: { name: { type: "string" } }, required: ["name"] },
+      },
     ]);
     expect(JSON.parse(s.attributes["gen_ai.output.messages"] as string)).toEqual([
-      { role: "assistant", parts: [{ type: "tool_call", id: "call_1", name: "lookup_medication", arguments: { name: "lisinopril" } }], finish_reason: "tool_call" },
+      {
+        role: "assistant",
+        parts: [{ type: "tool_call", id: "call_1", name: "lookup_medication", arguments: { name: "lisinopril" } }],
+        finish_reason: "tool_call",
+      },
     ]);
     expect(s.attributes["gen_ai.response.finish_reasons"]).toEqual(["tool_calls"]);
   });
@@ -147,7 +185,9 @@ describe("other record kinds", () => {
     const s = span("embedding");
     expect(s.name).toBe("embeddings text-embedding-3-small");
     expect(s.attributes["gen_ai.operation.name"]).toBe("embeddings");
-    expect(JSON.parse(s.attributes["gen_ai.input.messages"] as string)).toEqual([{ role: "user", parts: [{ type: "text", content: "Patient reports mild cough." }] }]);
+    expect(JSON.parse(s.attributes["gen_ai.input.messages"] as string)).toEqual([
+      { role: "user", parts: [{ type: "text", content: "Patient reports mild cough." }] },
+    ]);
   });
 
   it("without a session or end user: no conversation id beyond the trace id, no user id", () => {
@@ -158,7 +198,18 @@ describe("other record kinds", () => {
   });
 
   it("maps provider names and request parameters per the conventions", () => {
-    const s = span("chat", { custom_llm_provider: "bedrock", model_parameters: { n: 3, stop: "END", response_format: { type: "json_object" }, max_completion_tokens: 99, frequency_penalty: 0.5, presence_penalty: -0.5, top_k: 40 } });
+    const s = span("chat", {
+      custom_llm_provider: "bedrock",
+      model_parameters: {
+        n: 3,
+        stop: "END",
+        response_format: { type: "json_object" },
+        max_completion_tokens: 99,
+        frequency_penalty: 0.5,
+        presence_penalty: -0.5,
+        top_k: 40,
+      },
+    });
     expect(s.attributes).toMatchObject({
       "gen_ai.provider.name": "aws.bedrock",
       "gen_ai.request.choice.count": 3,
@@ -173,7 +224,10 @@ describe("other record kinds", () => {
   });
 
   it("survives a record of wrong types without throwing", () => {
-    const s = mapRecordToSpan(gatewayRecord.parse({ startTime: "soon", model: 5, messages: 7, response: "text", metadata: [] }), ctx);
+    const s = mapRecordToSpan(
+      gatewayRecord.parse({ startTime: "soon", model: 5, messages: 7, response: "text", metadata: [] }),
+      ctx,
+    );
     expect(s.attributes["gen_ai.operation.name"]).toBe("chat");
     expect(s.attributes["gen_ai.request.model"]).toBe("5");
   });
@@ -190,6 +244,8 @@ describe("span ids", () => {
     expect(a.spanId).toMatch(/^[0-9a-f]{16}$/);
     expect(spanIdentity(gatewayRecord.parse(other), () => JSON.stringify(other)).spanId).not.toBe(a.spanId);
     const anonymous = { model: "gpt-4o" };
-    expect(spanIdentity(gatewayRecord.parse(anonymous), () => JSON.stringify(anonymous))).toEqual(spanIdentity(gatewayRecord.parse(anonymous), () => JSON.stringify(anonymous)));
+    expect(spanIdentity(gatewayRecord.parse(anonymous), () => JSON.stringify(anonymous))).toEqual(
+      spanIdentity(gatewayRecord.parse(anonymous), () => JSON.stringify(anonymous)),
+    );
   });
 });

@@ -82,12 +82,19 @@ export function mapRecordToSpan(record: GatewayRecord, ctx: SpanContext): Mapped
   a["gen_ai.request.frequency_penalty"] = num(params.frequency_penalty);
   a["gen_ai.request.presence_penalty"] = num(params.presence_penalty);
   a["gen_ai.request.seed"] = num(params.seed);
-  const stop = typeof params.stop === "string" ? [params.stop] : Array.isArray(params.stop) ? params.stop.filter((s): s is string => typeof s === "string") : undefined;
+  const stop =
+    typeof params.stop === "string"
+      ? [params.stop]
+      : Array.isArray(params.stop)
+        ? params.stop.filter((s): s is string => typeof s === "string")
+        : undefined;
   a["gen_ai.request.stop_sequences"] = stop && stop.length > 0 ? stop : undefined;
   const n = num(params.n);
   a["gen_ai.request.choice.count"] = n !== undefined && n !== 1 ? n : undefined;
   a["gen_ai.output.type"] = outputType(params.response_format);
-  a["aptible.request.response_format"] = isObject(params.response_format) ? JSON.stringify(params.response_format) : undefined;
+  a["aptible.request.response_format"] = isObject(params.response_format)
+    ? JSON.stringify(params.response_format)
+    : undefined;
   const { host, port } = hostAndPort(record.api_base);
   a["server.address"] = host;
   a["server.port"] = host ? port : undefined;
@@ -100,7 +107,8 @@ export function mapRecordToSpan(record: GatewayRecord, ctx: SpanContext): Mapped
   a["gen_ai.usage.input_tokens"] = record.prompt_tokens ?? num(usage.prompt_tokens);
   a["gen_ai.usage.output_tokens"] = record.completion_tokens ?? num(usage.completion_tokens);
   a["gen_ai.usage.cache_read.input_tokens"] = num(promptDetails.cached_tokens) ?? num(usage.cache_read_input_tokens);
-  a["gen_ai.usage.cache_creation.input_tokens"] = num(promptDetails.cache_creation_tokens) ?? num(usage.cache_creation_input_tokens);
+  a["gen_ai.usage.cache_creation.input_tokens"] =
+    num(promptDetails.cache_creation_tokens) ?? num(usage.cache_creation_input_tokens);
   a["aptible.usage.total_tokens"] = record.total_tokens ?? num(usage.total_tokens);
   a["aptible.usage.reasoning_tokens"] = num(completionDetails.reasoning_tokens);
 
@@ -126,9 +134,14 @@ export function mapRecordToSpan(record: GatewayRecord, ctx: SpanContext): Mapped
 
   // Latency and time to first token (streaming only: otherwise it equals the end time).
   a["aptible.latency.total_ms"] = Math.round((end - start) * 1000);
-  const firstToken = record.stream && record.completionStartTime !== undefined && record.completionStartTime < end ? record.completionStartTime : undefined;
-  a["langfuse.observation.completion_start_time"] = firstToken !== undefined ? new Date(firstToken * 1000).toISOString() : undefined;
-  a["aptible.latency.time_to_first_token_ms"] = firstToken !== undefined ? Math.round((firstToken - start) * 1000) : undefined;
+  const firstToken =
+    record.stream && record.completionStartTime !== undefined && record.completionStartTime < end
+      ? record.completionStartTime
+      : undefined;
+  a["langfuse.observation.completion_start_time"] =
+    firstToken !== undefined ? new Date(firstToken * 1000).toISOString() : undefined;
+  a["aptible.latency.time_to_first_token_ms"] =
+    firstToken !== undefined ? Math.round((firstToken - start) * 1000) : undefined;
   a["aptible.gateway.overhead_ms"] = num(hidden.litellm_overhead_time_ms);
   a["aptible.request.stream"] = record.stream;
 
@@ -147,7 +160,8 @@ export function mapRecordToSpan(record: GatewayRecord, ctx: SpanContext): Mapped
   const budget = num(meta.user_api_key_max_budget);
   a["aptible.key.spend_usd"] = spend;
   a["aptible.key.max_budget_usd"] = budget;
-  a["aptible.key.remaining_budget_usd"] = spend !== undefined && budget !== undefined ? Math.max(budget - spend, 0) : undefined;
+  a["aptible.key.remaining_budget_usd"] =
+    spend !== undefined && budget !== undefined ? Math.max(budget - spend, 0) : undefined;
   a["aptible.key.budget_reset_at"] = str(meta.user_api_key_budget_reset_at);
 
   // Identity.
@@ -162,10 +176,14 @@ export function mapRecordToSpan(record: GatewayRecord, ctx: SpanContext): Mapped
   a["aptible.request.id"] = record.id;
   a["aptible.request.call_type"] = record.call_type;
   a["aptible.request.tags"] = record.request_tags && record.request_tags.length > 0 ? record.request_tags : undefined;
-  a["langfuse.environment"] = ctx.environmentHandle.toLowerCase().replace(/[^a-z0-9_-]/g, "-").slice(0, 40);
+  a["langfuse.environment"] = ctx.environmentHandle
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]/g, "-")
+    .slice(0, 40);
 
   // Correlation with the customer's own traces and users.
-  a["gen_ai.conversation.id"] = str(meta.litellm_session_id) ?? str(meta.session_id) ?? record.session_id ?? record.trace_id;
+  a["gen_ai.conversation.id"] =
+    str(meta.litellm_session_id) ?? str(meta.session_id) ?? record.session_id ?? record.trace_id;
   a["user.id"] = record.end_user;
 
   // Errors.
@@ -173,7 +191,9 @@ export function mapRecordToSpan(record: GatewayRecord, ctx: SpanContext): Mapped
   const errorMessage = str(errorInfo.error_message) ?? record.error_str;
   if (failed) {
     a["error.type"] = str(errorInfo.error_class) ?? "_OTHER";
-    a["aptible.error.code"] = str(errorInfo.error_code) ?? (typeof errorInfo.error_code === "number" ? String(errorInfo.error_code) : undefined);
+    a["aptible.error.code"] =
+      str(errorInfo.error_code) ??
+      (typeof errorInfo.error_code === "number" ? String(errorInfo.error_code) : undefined);
     a["aptible.error.provider"] = str(errorInfo.llm_provider);
     a["aptible.error.message"] = errorMessage;
   }
@@ -190,7 +210,9 @@ export function mapRecordToSpan(record: GatewayRecord, ctx: SpanContext): Mapped
   a["aptible.content.forwarded"] = ctx.forwardContent;
   if (ctx.test) a["aptible.test"] = true;
 
-  const attributes = Object.fromEntries(Object.entries(a).filter((e): e is [string, AttributeValue] => e[1] !== undefined && e[1] !== null));
+  const attributes = Object.fromEntries(
+    Object.entries(a).filter((e): e is [string, AttributeValue] => e[1] !== undefined && e[1] !== null),
+  );
   return {
     traceId: ctx.traceId,
     spanId: ctx.spanId,

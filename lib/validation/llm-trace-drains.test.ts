@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { baseUrl, createDrainInput, drainHandle, publicKey, secretKey, updateDrainInput } from "./llm-trace-drains";
 
-const firstMessage = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues[0]?.message;
+const firstMessage = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  r.error?.issues[0]?.message;
 
 describe("Base URL", () => {
   it.each([
@@ -60,13 +61,23 @@ describe("Langfuse keys", () => {
     expect(firstMessage(publicKey.safeParse("sk-lf-1234abcd-5678"))).toMatch(/looks like the secret key.*swap/);
     expect(firstMessage(secretKey.safeParse("pk-lf-1234abcd-5678"))).toMatch(/looks like the public key.*swap/);
   });
-  it.each(["AKIAIOSFODNN7EXAMPLE", "pk-lf-", "sk-proj-abc123abc123", "pk-lf-12 34 5678"])("rejects %s as not a Langfuse key", (k) => {
-    expect(publicKey.safeParse(k).success).toBe(false);
-  });
+  it.each(["AKIAIOSFODNN7EXAMPLE", "pk-lf-", "sk-proj-abc123abc123", "pk-lf-12 34 5678"])(
+    "rejects %s as not a Langfuse key",
+    (k) => {
+      expect(publicKey.safeParse(k).success).toBe(false);
+    },
+  );
 });
 
 describe("create and update bodies", () => {
-  const valid = { type: "langfuse", handle: "lf", baseUrl: "https://cloud.langfuse.com", publicKey: "pk-lf-12345678", secretKey: "sk-lf-12345678", acknowledgeContentForwarding: true };
+  const valid = {
+    type: "langfuse",
+    handle: "lf",
+    baseUrl: "https://cloud.langfuse.com",
+    publicKey: "pk-lf-12345678",
+    secretKey: "sk-lf-12345678",
+    acknowledgeContentForwarding: true,
+  };
   it("requires the content-forwarding acknowledgement to be true", () => {
     expect(createDrainInput.safeParse(valid).success).toBe(true);
     expect(createDrainInput.safeParse({ ...valid, acknowledgeContentForwarding: false }).success).toBe(false);

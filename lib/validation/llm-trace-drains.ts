@@ -38,7 +38,10 @@ export const baseUrl = z
       return z.NEVER;
     }
     if (url.username || url.password) {
-      ctx.addIssue({ code: "custom", message: "Remove the user name and password from the URL; keys go in their own fields" });
+      ctx.addIssue({
+        code: "custom",
+        message: "Remove the user name and password from the URL; keys go in their own fields",
+      });
       return z.NEVER;
     }
     if (url.search || url.hash || value.includes("?") || value.includes("#")) {
@@ -124,7 +127,16 @@ export const connectionResult = z.discriminatedUnion("ok", [
   z.object({ ok: z.literal(true), projectName: z.string(), projectId: z.string() }),
   z.object({
     ok: z.literal(false),
-    reason: z.enum(["invalid_keys", "organization_key", "forbidden", "not_langfuse", "unreachable", "tls", "timeout", "blocked"]),
+    reason: z.enum([
+      "invalid_keys",
+      "organization_key",
+      "forbidden",
+      "not_langfuse",
+      "unreachable",
+      "tls",
+      "timeout",
+      "blocked",
+    ]),
     message: z.string(),
     httpStatus: z.number().optional(),
   }),

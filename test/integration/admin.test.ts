@@ -14,7 +14,10 @@ describe("admin organizations API", () => {
     const handles = (all.json.organizations as { handle: string }[]).map((o) => o.handle);
     expect(handles).toEqual(expect.arrayContaining([world.orgA.handle, world.orgB.handle]));
 
-    const search = await call(GET, { token: world.tokens.admin, path: `/api/admin/organizations?q=${world.orgB.handle.toUpperCase()}` });
+    const search = await call(GET, {
+      token: world.tokens.admin,
+      path: `/api/admin/organizations?q=${world.orgB.handle.toUpperCase()}`,
+    });
     expect((search.json.organizations as { handle: string }[]).map((o) => o.handle)).toEqual([world.orgB.handle]);
   });
 

@@ -26,7 +26,9 @@ describe("sign-in", () => {
     expect(token.length).toBeGreaterThan(30);
     // The table stores an HMAC of the token, never the token.
     expect(await db().session.findUnique({ where: { id: token } })).toBeNull();
-    expect(await db().session.findUnique({ where: { id: sessionIdFor(token, config().sessionSecret) } })).not.toBeNull();
+    expect(
+      await db().session.findUnique({ where: { id: sessionIdFor(token, config().sessionSecret) } }),
+    ).not.toBeNull();
 
     const orgs = await call(orgsGet, { token });
     expect(orgs.status).toBe(200);

@@ -19,7 +19,9 @@ describe("two workers sharing one outbox", () => {
     for (let i = 0; i < total / 200; i++) {
       expect((await postLogs(records(world.keySecret, Array(200).fill("chat")))).json).toMatchObject({ accepted: 200 });
     }
-    const expected = (await db().traceOutbox.findMany({ where: { drainId: world.drainId }, select: { spanId: true } })).map((r) => r.spanId).sort();
+    const expected = (await db().traceOutbox.findMany({ where: { drainId: world.drainId }, select: { spanId: true } }))
+      .map((r) => r.spanId)
+      .sort();
     expect(expected).toHaveLength(total);
 
     const drainLoop = async (worker: ReturnType<typeof newWorker>) => {
@@ -32,7 +34,9 @@ describe("two workers sharing one outbox", () => {
     const [claimedA, claimedB] = await Promise.all([drainLoop(a), drainLoop(b)]);
 
     expect(claimedA + claimedB).toBe(total);
-    const delivered = fake().spans.map((s) => s.spanId).sort();
+    const delivered = fake()
+      .spans.map((s) => s.spanId)
+      .sort();
     expect(delivered).toEqual(expected);
     expect(new Set(delivered).size).toBe(total);
     expect(await db().traceOutbox.count({ where: { drainId: world.drainId } })).toBe(0);

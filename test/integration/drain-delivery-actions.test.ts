@@ -34,12 +34,19 @@ describe("drain delivery actions", () => {
     fake().setMode("unauthorized");
     const res = await call(testTrace.POST, { method: "POST", params: params(), token: world.tokens.owner });
     fake().setMode("normal");
-    expect(res.json.result).toMatchObject({ ok: false, httpStatus: 401, message: expect.stringMatching(/refused the keys.*Invalid credentials/) });
+    expect(res.json.result).toMatchObject({
+      ok: false,
+      httpStatus: 401,
+      message: expect.stringMatching(/refused the keys.*Invalid credentials/),
+    });
   });
 
   it("Retry dead letters requeues them and they are delivered; members may not retry", async () => {
     await postLogs(records(world.keySecret, ["chat", "chat"]));
-    await db().traceOutbox.updateMany({ where: { drainId: world.drainId }, data: { deadAt: new Date(), lastError: "earlier failure" } });
+    await db().traceOutbox.updateMany({
+      where: { drainId: world.drainId },
+      data: { deadAt: new Date(), lastError: "earlier failure" },
+    });
     const h = await call(health.GET, { params: params(), token: world.tokens.owner });
     expect(h.json.health).toMatchObject({ deadLetters: 2, pending: 0 });
     expect((await call(retry.POST, { method: "POST", params: params(), token: world.tokens.member })).status).toBe(403);
@@ -52,7 +59,10 @@ describe("drain delivery actions", () => {
 
   it("purges dead letters past their retention, and only those", async () => {
     await postLogs(records(world.keySecret, ["chat", "chat"]));
-    const [old, recent] = await db().traceOutbox.findMany({ where: { drainId: world.drainId }, orderBy: { id: "asc" } });
+    const [old, recent] = await db().traceOutbox.findMany({
+      where: { drainId: world.drainId },
+      orderBy: { id: "asc" },
+    });
     await db().traceOutbox.update({ where: { id: old!.id }, data: { deadAt: new Date(Date.now() - 8 * 86400_000) } });
     await db().traceOutbox.update({ where: { id: recent!.id }, data: { deadAt: new Date(Date.now() - 86400_000) } });
     expect(await purgeDeadLetters(database().driver, 7 * 86400_000)).toBe(1);
@@ -63,7 +73,10 @@ describe("drain delivery actions", () => {
 
   it("refuses at export time a host that is, or now resolves to, an internal address", async () => {
     const before = fake().exports.length;
-    const outcome = await exportSpans({ baseUrl: `https://127.0.0.1:${fake().port}`, publicKey: fake().publicKey, secretKey: fake().secretKey }, []);
+    const outcome = await exportSpans(
+      { baseUrl: `https://127.0.0.1:${fake().port}`, publicKey: fake().publicKey, secretKey: fake().secretKey },
+      [],
+    );
     expect(outcome).toMatchObject({ kind: "retryable", message: expect.stringMatching(/blocked/) });
     expect(fake().exports.length).toBe(before);
   });

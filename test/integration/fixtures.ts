@@ -15,7 +15,12 @@ export async function createWorld() {
   const passwordHash = await hashPassword(PASSWORD);
   const user = (name: string, isPlatformAdmin = false) =>
     db().user.create({ data: { email: `${name}-${suffix}@example.com`, name, passwordHash, isPlatformAdmin } });
-  const [owner, member, outsider, admin] = await Promise.all([user("owner"), user("member"), user("outsider"), user("admin", true)]);
+  const [owner, member, outsider, admin] = await Promise.all([
+    user("owner"),
+    user("member"),
+    user("outsider"),
+    user("admin", true),
+  ]);
 
   const orgA = await db().organization.create({ data: { handle: `org-a-${suffix}`, name: "Org A" } });
   const orgB = await db().organization.create({ data: { handle: `org-b-${suffix}`, name: "Org B" } });
@@ -28,7 +33,8 @@ export async function createWorld() {
   });
   const envA = await db().environment.create({ data: { organizationId: orgA.id, handle: "production" } });
   const envB = await db().environment.create({ data: { organizationId: orgB.id, handle: "production" } });
-  const session = async (userId: string) => (await createSession(userId, { ip: "127.0.0.1", userAgent: "vitest" })).token;
+  const session = async (userId: string) =>
+    (await createSession(userId, { ip: "127.0.0.1", userAgent: "vitest" })).token;
   return {
     orgA,
     orgB,
@@ -77,5 +83,12 @@ export async function call(handler: Handler, options: CallOptions = {}) {
   } catch {
     json = undefined;
   }
-  return { status: res.status, headers: res.headers, text, json: json as Record<string, unknown> & { error?: { code: string; message: string; fields?: Record<string, string> } } };
+  return {
+    status: res.status,
+    headers: res.headers,
+    text,
+    json: json as Record<string, unknown> & {
+      error?: { code: string; message: string; fields?: Record<string, string> };
+    },
+  };
 }

@@ -13,19 +13,41 @@ export const INGEST_TOKEN = "test-gateway-ingest-token-0123456789";
 /** A world whose org A is enabled, with an LLM key and a drain pointed at the fake Langfuse. */
 export async function createForwardingWorld(fake: FakeLangfuse, handle = "lf") {
   const world = await createWorld();
-  await db().organization.update({ where: { id: world.orgA.id }, data: { baaSignedAt: new Date(), aiGatewayBetaEnrolledAt: new Date() } });
+  await db().organization.update({
+    where: { id: world.orgA.id },
+    data: { baaSignedAt: new Date(), aiGatewayBetaEnrolledAt: new Date() },
+  });
   const keySecret = `sk-apt-test-${world.orgA.id}`;
-  await db().llmKey.create({ data: { organizationId: world.orgA.id, environmentId: world.envA.id, alias: "svc", keyHash: hashLlmKey(keySecret), prefix: "sk-apt-test" } });
+  await db().llmKey.create({
+    data: {
+      organizationId: world.orgA.id,
+      environmentId: world.envA.id,
+      alias: "svc",
+      keyHash: hashLlmKey(keySecret),
+      prefix: "sk-apt-test",
+    },
+  });
   const created = await call(list.POST, {
     params: { environmentId: world.envA.id },
     token: world.tokens.owner,
-    json: { type: "langfuse", handle, baseUrl: fake.url, publicKey: fake.publicKey, secretKey: fake.secretKey, acknowledgeContentForwarding: true },
+    json: {
+      type: "langfuse",
+      handle,
+      baseUrl: fake.url,
+      publicKey: fake.publicKey,
+      secretKey: fake.secretKey,
+      acknowledgeContentForwarding: true,
+    },
   });
   if (created.status !== 201) throw new Error(`drain not created: ${created.text}`);
   return { ...world, keySecret, drainId: (created.json.drain as { id: string }).id };
 }
 
-export function records(keySecret: string, kinds: RecordKind[], extra: Partial<Parameters<typeof buildRecord>[0]> = {}) {
+export function records(
+  keySecret: string,
+  kinds: RecordKind[],
+  extra: Partial<Parameters<typeof buildRecord>[0]> = {},
+) {
   return kinds.map((kind) => buildRecord({ kind, keySecret, sessionId: "sess-1", endUser: "user-1", ...extra }));
 }
 
@@ -49,7 +71,10 @@ export function newWorker(overrides: Partial<ConstructorParameters<typeof Delive
 
 /** Makes every queued row of the drain due now (time travel for backoff). */
 export async function makeDue(drainId: string) {
-  await db().traceOutbox.updateMany({ where: { drainId, deadAt: null }, data: { availableAt: new Date(Date.now() - 1000) } });
+  await db().traceOutbox.updateMany({
+    where: { drainId, deadAt: null },
+    data: { availableAt: new Date(Date.now() - 1000) },
+  });
 }
 
 export async function outboxCounts(drainId: string) {

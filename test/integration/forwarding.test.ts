@@ -27,7 +27,14 @@ describe("end to end: gateway records reach Langfuse as generations", () => {
 
     expect(await newWorker().runOnce()).toBe(6);
     expect(fake().spans).toHaveLength(6);
-    const chat = fake().spans.find((s) => s.name === "chat gpt-4o" && s.attributes["aptible.request.stream"] === false && !s.attributes["error.type"] && !s.attributes["aptible.cache.hit"] && !s.attributes["gen_ai.tool.definitions"])!;
+    const chat = fake().spans.find(
+      (s) =>
+        s.name === "chat gpt-4o" &&
+        s.attributes["aptible.request.stream"] === false &&
+        !s.attributes["error.type"] &&
+        !s.attributes["aptible.cache.hit"] &&
+        !s.attributes["gen_ai.tool.definitions"],
+    )!;
     expect(chat.attributes).toMatchObject({
       "gen_ai.operation.name": "chat",
       "gen_ai.response.model": "gpt-4o-2024-08-06",
@@ -61,14 +68,24 @@ describe("end to end: gateway records reach Langfuse as generations", () => {
   });
 
   it("sends no content for a drain set to forward metadata only", async () => {
-    await call(item.PATCH, { method: "PATCH", params: { environmentId: world.envA.id, drainId: world.drainId }, token: world.tokens.owner, json: { forwardContent: false } });
+    await call(item.PATCH, {
+      method: "PATCH",
+      params: { environmentId: world.envA.id, drainId: world.drainId },
+      token: world.tokens.owner,
+      json: { forwardContent: false },
+    });
     await postLogs(records(world.keySecret, ["tool_calls"]));
     await newWorker().runOnce();
     const span = fake().spans.at(-1)!;
     expect(span.attributes).not.toHaveProperty("gen_ai.input.messages");
     expect(span.attributes).not.toHaveProperty("gen_ai.tool.definitions");
     expect(span.attributes["gen_ai.usage.input_tokens"]).toBe(412);
-    await call(item.PATCH, { method: "PATCH", params: { environmentId: world.envA.id, drainId: world.drainId }, token: world.tokens.owner, json: { forwardContent: true } });
+    await call(item.PATCH, {
+      method: "PATCH",
+      params: { environmentId: world.envA.id, drainId: world.drainId },
+      token: world.tokens.owner,
+      json: { forwardContent: true },
+    });
   });
 });
 
@@ -136,7 +153,16 @@ describe("faults: nothing accepted is lost", () => {
     const rows = await db().traceOutbox.findMany({ where: { drainId: world.drainId }, orderBy: { id: "asc" } });
     fake().rejectSpanIds.add(rows[2]!.spanId);
     await newWorker().runOnce();
-    expect(fake().spans.map((s) => s.spanId).sort()).toEqual(rows.filter((_, i) => i !== 2).map((r) => r.spanId).sort());
+    expect(
+      fake()
+        .spans.map((s) => s.spanId)
+        .sort(),
+    ).toEqual(
+      rows
+        .filter((_, i) => i !== 2)
+        .map((r) => r.spanId)
+        .sort(),
+    );
     const dead = await db().traceOutbox.findMany({ where: { drainId: world.drainId, deadAt: { not: null } } });
     expect(dead.map((d) => d.spanId)).toEqual([rows[2]!.spanId]);
     expect(dead[0]!.lastError).toMatch(/HTTP 400.*Invalid span/);
@@ -149,7 +175,10 @@ describe("faults: nothing accepted is lost", () => {
     void crashed.runOnce(); // claims, then never settles: a process that died mid-export
     await new Promise((r) => setTimeout(r, 300));
     expect(await newWorker().runOnce()).toBe(0); // leased elsewhere
-    await db().traceOutbox.updateMany({ where: { drainId: world.drainId }, data: { leasedUntil: new Date(Date.now() - 1) } });
+    await db().traceOutbox.updateMany({
+      where: { drainId: world.drainId },
+      data: { leasedUntil: new Date(Date.now() - 1) },
+    });
     expect(await newWorker().runOnce()).toBe(2);
     expect(fake().spans).toHaveLength(2);
   });
@@ -157,7 +186,10 @@ describe("faults: nothing accepted is lost", () => {
   it("gives up after the retry window with a visible dead letter", async () => {
     fake().setMode("down-503");
     await postLogs(records(world.keySecret, ["chat"]));
-    await db().traceOutbox.updateMany({ where: { drainId: world.drainId }, data: { firstFailedAt: new Date(Date.now() - 25 * 3600_000) } });
+    await db().traceOutbox.updateMany({
+      where: { drainId: world.drainId },
+      data: { firstFailedAt: new Date(Date.now() - 25 * 3600_000) },
+    });
     await newWorker().runOnce();
     const dead = await db().traceOutbox.findFirstOrThrow({ where: { drainId: world.drainId } });
     expect(dead.deadAt).not.toBeNull();

@@ -17,14 +17,16 @@ const clear = () => db().traceOutbox.deleteMany({ where: { drainId: world.drainI
 describe("POST /api/internal/ai-gateway/logs", () => {
   it("refuses a missing or wrong token with 401 and stores nothing", async () => {
     const before = await queued();
-    expect((await postLogs(records(world.keySecret, ["chat"]), { token: "wrong-token-wrong-token-wrong" })).status).toBe(401);
+    expect(
+      (await postLogs(records(world.keySecret, ["chat"]), { token: "wrong-token-wrong-token-wrong" })).status,
+    ).toBe(401);
     const none = await postLogs(records(world.keySecret, ["chat"]), { token: "" });
     expect(none.status).toBe(401);
     expect(await queued()).toBe(before);
   });
 
   it.each([
-    ["malformed JSON", "[{\"id\": oops}]"],
+    ["malformed JSON", '[{"id": oops}]'],
     ["truncated JSON", JSON.stringify(records("k", ["chat"])).slice(0, 200)],
     ["an empty body", ""],
   ])("answers 400 with a clear message to %s", async (_name, raw) => {
@@ -36,14 +38,19 @@ describe("POST /api/internal/ai-gateway/logs", () => {
   it("accepts NDJSON and a single object", async () => {
     await clear();
     const [a, b] = records(world.keySecret, ["chat", "embedding"]);
-    expect((await postLogs(null, { raw: `${JSON.stringify(a)}\n${JSON.stringify(b)}\n` })).json).toEqual({ accepted: 2, skipped: [] });
+    expect((await postLogs(null, { raw: `${JSON.stringify(a)}\n${JSON.stringify(b)}\n` })).json).toEqual({
+      accepted: 2,
+      skipped: [],
+    });
     expect((await postLogs(a)).json).toMatchObject({ accepted: 1 });
     expect(await queued()).toBe(3);
   });
 
   it("tolerates NaN and Infinity from Python's encoder", async () => {
     await clear();
-    const raw = JSON.stringify(records(world.keySecret, ["chat"])).replace('"response_cost":0.00199', '"response_cost":NaN').replace('"saved_cache_cost":0', '"saved_cache_cost":Infinity');
+    const raw = JSON.stringify(records(world.keySecret, ["chat"]))
+      .replace('"response_cost":0.00199', '"response_cost":NaN')
+      .replace('"saved_cache_cost":0', '"saved_cache_cost":Infinity');
     const res = await postLogs(null, { raw });
     expect(res.json).toEqual({ accepted: 1, skipped: [] });
   });
@@ -52,7 +59,13 @@ describe("POST /api/internal/ai-gateway/logs", () => {
     await clear();
     const [good] = records(world.keySecret, ["chat"]);
     const unknownKey = records("sk-apt-nobody", ["chat"])[0];
-    const res = await postLogs([good, 42, { id: "no-metadata" }, unknownKey, { metadata: { user_api_key_hash: "zz" } }]);
+    const res = await postLogs([
+      good,
+      42,
+      { id: "no-metadata" },
+      unknownKey,
+      { metadata: { user_api_key_hash: "zz" } },
+    ]);
     expect(res.status).toBe(202);
     expect(res.json.accepted).toBe(1);
     expect(res.json.skipped).toEqual([
@@ -67,11 +80,31 @@ describe("POST /api/internal/ai-gateway/logs", () => {
   it("skips records of revoked keys, of organizations without the beta, and of environments without an active drain", async () => {
     await clear();
     const revoked = "sk-apt-revoked-key";
-    await db().llmKey.create({ data: { organizationId: world.orgA.id, environmentId: world.envA.id, alias: "old", keyHash: hashLlmKey(revoked), prefix: "sk-apt-revo", revokedAt: new Date() } });
+    await db().llmKey.create({
+      data: {
+        organizationId: world.orgA.id,
+        environmentId: world.envA.id,
+        alias: "old",
+        keyHash: hashLlmKey(revoked),
+        prefix: "sk-apt-revo",
+        revokedAt: new Date(),
+      },
+    });
     const orgB = "sk-apt-org-b-key";
-    await db().llmKey.create({ data: { organizationId: world.orgB.id, environmentId: world.envB.id, alias: "b", keyHash: hashLlmKey(orgB), prefix: "sk-apt-org-" } });
+    await db().llmKey.create({
+      data: {
+        organizationId: world.orgB.id,
+        environmentId: world.envB.id,
+        alias: "b",
+        keyHash: hashLlmKey(orgB),
+        prefix: "sk-apt-org-",
+      },
+    });
     const res = await postLogs([...records(revoked, ["chat"]), ...records(orgB, ["chat"])]);
-    expect((res.json.skipped as { reason: string }[]).map((s) => s.reason)).toEqual(["key revoked", expect.stringMatching(/organization not enabled/)]);
+    expect((res.json.skipped as { reason: string }[]).map((s) => s.reason)).toEqual([
+      "key revoked",
+      expect.stringMatching(/organization not enabled/),
+    ]);
 
     await db().organization.update({ where: { id: world.orgA.id }, data: { aiGatewayBetaEnrolledAt: null } });
     const suspended = await postLogs(records(world.keySecret, ["chat"]));
@@ -80,7 +113,9 @@ describe("POST /api/internal/ai-gateway/logs", () => {
 
     await db().llmTraceDrain.update({ where: { id: world.drainId }, data: { pausedAt: new Date() } });
     const paused = await postLogs(records(world.keySecret, ["chat"]));
-    expect((paused.json.skipped as { reason: string }[])[0]!.reason).toBe("no active LLM Trace Drain in the environment");
+    expect((paused.json.skipped as { reason: string }[])[0]!.reason).toBe(
+      "no active LLM Trace Drain in the environment",
+    );
     await db().llmTraceDrain.update({ where: { id: world.drainId }, data: { pausedAt: null } });
     expect(await queued()).toBe(0);
   });

@@ -42,7 +42,13 @@ describe("keys:rotate", () => {
     for (const d of drains) {
       const row = await db().llmTraceDrain.findUniqueOrThrow({ where: { id: d.id } });
       expect(keyVersionOf(row.secretKeyCiphertext)).toBe("v2");
-      expect(decrypt(parseKeyring(newRing.current + ":" + newRing.keys.get("v2")!.toString("base64")), row.secretKeyCiphertext, aadFor(orgId, d.id))).toBe(d.secret);
+      expect(
+        decrypt(
+          parseKeyring(newRing.current + ":" + newRing.keys.get("v2")!.toString("base64")),
+          row.secretKeyCiphertext,
+          aadFor(orgId, d.id),
+        ),
+      ).toBe(d.secret);
     }
     const second = await rotateDrainSecrets(db(), newRing);
     expect(second).toMatchObject({ examined: 5, reencrypted: 0, alreadyCurrent: 5 });

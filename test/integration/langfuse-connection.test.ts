@@ -24,31 +24,59 @@ const keys = () => ({ publicKey: fake().publicKey, secretKey: fake().secretKey }
 
 describe("checkLangfuseConnection", () => {
   it("returns the project name for valid project keys", async () => {
-    expect(await checkLangfuseConnection({ baseUrl: fake().url, ...keys() })).toEqual({ ok: true, projectName: "Clinical Assistant (fake)", projectId: "proj_fake_1" });
+    expect(await checkLangfuseConnection({ baseUrl: fake().url, ...keys() })).toEqual({
+      ok: true,
+      projectName: "Clinical Assistant (fake)",
+      projectId: "proj_fake_1",
+    });
   });
 
   it("reports invalid keys (401)", async () => {
-    expect(await checkLangfuseConnection({ baseUrl: fake().url, publicKey: fake().publicKey, secretKey: "sk-lf-nope-nope-nope" })).toMatchObject({ ok: false, reason: "invalid_keys", httpStatus: 401 });
+    expect(
+      await checkLangfuseConnection({
+        baseUrl: fake().url,
+        publicKey: fake().publicKey,
+        secretKey: "sk-lf-nope-nope-nope",
+      }),
+    ).toMatchObject({ ok: false, reason: "invalid_keys", httpStatus: 401 });
   });
 
   it("reports an organization key used instead of a project key (403)", async () => {
-    const res = await checkLangfuseConnection({ baseUrl: fake().url, publicKey: fake().orgPublicKey, secretKey: fake().orgSecretKey });
+    const res = await checkLangfuseConnection({
+      baseUrl: fake().url,
+      publicKey: fake().orgPublicKey,
+      secretKey: fake().orgSecretKey,
+    });
     expect(res).toMatchObject({ ok: false, reason: "organization_key", httpStatus: 403 });
   });
 
   it("reports a host that is not Langfuse (404, HTML, 503)", async () => {
-    expect(await checkLangfuseConnection({ baseUrl: `${fake().url}/wrong/prefix`, ...keys() })).toMatchObject({ ok: false, reason: "not_langfuse", httpStatus: 404 });
+    expect(await checkLangfuseConnection({ baseUrl: `${fake().url}/wrong/prefix`, ...keys() })).toMatchObject({
+      ok: false,
+      reason: "not_langfuse",
+      httpStatus: 404,
+    });
     fake().setMode("html");
-    expect(await checkLangfuseConnection({ baseUrl: fake().url, ...keys() })).toMatchObject({ ok: false, reason: "not_langfuse" });
+    expect(await checkLangfuseConnection({ baseUrl: fake().url, ...keys() })).toMatchObject({
+      ok: false,
+      reason: "not_langfuse",
+    });
     fake().setMode("down-503");
-    expect(await checkLangfuseConnection({ baseUrl: fake().url, ...keys() })).toMatchObject({ ok: false, reason: "not_langfuse", httpStatus: 503 });
+    expect(await checkLangfuseConnection({ baseUrl: fake().url, ...keys() })).toMatchObject({
+      ok: false,
+      reason: "not_langfuse",
+      httpStatus: 503,
+    });
     fake().setMode("normal");
   });
 
   it("reports a timeout", async () => {
     fake().setMode("slow");
     const started = Date.now();
-    expect(await checkLangfuseConnection({ baseUrl: fake().url, ...keys() }, 300)).toMatchObject({ ok: false, reason: "timeout" });
+    expect(await checkLangfuseConnection({ baseUrl: fake().url, ...keys() }, 300)).toMatchObject({
+      ok: false,
+      reason: "timeout",
+    });
     expect(Date.now() - started).toBeLessThan(3000);
     fake().setMode("normal");
   });
@@ -65,7 +93,10 @@ describe("checkLangfuseConnection", () => {
         s.close(() => resolve(p));
       });
     });
-    expect(await checkLangfuseConnection({ baseUrl: `https://localhost:${port}`, ...keys() })).toMatchObject({ ok: false, reason: "unreachable" });
+    expect(await checkLangfuseConnection({ baseUrl: `https://localhost:${port}`, ...keys() })).toMatchObject({
+      ok: false,
+      reason: "unreachable",
+    });
   });
 
   it("refuses at connect time an address the guard blocks, without sending the keys", async () => {

@@ -32,7 +32,11 @@ describe("LLM keys API", () => {
     expect((list.json.keys as { id: string }[]).map((k) => k.id)).toContain(key.id);
 
     const audit = await db().auditEvent.findFirst({ where: { targetId: key.id, action: "llm_key.create" } });
-    expect(audit).toMatchObject({ actorId: world.users.owner.id, organizationId: world.orgA.id, ipAddress: "203.0.113.7" });
+    expect(audit).toMatchObject({
+      actorId: world.users.owner.id,
+      organizationId: world.orgA.id,
+      ipAddress: "203.0.113.7",
+    });
   });
 
   it("revokes a key once; a second revoke is a conflict", async () => {
@@ -53,11 +57,21 @@ describe("LLM keys API", () => {
   });
 
   it("answers 400 to malformed JSON and 413 to an oversized body", async () => {
-    const bad = await call(POST, { params: paramsA(), token: world.tokens.owner, body: "{", headers: { "content-type": "application/json" } });
+    const bad = await call(POST, {
+      params: paramsA(),
+      token: world.tokens.owner,
+      body: "{",
+      headers: { "content-type": "application/json" },
+    });
     expect(bad.status).toBe(400);
     expect(bad.json.error?.message).toMatch(/not valid JSON/);
     const huge = JSON.stringify({ alias: "x".repeat(2 * 1024 * 1024) });
-    const big = await call(POST, { params: paramsA(), token: world.tokens.owner, body: huge, headers: { "content-type": "application/json" } });
+    const big = await call(POST, {
+      params: paramsA(),
+      token: world.tokens.owner,
+      body: huge,
+      headers: { "content-type": "application/json" },
+    });
     expect(big.status).toBe(413);
   });
 });
@@ -81,11 +95,21 @@ describe("LLM keys authorization", () => {
     const before = await db().llmKey.count();
 
     expect((await call(GET, { params: paramsA(), token: world.tokens.outsider })).status).toBe(404);
-    expect((await call(POST, { params: paramsA(), token: world.tokens.outsider, json: { alias: "x" } })).status).toBe(404);
+    expect((await call(POST, { params: paramsA(), token: world.tokens.outsider, json: { alias: "x" } })).status).toBe(
+      404,
+    );
     // The outsider's own environment id with org A's key id: still not found, still not revoked.
-    const cross = await call(DELETE, { method: "DELETE", params: { environmentId: world.envB.id, keyId }, token: world.tokens.outsider });
+    const cross = await call(DELETE, {
+      method: "DELETE",
+      params: { environmentId: world.envB.id, keyId },
+      token: world.tokens.outsider,
+    });
     expect(cross.status).toBe(404);
-    const direct = await call(DELETE, { method: "DELETE", params: { ...paramsA(), keyId }, token: world.tokens.outsider });
+    const direct = await call(DELETE, {
+      method: "DELETE",
+      params: { ...paramsA(), keyId },
+      token: world.tokens.outsider,
+    });
     expect(direct.status).toBe(404);
 
     expect(await db().llmKey.count()).toBe(before);
@@ -97,7 +121,14 @@ describe("LLM keys authorization", () => {
   });
 
   it("treats unknown and malformed ids as 404", async () => {
-    expect((await call(GET, { params: { environmentId: "00000000-0000-4000-8000-000000000000" }, token: world.tokens.owner })).status).toBe(404);
+    expect(
+      (
+        await call(GET, {
+          params: { environmentId: "00000000-0000-4000-8000-000000000000" },
+          token: world.tokens.owner,
+        })
+      ).status,
+    ).toBe(404);
     expect((await call(GET, { params: { environmentId: "not-a-uuid" }, token: world.tokens.owner })).status).toBe(404);
   });
 });

@@ -18,8 +18,15 @@ let drainId: string;
 
 beforeAll(async () => {
   world = await createWorld();
-  await db().organization.update({ where: { id: world.orgA.id }, data: { baaSignedAt: new Date(), aiGatewayBetaEnrolledAt: new Date() } });
-  const res = await call(list.POST, { params: { environmentId: world.envA.id }, token: world.tokens.owner, json: body("matrix-base") });
+  await db().organization.update({
+    where: { id: world.orgA.id },
+    data: { baaSignedAt: new Date(), aiGatewayBetaEnrolledAt: new Date() },
+  });
+  const res = await call(list.POST, {
+    params: { environmentId: world.envA.id },
+    token: world.tokens.owner,
+    json: body("matrix-base"),
+  });
   expect(res.status).toBe(201);
   drainId = (res.json.drain as { id: string }).id;
 });
@@ -34,18 +41,57 @@ const body = (handle: string) => ({
 });
 
 type Role = "anonymous" | "outsider" | "member" | "owner" | "admin";
-type Case = { name: string; handler: Handler; method: string; params: () => Record<string, string>; json?: () => unknown; expected: Record<Role, number> };
+type Case = {
+  name: string;
+  handler: Handler;
+  method: string;
+  params: () => Record<string, string>;
+  json?: () => unknown;
+  expected: Record<Role, number>;
+};
 
 const customerRead = { anonymous: 401, outsider: 404, member: 200, owner: 200, admin: 404 };
 const customerWrite = (ok: number) => ({ anonymous: 401, outsider: 404, member: 403, owner: ok, admin: 404 });
 
 let counter = 0;
 const cases: Case[] = [
-  { name: "GET list", handler: list.GET, method: "GET", params: () => ({ environmentId: world.envA.id }), expected: customerRead },
-  { name: "POST create", handler: list.POST, method: "POST", params: () => ({ environmentId: world.envA.id }), json: () => body(`matrix-${++counter}`), expected: customerWrite(201) },
-  { name: "GET one", handler: item.GET, method: "GET", params: () => ({ environmentId: world.envA.id, drainId }), expected: customerRead },
-  { name: "PATCH", handler: item.PATCH, method: "PATCH", params: () => ({ environmentId: world.envA.id, drainId }), json: () => ({ paused: counter++ % 2 === 0 }), expected: customerWrite(200) },
-  { name: "POST test-connection (saved)", handler: savedTest.POST, method: "POST", params: () => ({ environmentId: world.envA.id, drainId }), expected: customerWrite(200) },
+  {
+    name: "GET list",
+    handler: list.GET,
+    method: "GET",
+    params: () => ({ environmentId: world.envA.id }),
+    expected: customerRead,
+  },
+  {
+    name: "POST create",
+    handler: list.POST,
+    method: "POST",
+    params: () => ({ environmentId: world.envA.id }),
+    json: () => body(`matrix-${++counter}`),
+    expected: customerWrite(201),
+  },
+  {
+    name: "GET one",
+    handler: item.GET,
+    method: "GET",
+    params: () => ({ environmentId: world.envA.id, drainId }),
+    expected: customerRead,
+  },
+  {
+    name: "PATCH",
+    handler: item.PATCH,
+    method: "PATCH",
+    params: () => ({ environmentId: world.envA.id, drainId }),
+    json: () => ({ paused: counter++ % 2 === 0 }),
+    expected: customerWrite(200),
+  },
+  {
+    name: "POST test-connection (saved)",
+    handler: savedTest.POST,
+    method: "POST",
+    params: () => ({ environmentId: world.envA.id, drainId }),
+    expected: customerWrite(200),
+  },
   {
     name: "POST test-connection (form)",
     handler: unsavedTest.POST,
@@ -90,13 +136,24 @@ describe("DELETE", () => {
 
 describe("cross-tenant ids", () => {
   it("does not reach org A's drain through org B's environment", async () => {
-    const created = await call(list.POST, { params: { environmentId: world.envA.id }, token: world.tokens.owner, json: body("cross-tenant") });
+    const created = await call(list.POST, {
+      params: { environmentId: world.envA.id },
+      token: world.tokens.owner,
+      json: body("cross-tenant"),
+    });
     const id = (created.json.drain as { id: string }).id;
     const viaB = { environmentId: world.envB.id, drainId: id };
     expect((await call(item.GET, { params: viaB, token: world.tokens.outsider })).status).toBe(404);
-    expect((await call(item.PATCH, { method: "PATCH", params: viaB, token: world.tokens.outsider, json: { paused: true } })).status).toBe(404);
-    expect((await call(item.DELETE, { method: "DELETE", params: viaB, token: world.tokens.outsider })).status).toBe(404);
-    expect((await call(savedTest.POST, { method: "POST", params: viaB, token: world.tokens.outsider })).status).toBe(404);
+    expect(
+      (await call(item.PATCH, { method: "PATCH", params: viaB, token: world.tokens.outsider, json: { paused: true } }))
+        .status,
+    ).toBe(404);
+    expect((await call(item.DELETE, { method: "DELETE", params: viaB, token: world.tokens.outsider })).status).toBe(
+      404,
+    );
+    expect((await call(savedTest.POST, { method: "POST", params: viaB, token: world.tokens.outsider })).status).toBe(
+      404,
+    );
     const row = await db().llmTraceDrain.findUniqueOrThrow({ where: { id } });
     expect(row.pausedAt).toBeNull();
   });

@@ -17,7 +17,10 @@ let world: Awaited<ReturnType<typeof createWorld>>;
 
 beforeAll(async () => {
   world = await createWorld();
-  await db().organization.update({ where: { id: world.orgA.id }, data: { baaSignedAt: new Date(), aiGatewayBetaEnrolledAt: new Date() } });
+  await db().organization.update({
+    where: { id: world.orgA.id },
+    data: { baaSignedAt: new Date(), aiGatewayBetaEnrolledAt: new Date() },
+  });
 });
 
 const envA = () => ({ environmentId: world.envA.id });
@@ -45,7 +48,10 @@ async function createDrain(overrides: Record<string, unknown> = {}) {
 
 describe("creating a drain", () => {
   it("stores the secret encrypted, bound to its row, and returns only a hint", async () => {
-    const drain = await createDrain({ baseUrl: `${fake().url.toUpperCase().replace("HTTPS", "https")}/`, handle: "primary" });
+    const drain = await createDrain({
+      baseUrl: `${fake().url.toUpperCase().replace("HTTPS", "https")}/`,
+      handle: "primary",
+    });
     expect(drain.baseUrl).toBe(fake().url);
     expect(drain.secretKeyHint).toBe(`sk-lf-…${fake().secretKey.slice(-4)}`);
     expect(drain.status).toBe("active");
@@ -53,9 +59,13 @@ describe("creating a drain", () => {
     const row = await db().llmTraceDrain.findUniqueOrThrow({ where: { id: drain.id } });
     expect(row.secretKeyCiphertext).not.toContain(fake().secretKey);
     expect(row.secretKeyCiphertext.startsWith("vtest:")).toBe(true);
-    expect(decrypt(config().drainKeyring, row.secretKeyCiphertext, aadFor(world.orgA.id, drain.id))).toBe(fake().secretKey);
+    expect(decrypt(config().drainKeyring, row.secretKeyCiphertext, aadFor(world.orgA.id, drain.id))).toBe(
+      fake().secretKey,
+    );
 
-    const audit = await db().auditEvent.findFirstOrThrow({ where: { targetId: drain.id, action: "llm_trace_drain.create" } });
+    const audit = await db().auditEvent.findFirstOrThrow({
+      where: { targetId: drain.id, action: "llm_trace_drain.create" },
+    });
     expect(audit.changedFields).toContain("secretKey");
     expect(JSON.stringify(audit)).not.toContain(fake().secretKey);
   });
@@ -82,7 +92,12 @@ describe("creating a drain", () => {
     ["http:// URL", { baseUrl: "http://cloud.langfuse.com" }, "baseUrl", /must use https/],
     ["ftp:// URL", { baseUrl: "ftp://cloud.langfuse.com" }, "baseUrl", /must use https/],
     ["javascript: URL", { baseUrl: "javascript:alert(1)" }, "baseUrl", /must use https/],
-    ["credentials in the URL", { baseUrl: "https://user:pass@cloud.langfuse.com" }, "baseUrl", /user name and password/],
+    [
+      "credentials in the URL",
+      { baseUrl: "https://user:pass@cloud.langfuse.com" },
+      "baseUrl",
+      /user name and password/,
+    ],
     ["a query string", { baseUrl: "https://cloud.langfuse.com/?x=1" }, "baseUrl", /query string or fragment/],
     ["a fragment", { baseUrl: "https://cloud.langfuse.com/#x" }, "baseUrl", /query string or fragment/],
     ["a loopback address", { baseUrl: "https://127.0.0.1" }, "baseUrl", /private or reserved/],
@@ -90,15 +105,30 @@ describe("creating a drain", () => {
     ["an IPv4-mapped address", { baseUrl: "https://[::ffff:10.0.0.1]" }, "baseUrl", /private or reserved/],
     ["an .internal host", { baseUrl: "https://langfuse.internal" }, "baseUrl", /private or reserved/],
     ["an unresolvable name", { baseUrl: "https://no-such-host.invalid" }, "baseUrl", /does not resolve/],
-    ["swapped keys (public)", { publicKey: "sk-lf-aaaaaaaaaaaa", secretKey: "pk-lf-bbbbbbbbbbbb" }, "publicKey", /swap/],
-    ["swapped keys (secret)", { publicKey: "sk-lf-aaaaaaaaaaaa", secretKey: "pk-lf-bbbbbbbbbbbb" }, "secretKey", /swap/],
+    [
+      "swapped keys (public)",
+      { publicKey: "sk-lf-aaaaaaaaaaaa", secretKey: "pk-lf-bbbbbbbbbbbb" },
+      "publicKey",
+      /swap/,
+    ],
+    [
+      "swapped keys (secret)",
+      { publicKey: "sk-lf-aaaaaaaaaaaa", secretKey: "pk-lf-bbbbbbbbbbbb" },
+      "secretKey",
+      /swap/,
+    ],
     ["not a Langfuse key", { publicKey: "AKIA1234567890" }, "publicKey", /start with pk-lf-/],
     ["an upper-case handle", { handle: "Primary" }, "handle", /lowercase/],
     ["a unicode handle", { handle: "drän" }, "handle", /lowercase/],
     ["a handle starting with a dash", { handle: "-x" }, "handle", /starting with a letter or digit/],
     ["a 65-character handle", { handle: "a".repeat(65) }, "handle", /at most 64/],
     ["a very long URL", { baseUrl: `https://${"a".repeat(3000)}.com` }, "baseUrl", /at most 2048/],
-    ["no acknowledgement", { acknowledgeContentForwarding: false }, "acknowledgeContentForwarding", /prompts and completions/],
+    [
+      "no acknowledgement",
+      { acknowledgeContentForwarding: false },
+      "acknowledgeContentForwarding",
+      /prompts and completions/,
+    ],
     ["an unknown type", { type: "datadog" }, "type", /Select a drain type/],
   ])("rejects %s with a field error and saves nothing", async (_name, overrides, field, message) => {
     const before = await db().llmTraceDrain.count();
@@ -117,23 +147,56 @@ describe("gating on BAA and AI Gateway beta", () => {
     expect(denied.status).toBe(403);
     expect(denied.json.error?.code).toBe("feature_not_enabled");
 
-    const enable = await call(adminOrg.PATCH, { method: "PATCH", params: { organizationId: world.orgB.id }, token: world.tokens.admin, json: { baaSigned: true } });
+    const enable = await call(adminOrg.PATCH, {
+      method: "PATCH",
+      params: { organizationId: world.orgB.id },
+      token: world.tokens.admin,
+      json: { baaSigned: true },
+    });
     expect(enable.status).toBe(200);
     expect((await asB(valid())).status).toBe(403);
-    await call(adminOrg.PATCH, { method: "PATCH", params: { organizationId: world.orgB.id }, token: world.tokens.admin, json: { aiGatewayBetaEnrolled: true } });
+    await call(adminOrg.PATCH, {
+      method: "PATCH",
+      params: { organizationId: world.orgB.id },
+      token: world.tokens.admin,
+      json: { aiGatewayBetaEnrolled: true },
+    });
     const created = await asB(valid({ handle: "b-drain" }));
     expect(created.status).toBe(201);
     const drainId = (created.json.drain as { id: string }).id;
 
-    await call(adminOrg.PATCH, { method: "PATCH", params: { organizationId: world.orgB.id }, token: world.tokens.admin, json: { baaSigned: false } });
+    await call(adminOrg.PATCH, {
+      method: "PATCH",
+      params: { organizationId: world.orgB.id },
+      token: world.tokens.admin,
+      json: { baaSigned: false },
+    });
     const listed = await call(list.GET, { params: envB, token: world.tokens.outsider });
-    expect(listed.json.drains).toEqual([expect.objectContaining({ id: drainId, status: "suspended", suspendedReason: "The organization has no signed BAA" })]);
-    const patch = await call(item.PATCH, { method: "PATCH", params: { ...envB, drainId }, token: world.tokens.outsider, json: { handle: "renamed" } });
+    expect(listed.json.drains).toEqual([
+      expect.objectContaining({
+        id: drainId,
+        status: "suspended",
+        suspendedReason: "The organization has no signed BAA",
+      }),
+    ]);
+    const patch = await call(item.PATCH, {
+      method: "PATCH",
+      params: { ...envB, drainId },
+      token: world.tokens.outsider,
+      json: { handle: "renamed" },
+    });
     expect(patch.status).toBe(403);
     expect(patch.json.error?.code).toBe("feature_not_enabled");
 
-    const events = await db().auditEvent.findMany({ where: { organizationId: world.orgB.id, targetType: "organization" }, orderBy: { createdAt: "asc" } });
-    expect(events.map((e) => e.action)).toEqual(["organization.baa_signed", "organization.ai_gateway_beta_enrolled", "organization.baa_withdrawn"]);
+    const events = await db().auditEvent.findMany({
+      where: { organizationId: world.orgB.id, targetType: "organization" },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(events.map((e) => e.action)).toEqual([
+      "organization.baa_signed",
+      "organization.ai_gateway_beta_enrolled",
+      "organization.baa_withdrawn",
+    ]);
     expect(events.every((e) => e.actorId === world.users.admin.id)).toBe(true);
   });
 });
@@ -142,7 +205,11 @@ describe("editing a drain", () => {
   it("keeps the stored secret when the secret field is empty", async () => {
     const drain = await createDrain();
     const before = await db().llmTraceDrain.findUniqueOrThrow({ where: { id: drain.id } });
-    const res = await owner(item.PATCH, { method: "PATCH", params: { ...envA(), drainId: drain.id }, json: { handle: "renamed-" + drain.handle, secretKey: "" } });
+    const res = await owner(item.PATCH, {
+      method: "PATCH",
+      params: { ...envA(), drainId: drain.id },
+      json: { handle: "renamed-" + drain.handle, secretKey: "" },
+    });
     expect(res.status).toBe(200);
     const after = await db().llmTraceDrain.findUniqueOrThrow({ where: { id: drain.id } });
     expect(after.secretKeyCiphertext).toBe(before.secretKeyCiphertext);
@@ -157,10 +224,16 @@ describe("editing a drain", () => {
     expect(refused.status).toBe(422);
     expect(refused.json.error?.fields?.secretKey).toMatch(/Re-enter the secret key/);
 
-    const rotated = await owner(item.PATCH, { method: "PATCH", params, json: { baseUrl: newUrl, secretKey: "sk-lf-rotated-secret-9999" } });
+    const rotated = await owner(item.PATCH, {
+      method: "PATCH",
+      params,
+      json: { baseUrl: newUrl, secretKey: "sk-lf-rotated-secret-9999" },
+    });
     expect(rotated.status).toBe(200);
     expect(rotated.json.drain).toMatchObject({ baseUrl: newUrl, secretKeyHint: "sk-lf-…9999" });
-    const actions = (await db().auditEvent.findMany({ where: { targetId: drain.id }, orderBy: { createdAt: "asc" } })).map((e) => [e.action, e.changedFields]);
+    const actions = (
+      await db().auditEvent.findMany({ where: { targetId: drain.id }, orderBy: { createdAt: "asc" } })
+    ).map((e) => [e.action, e.changedFields]);
     expect(actions).toContainEqual(["llm_trace_drain.update", ["baseUrl"]]);
     expect(actions).toContainEqual(["llm_trace_drain.rotate_keys", ["secretKey"]]);
   });
@@ -168,15 +241,23 @@ describe("editing a drain", () => {
   it("pauses and resumes, with an audit event each", async () => {
     const drain = await createDrain();
     const params = { ...envA(), drainId: drain.id };
-    expect((await owner(item.PATCH, { method: "PATCH", params, json: { paused: true } })).json.drain).toMatchObject({ status: "paused" });
-    expect((await owner(item.PATCH, { method: "PATCH", params, json: { paused: false } })).json.drain).toMatchObject({ status: "active" });
-    const actions = (await db().auditEvent.findMany({ where: { targetId: drain.id }, orderBy: { createdAt: "asc" } })).map((e) => e.action);
+    expect((await owner(item.PATCH, { method: "PATCH", params, json: { paused: true } })).json.drain).toMatchObject({
+      status: "paused",
+    });
+    expect((await owner(item.PATCH, { method: "PATCH", params, json: { paused: false } })).json.drain).toMatchObject({
+      status: "active",
+    });
+    const actions = (
+      await db().auditEvent.findMany({ where: { targetId: drain.id }, orderBy: { createdAt: "asc" } })
+    ).map((e) => e.action);
     expect(actions).toEqual(["llm_trace_drain.create", "llm_trace_drain.pause", "llm_trace_drain.resume"]);
   });
 
   it("refuses an empty edit", async () => {
     const drain = await createDrain();
-    expect((await owner(item.PATCH, { method: "PATCH", params: { ...envA(), drainId: drain.id }, json: {} })).status).toBe(422);
+    expect(
+      (await owner(item.PATCH, { method: "PATCH", params: { ...envA(), drainId: drain.id }, json: {} })).status,
+    ).toBe(422);
   });
 });
 
@@ -187,12 +268,16 @@ describe("test connection of a saved drain", () => {
     expect(ok.json.result).toEqual({ ok: true, projectName: "Clinical Assistant (fake)", projectId: "proj_fake_1" });
     const sent = fake().requests.at(-1)!;
     expect(sent.path).toBe("/api/public/projects");
-    expect(sent.authorization).toBe("Basic " + Buffer.from(`${fake().publicKey}:${fake().secretKey}`).toString("base64"));
+    expect(sent.authorization).toBe(
+      "Basic " + Buffer.from(`${fake().publicKey}:${fake().secretKey}`).toString("base64"),
+    );
 
     const bad = await createDrain({ secretKey: "sk-lf-wrong-secret-0000" });
     const failed = await owner(savedTest.POST, { method: "POST", params: { ...envA(), drainId: bad.id } });
     expect(failed.json.result).toMatchObject({ ok: false, reason: "invalid_keys", httpStatus: 401 });
-    const audit = await db().auditEvent.findFirst({ where: { targetId: bad.id, action: { startsWith: "llm_trace_drain.test_connection" } } });
+    const audit = await db().auditEvent.findFirst({
+      where: { targetId: bad.id, action: { startsWith: "llm_trace_drain.test_connection" } },
+    });
     expect(audit?.action).toBe("llm_trace_drain.test_connection.failed.invalid_keys");
   });
 });

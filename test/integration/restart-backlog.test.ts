@@ -13,27 +13,33 @@ import { createForwardingWorld, newWorker, postLogs, records } from "./forwardin
 const fake = withFakeLangfuse();
 
 describe("server restarted with a backlog", () => {
-  it.skipIf(process.env.TEST_DB_KIND === "postgres")("delivers, after reopening the data directory, what was accepted before the stop", async () => {
-    const original = database();
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "restart-"));
-    let first = await openDatabase({ kind: "pglite", dataDir: dir });
-    setDatabase(first);
-    try {
-      const world = await createForwardingWorld(fake());
-      fake().setMode("down-503");
-      expect((await postLogs(records(world.keySecret, ["chat", "streaming", "tool_calls"]))).json).toMatchObject({ accepted: 3 });
-      await newWorker().runOnce(); // fails: the receiver is down
-      await closeDatabase(first); // the process stops
-
-      first = await openDatabase({ kind: "pglite", dataDir: dir }); // and starts again
+  it.skipIf(process.env.TEST_DB_KIND === "postgres")(
+    "delivers, after reopening the data directory, what was accepted before the stop",
+    async () => {
+      const original = database();
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "restart-"));
+      let first = await openDatabase({ kind: "pglite", dataDir: dir });
       setDatabase(first);
-      fake().setMode("normal");
-      await first.driver.query(`UPDATE trace_outbox SET available_at = now() - interval '1 second'`);
-      expect(await newWorker().runOnce()).toBe(3);
-      expect(fake().spans.filter((s) => s.attributes["aptible.environment.id"] === world.envA.id)).toHaveLength(3);
-    } finally {
-      await closeDatabase(first).catch(() => undefined);
-      setDatabase(original);
-    }
-  }, 60_000);
+      try {
+        const world = await createForwardingWorld(fake());
+        fake().setMode("down-503");
+        expect((await postLogs(records(world.keySecret, ["chat", "streaming", "tool_calls"]))).json).toMatchObject({
+          accepted: 3,
+        });
+        await newWorker().runOnce(); // fails: the receiver is down
+        await closeDatabase(first); // the process stops
+
+        first = await openDatabase({ kind: "pglite", dataDir: dir }); // and starts again
+        setDatabase(first);
+        fake().setMode("normal");
+        await first.driver.query(`UPDATE trace_outbox SET available_at = now() - interval '1 second'`);
+        expect(await newWorker().runOnce()).toBe(3);
+        expect(fake().spans.filter((s) => s.attributes["aptible.environment.id"] === world.envA.id)).toHaveLength(3);
+      } finally {
+        await closeDatabase(first).catch(() => undefined);
+        setDatabase(original);
+      }
+    },
+    60_000,
+  );
 });

@@ -14,18 +14,30 @@ type Model = { table: string; fields: Field[] };
 function parseSchema(text: string) {
   const enums = new Map<string, string[]>();
   for (const m of text.matchAll(/^enum (\w+) \{([^}]*)\}/gm)) {
-    enums.set(m[1]!, m[2]!.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("//")));
+    enums.set(
+      m[1]!,
+      m[2]!
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith("//")),
+    );
   }
   const blocks = [...text.matchAll(/^model (\w+) \{([^}]*)\}/gm)];
   const modelNames = new Set(blocks.map((b) => b[1]!));
   const models: Model[] = blocks.map(([, name, body]) => {
-    const lines = body!.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("//"));
+    const lines = body!
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith("//"));
     const table = lines.join(" ").match(/@@map\("([^"]+)"\)/)?.[1] ?? name!;
     const fields = lines
       .filter((l) => !l.startsWith("@@"))
       .map((l) => l.match(/^(\w+)\s+(\w+)(\[\])?(\?)?(.*)$/))
       .filter((m): m is RegExpMatchArray => m !== null && !modelNames.has(m[2]!))
-      .map((m) => ({ column: m[5]!.match(/@map\("([^"]+)"\)/)?.[1] ?? m[1]!, optional: m[4] === "?" || m[3] === "[]" }));
+      .map((m) => ({
+        column: m[5]!.match(/@map\("([^"]+)"\)/)?.[1] ?? m[1]!,
+        optional: m[4] === "?" || m[3] === "[]",
+      }));
     return { table, fields };
   });
   return { enums, models };
@@ -51,7 +63,9 @@ describe("schema.prisma and prisma/migrations", () => {
         expect(columns!.has(f.column), `column ${model.table}.${f.column}`).toBe(true);
         if (!f.optional) expect(columns!.get(f.column), `${model.table}.${f.column} is NOT NULL`).toBe(false);
       }
-      expect([...columns!.keys()].sort(), `no extra columns in ${model.table}`).toEqual(model.fields.map((f) => f.column).sort());
+      expect([...columns!.keys()].sort(), `no extra columns in ${model.table}`).toEqual(
+        model.fields.map((f) => f.column).sort(),
+      );
     }
     const tables = [...actual.keys()].filter((t) => t !== "_prisma_migrations").sort();
     expect(tables).toEqual(schema.models.map((m) => m.table).sort());
@@ -62,7 +76,10 @@ describe("schema.prisma and prisma/migrations", () => {
       `SELECT t.typname, e.enumlabel FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid ORDER BY e.enumsortorder`,
     );
     for (const [name, values] of schema.enums) {
-      expect(rows.filter((r) => r.typname === name).map((r) => r.enumlabel), `enum ${name}`).toEqual(values);
+      expect(
+        rows.filter((r) => r.typname === name).map((r) => r.enumlabel),
+        `enum ${name}`,
+      ).toEqual(values);
     }
   });
 });

@@ -28,7 +28,13 @@ export type ReceivedSpan = {
   resource: Record<string, unknown>;
 };
 
-type OtlpValue = { stringValue?: string; intValue?: string | number; doubleValue?: number; boolValue?: boolean; arrayValue?: { values?: OtlpValue[] } };
+type OtlpValue = {
+  stringValue?: string;
+  intValue?: string | number;
+  doubleValue?: number;
+  boolValue?: boolean;
+  arrayValue?: { values?: OtlpValue[] };
+};
 
 function unwrap(v: OtlpValue): unknown {
   if (v.stringValue !== undefined) return v.stringValue;
@@ -59,7 +65,12 @@ export type FakeLangfuse = {
   spans: ReceivedSpan[];
   /** OTLP requests with their outcome status. */
   exports: { status: number; spanCount: number; headers: Record<string, string | string[] | undefined> }[];
-  requests: { method: string; path: string; authorization: string | undefined; headers: Record<string, string | string[] | undefined> }[];
+  requests: {
+    method: string;
+    path: string;
+    authorization: string | undefined;
+    headers: Record<string, string | string[] | undefined>;
+  }[];
   close(): Promise<void>;
 };
 
@@ -78,7 +89,12 @@ export async function startFakeLangfuse(options: FakeLangfuseOptions): Promise<F
   const basic = (pk: string, sk: string) => "Basic " + Buffer.from(`${pk}:${sk}`).toString("base64");
 
   const server = https.createServer({ cert: options.cert, key: options.key }, (req, res) => {
-    requests.push({ method: req.method ?? "", path: req.url ?? "", authorization: req.headers.authorization, headers: req.headers });
+    requests.push({
+      method: req.method ?? "",
+      path: req.url ?? "",
+      authorization: req.headers.authorization,
+      headers: req.headers,
+    });
     const json = (status: number, body: unknown) => {
       res.writeHead(status, { "content-type": "application/json" });
       res.end(JSON.stringify(body));
@@ -103,9 +119,20 @@ export async function startFakeLangfuse(options: FakeLangfuseOptions): Promise<F
           if (mode === "unauthorized" || req.headers.authorization !== basic(publicKey, secretKey)) {
             return answer(401, { message: "Invalid credentials. Confirm that you've configured the correct host." });
           }
-          if (mode === "rate-limited") return answer(429, { message: "Rate limit exceeded" }, 0, { "retry-after": "1" });
-          if (!String(req.headers["content-type"]).includes("application/json")) return answer(400, { message: "Unsupported content type" });
-          let body: { resourceSpans?: { resource?: { attributes?: { key: string; value: OtlpValue }[] }; scopeSpans?: { spans?: (Omit<ReceivedSpan, "attributes" | "resource"> & { attributes?: { key: string; value: OtlpValue }[] })[] }[] }[] };
+          if (mode === "rate-limited")
+            return answer(429, { message: "Rate limit exceeded" }, 0, { "retry-after": "1" });
+          if (!String(req.headers["content-type"]).includes("application/json"))
+            return answer(400, { message: "Unsupported content type" });
+          let body: {
+            resourceSpans?: {
+              resource?: { attributes?: { key: string; value: OtlpValue }[] };
+              scopeSpans?: {
+                spans?: (Omit<ReceivedSpan, "attributes" | "resource"> & {
+                  attributes?: { key: string; value: OtlpValue }[];
+                })[];
+              }[];
+            }[];
+          };
           try {
             body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
           } catch {
@@ -114,9 +141,13 @@ export async function startFakeLangfuse(options: FakeLangfuseOptions): Promise<F
           const decoded: ReceivedSpan[] = [];
           for (const rs of body.resourceSpans ?? []) {
             const resource = attributes(rs.resource?.attributes);
-            for (const ss of rs.scopeSpans ?? []) for (const sp of ss.spans ?? []) decoded.push({ ...sp, attributes: attributes(sp.attributes), resource });
+            for (const ss of rs.scopeSpans ?? [])
+              for (const sp of ss.spans ?? []) decoded.push({ ...sp, attributes: attributes(sp.attributes), resource });
           }
-          const bad = decoded.find((sp) => rejectSpanIds.has(sp.spanId) || !/^[0-9a-f]{16}$/.test(sp.spanId) || !/^[0-9a-f]{32}$/.test(sp.traceId));
+          const bad = decoded.find(
+            (sp) =>
+              rejectSpanIds.has(sp.spanId) || !/^[0-9a-f]{16}$/.test(sp.spanId) || !/^[0-9a-f]{32}$/.test(sp.traceId),
+          );
           if (bad) return answer(400, { message: `Invalid span ${bad.spanId}` }, decoded.length);
           spans.push(...decoded);
           answer(200, {}, decoded.length);
@@ -131,7 +162,11 @@ export async function startFakeLangfuse(options: FakeLangfuseOptions): Promise<F
       if (req.headers.authorization !== basic(publicKey, secretKey)) {
         return json(401, { message: "Invalid credentials. Confirm that you've configured the correct host." });
       }
-      return json(200, { data: [{ id: "proj_fake_1", name: projectName, organization: { id: "org_fake", name: "Fake Org" }, metadata: {} }] });
+      return json(200, {
+        data: [
+          { id: "proj_fake_1", name: projectName, organization: { id: "org_fake", name: "Fake Org" }, metadata: {} },
+        ],
+      });
     }
     json(404, { message: "Not found" });
   });

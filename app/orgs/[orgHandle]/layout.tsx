@@ -4,7 +4,13 @@ import { requireUser } from "@/lib/server/current-user";
 import { listOrganizationsForUser } from "@/lib/server/organizations";
 import { TopBar } from "@/components/shell/top-bar";
 
-export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ orgHandle: string }> }) {
+export default async function OrgLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ orgHandle: string }>;
+}) {
   const { orgHandle } = await params;
   const user = await requireUser();
   const organizations = await listOrganizationsForUser(user);

@@ -67,28 +67,54 @@ export async function updateOrganizationFlags(
   actor: { userId: string; ip: string | null },
 ): Promise<AdminOrganizationView> {
   return db().$transaction(async (tx) => {
-    const current = await tx.organization.findUnique({ where: { id: organizationId }, select: { baaSignedAt: true, aiGatewayBetaEnrolledAt: true } });
+    const current = await tx.organization.findUnique({
+      where: { id: organizationId },
+      select: { baaSignedAt: true, aiGatewayBetaEnrolledAt: true },
+    });
     if (!current) throw notFound("Organization");
     const now = new Date();
     const data: Record<string, Date | string | null> = {};
     const actions: string[] = [];
     if (input.baaSigned !== undefined && input.baaSigned !== (current.baaSignedAt !== null)) {
-      Object.assign(data, input.baaSigned ? { baaSignedAt: now, baaSignedById: actor.userId } : { baaSignedAt: null, baaSignedById: null });
+      Object.assign(
+        data,
+        input.baaSigned
+          ? { baaSignedAt: now, baaSignedById: actor.userId }
+          : { baaSignedAt: null, baaSignedById: null },
+      );
       actions.push(input.baaSigned ? "organization.baa_signed" : "organization.baa_withdrawn");
     }
-    if (input.aiGatewayBetaEnrolled !== undefined && input.aiGatewayBetaEnrolled !== (current.aiGatewayBetaEnrolledAt !== null)) {
+    if (
+      input.aiGatewayBetaEnrolled !== undefined &&
+      input.aiGatewayBetaEnrolled !== (current.aiGatewayBetaEnrolledAt !== null)
+    ) {
       Object.assign(
         data,
         input.aiGatewayBetaEnrolled
           ? { aiGatewayBetaEnrolledAt: now, aiGatewayBetaEnrolledById: actor.userId }
           : { aiGatewayBetaEnrolledAt: null, aiGatewayBetaEnrolledById: null },
       );
-      actions.push(input.aiGatewayBetaEnrolled ? "organization.ai_gateway_beta_enrolled" : "organization.ai_gateway_beta_withdrawn");
+      actions.push(
+        input.aiGatewayBetaEnrolled
+          ? "organization.ai_gateway_beta_enrolled"
+          : "organization.ai_gateway_beta_withdrawn",
+      );
     }
     const row = await tx.organization.update({ where: { id: organizationId }, data, select: adminSelect });
     for (const action of actions) {
       const field = action.includes("baa") ? "baaSigned" : "aiGatewayBetaEnrolled";
-      await recordAudit({ actorId: actor.userId, organizationId, action, targetType: "organization", targetId: organizationId, changedFields: [field], ip: actor.ip }, tx);
+      await recordAudit(
+        {
+          actorId: actor.userId,
+          organizationId,
+          action,
+          targetType: "organization",
+          targetId: organizationId,
+          changedFields: [field],
+          ip: actor.ip,
+        },
+        tx,
+      );
     }
     return toAdminView(row);
   });

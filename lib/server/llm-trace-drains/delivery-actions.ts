@@ -15,24 +15,52 @@ import type { Actor } from "./mutations";
 import type { TestTraceResult } from "../../validation/drain-health";
 
 /** Ends an authentication hold and puts every dead letter back in the queue. */
-export async function retryDeliveries(access: EnvironmentAccess, drainId: string, actor: Actor): Promise<{ requeued: number }> {
+export async function retryDeliveries(
+  access: EnvironmentAccess,
+  drainId: string,
+  actor: Actor,
+): Promise<{ requeued: number }> {
   await assertDrainExists(access, drainId);
   const [requeued] = await db().$transaction([
     db().traceOutbox.updateMany({
       where: { drainId, deadAt: { not: null } },
-      data: { deadAt: null, availableAt: new Date(), firstFailedAt: null, attempts: 0, lastError: null, leasedUntil: null },
+      data: {
+        deadAt: null,
+        availableAt: new Date(),
+        firstFailedAt: null,
+        attempts: 0,
+        lastError: null,
+        leasedUntil: null,
+      },
     }),
     db().llmTraceDrain.update({ where: { id: drainId }, data: { authFailedAt: null } }),
   ]);
-  await recordAudit({ actorId: actor.userId, organizationId: access.organizationId, environmentId: access.environmentId, action: "llm_trace_drain.retry", targetType: "llm_trace_drain", targetId: drainId, ip: actor.ip });
+  await recordAudit({
+    actorId: actor.userId,
+    organizationId: access.organizationId,
+    environmentId: access.environmentId,
+    action: "llm_trace_drain.retry",
+    targetType: "llm_trace_drain",
+    targetId: drainId,
+    ip: actor.ip,
+  });
   wakeWorker();
   return { requeued: requeued.count };
 }
 
 /** Sends one synthetic span, marked `aptible.test`, straight to Langfuse and reports the outcome. */
-export async function sendTestTrace(access: EnvironmentAccess, drainId: string, actor: Actor): Promise<TestTraceResult> {
+export async function sendTestTrace(
+  access: EnvironmentAccess,
+  drainId: string,
+  actor: Actor,
+): Promise<TestTraceResult> {
   const drain = await drainCredentials(access, drainId);
-  const raw = buildRecord({ kind: "chat", keySecret: randomBytes(8).toString("hex"), keyAlias: "test-trace", sessionId: `test-${Date.now()}` });
+  const raw = buildRecord({
+    kind: "chat",
+    keySecret: randomBytes(8).toString("hex"),
+    keyAlias: "test-trace",
+    sessionId: `test-${Date.now()}`,
+  });
   const ids = { traceId: randomBytes(16).toString("hex"), spanId: randomBytes(8).toString("hex") };
   const span = mapRecordToSpan(gatewayRecord.parse(raw), {
     ...ids,
@@ -55,8 +83,23 @@ export async function sendTestTrace(access: EnvironmentAccess, drainId: string, 
     targetId: drainId,
     ip: actor.ip,
   });
-  if (outcome.kind === "delivered") return { ok: true, traceId: ids.traceId, message: "Langfuse accepted the test trace. It appears in the project within a few seconds." };
+  if (outcome.kind === "delivered")
+    return {
+      ok: true,
+      traceId: ids.traceId,
+      message: "Langfuse accepted the test trace. It appears in the project within a few seconds.",
+    };
   const status = "status" in outcome ? outcome.status : undefined;
-  const prefix = outcome.kind === "auth" ? "Langfuse refused the keys" : outcome.kind === "rejected" ? "Langfuse rejected the span" : "Could not deliver";
-  return { ok: false, traceId: ids.traceId, message: `${prefix}: ${outcome.message}`, ...(status ? { httpStatus: status } : {}) };
+  const prefix =
+    outcome.kind === "auth"
+      ? "Langfuse refused the keys"
+      : outcome.kind === "rejected"
+        ? "Langfuse rejected the span"
+        : "Could not deliver";
+  return {
+    ok: false,
+    traceId: ids.traceId,
+    message: `${prefix}: ${outcome.message}`,
+    ...(status ? { httpStatus: status } : {}),
+  };
 }

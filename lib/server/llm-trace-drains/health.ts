@@ -30,14 +30,39 @@ export async function drainsHealth(drainIds: string[]): Promise<Map<string, Drai
   const [drains, pending, retrying, dead, buckets] = await Promise.all([
     db().llmTraceDrain.findMany({
       where: { id: { in: drainIds } },
-      select: { id: true, pausedAt: true, authFailedAt: true, lastSuccessAt: true, lastErrorAt: true, lastErrorStatus: true, lastErrorMessage: true, organization: { select: { baaSignedAt: true, aiGatewayBetaEnrolledAt: true } } },
+      select: {
+        id: true,
+        pausedAt: true,
+        authFailedAt: true,
+        lastSuccessAt: true,
+        lastErrorAt: true,
+        lastErrorStatus: true,
+        lastErrorMessage: true,
+        organization: { select: { baaSignedAt: true, aiGatewayBetaEnrolledAt: true } },
+      },
     }),
-    db().traceOutbox.groupBy({ by: ["drainId"], where: { drainId: { in: drainIds }, deadAt: null }, _count: { _all: true } }),
-    db().traceOutbox.groupBy({ by: ["drainId"], where: { drainId: { in: drainIds }, deadAt: null, firstFailedAt: { not: null } }, _count: { _all: true } }),
-    db().traceOutbox.groupBy({ by: ["drainId"], where: { drainId: { in: drainIds }, deadAt: { not: null } }, _count: { _all: true } }),
-    db().drainDeliveryBucket.findMany({ where: { drainId: { in: drainIds }, bucketStart: { gte: since } }, orderBy: { bucketStart: "asc" } }),
+    db().traceOutbox.groupBy({
+      by: ["drainId"],
+      where: { drainId: { in: drainIds }, deadAt: null },
+      _count: { _all: true },
+    }),
+    db().traceOutbox.groupBy({
+      by: ["drainId"],
+      where: { drainId: { in: drainIds }, deadAt: null, firstFailedAt: { not: null } },
+      _count: { _all: true },
+    }),
+    db().traceOutbox.groupBy({
+      by: ["drainId"],
+      where: { drainId: { in: drainIds }, deadAt: { not: null } },
+      _count: { _all: true },
+    }),
+    db().drainDeliveryBucket.findMany({
+      where: { drainId: { in: drainIds }, bucketStart: { gte: since } },
+      orderBy: { bucketStart: "asc" },
+    }),
   ]);
-  const count = (rows: { drainId: string; _count: { _all: number } }[], id: string) => rows.find((r) => r.drainId === id)?._count._all ?? 0;
+  const count = (rows: { drainId: string; _count: { _all: number } }[], id: string) =>
+    rows.find((r) => r.drainId === id)?._count._all ?? 0;
   const currentHour = Math.floor(Date.now() / 3600_000) * 3600_000;
   const result = new Map<string, DrainHealth>();
   for (const d of drains) {
@@ -45,7 +70,12 @@ export async function drainsHealth(drainIds: string[]): Promise<Map<string, Drai
     const hourly = Array.from({ length: 24 }, (_, i) => {
       const hour = new Date(currentHour - (23 - i) * 3600_000);
       const b = mine.find((x) => x.bucketStart.getTime() === hour.getTime());
-      return { hour: hour.toISOString(), delivered: b?.delivered ?? 0, failed: b?.failed ?? 0, deadLettered: b?.deadLettered ?? 0 };
+      return {
+        hour: hour.toISOString(),
+        delivered: b?.delivered ?? 0,
+        failed: b?.failed ?? 0,
+        deadLettered: b?.deadLettered ?? 0,
+      };
     });
     const sum = (k: "delivered" | "failed" | "deadLettered") => mine.reduce((n, b) => n + b[k], 0);
     result.set(d.id, {
@@ -56,7 +86,9 @@ export async function drainsHealth(drainIds: string[]): Promise<Map<string, Drai
       pending: count(pending, d.id),
       deadLetters: count(dead, d.id),
       lastSuccessAt: d.lastSuccessAt?.toISOString() ?? null,
-      lastError: d.lastErrorAt ? { at: d.lastErrorAt.toISOString(), httpStatus: d.lastErrorStatus, message: d.lastErrorMessage ?? "" } : null,
+      lastError: d.lastErrorAt
+        ? { at: d.lastErrorAt.toISOString(), httpStatus: d.lastErrorStatus, message: d.lastErrorMessage ?? "" }
+        : null,
       hourly,
     });
   }

@@ -35,7 +35,11 @@ export async function assertReachableBaseUrl(baseUrl: string): Promise<void> {
   }
 }
 
-export async function createDrain(access: EnvironmentAccess, input: CreateDrainInput, actor: Actor): Promise<DrainView> {
+export async function createDrain(
+  access: EnvironmentAccess,
+  input: CreateDrainInput,
+  actor: Actor,
+): Promise<DrainView> {
   await assertAiGatewayEnabledFor(access.organizationId);
   await assertReachableBaseUrl(input.baseUrl);
   // The id is chosen here because the ciphertext's AAD names it.
@@ -66,7 +70,15 @@ export async function createDrain(access: EnvironmentAccess, input: CreateDrainI
           action: "llm_trace_drain.create",
           targetType: "llm_trace_drain",
           targetId: id,
-          changedFields: ["type", "handle", "baseUrl", "publicKey", "secretKey", "forwardContent", "acknowledgeContentForwarding"],
+          changedFields: [
+            "type",
+            "handle",
+            "baseUrl",
+            "publicKey",
+            "secretKey",
+            "forwardContent",
+            "acknowledgeContentForwarding",
+          ],
           ip: actor.ip,
         },
         tx,
@@ -79,10 +91,22 @@ export async function createDrain(access: EnvironmentAccess, input: CreateDrainI
   }
 }
 
-export async function updateDrain(access: EnvironmentAccess, drainId: string, input: UpdateDrainInput, actor: Actor): Promise<DrainView> {
+export async function updateDrain(
+  access: EnvironmentAccess,
+  drainId: string,
+  input: UpdateDrainInput,
+  actor: Actor,
+): Promise<DrainView> {
   const current = await db().llmTraceDrain.findFirst({
     where: scopedDrain(access, drainId),
-    select: { handle: true, baseUrl: true, publicKey: true, pausedAt: true, forwardContent: true, organization: { select: { baaSignedAt: true, aiGatewayBetaEnrolledAt: true } } },
+    select: {
+      handle: true,
+      baseUrl: true,
+      publicKey: true,
+      pausedAt: true,
+      forwardContent: true,
+      organization: { select: { baaSignedAt: true, aiGatewayBetaEnrolledAt: true } },
+    },
   });
   if (!current) throw notFound("LLM Trace Drain");
   assertAiGatewayEnabled(current.organization);
@@ -91,7 +115,9 @@ export async function updateDrain(access: EnvironmentAccess, drainId: string, in
   const publicKeyChanged = input.publicKey !== undefined && input.publicKey !== current.publicKey;
   // The stored secret must never be sent somewhere new, or paired with a key it was not issued with.
   if ((baseUrlChanged || publicKeyChanged) && !input.secretKey) {
-    const message = baseUrlChanged ? "Re-enter the secret key to change the Base URL" : "Enter the secret key that belongs to the new public key";
+    const message = baseUrlChanged
+      ? "Re-enter the secret key to change the Base URL"
+      : "Enter the secret key that belongs to the new public key";
     throw new AppError("validation_failed", message, { secretKey: message });
   }
   if (baseUrlChanged) await assertReachableBaseUrl(input.baseUrl!);
@@ -101,8 +127,15 @@ export async function updateDrain(access: EnvironmentAccess, drainId: string, in
     baseUrlChanged ? "baseUrl" : null,
     input.forwardContent !== undefined && input.forwardContent !== current.forwardContent ? "forwardContent" : null,
   ].filter((f): f is string => f !== null);
-  const keysChanged = [publicKeyChanged ? "publicKey" : null, input.secretKey ? "secretKey" : null].filter((f): f is string => f !== null);
-  const pauseChange = input.paused === undefined || input.paused === (current.pausedAt !== null) ? null : input.paused ? "pause" : "resume";
+  const keysChanged = [publicKeyChanged ? "publicKey" : null, input.secretKey ? "secretKey" : null].filter(
+    (f): f is string => f !== null,
+  );
+  const pauseChange =
+    input.paused === undefined || input.paused === (current.pausedAt !== null)
+      ? null
+      : input.paused
+        ? "pause"
+        : "resume";
 
   try {
     return await db().$transaction(async (tx) => {
@@ -113,7 +146,10 @@ export async function updateDrain(access: EnvironmentAccess, drainId: string, in
           ...(baseUrlChanged ? { baseUrl: input.baseUrl } : {}),
           ...(publicKeyChanged ? { publicKey: input.publicKey } : {}),
           ...(input.secretKey
-            ? { secretKeyCiphertext: encryptDrainSecret(access.organizationId, drainId, input.secretKey), secretKeyHint: secretHint(input.secretKey) }
+            ? {
+                secretKeyCiphertext: encryptDrainSecret(access.organizationId, drainId, input.secretKey),
+                secretKeyHint: secretHint(input.secretKey),
+              }
             : {}),
           ...(pauseChange ? { pausedAt: pauseChange === "pause" ? new Date() : null } : {}),
           // New keys or a new host end an authentication hold: held deliveries flow again.
@@ -124,7 +160,16 @@ export async function updateDrain(access: EnvironmentAccess, drainId: string, in
       });
       const audit = (action: string, changedFields: string[]) =>
         recordAudit(
-          { actorId: actor.userId, organizationId: access.organizationId, environmentId: access.environmentId, action, targetType: "llm_trace_drain", targetId: drainId, changedFields, ip: actor.ip },
+          {
+            actorId: actor.userId,
+            organizationId: access.organizationId,
+            environmentId: access.environmentId,
+            action,
+            targetType: "llm_trace_drain",
+            targetId: drainId,
+            changedFields,
+            ip: actor.ip,
+          },
           tx,
         );
       if (settingsChanged.length > 0) await audit("llm_trace_drain.update", settingsChanged);
@@ -143,7 +188,15 @@ export async function deleteDrain(access: EnvironmentAccess, drainId: string, ac
     const { count } = await tx.llmTraceDrain.deleteMany({ where: scopedDrain(access, drainId) });
     if (count === 0) throw notFound("LLM Trace Drain");
     await recordAudit(
-      { actorId: actor.userId, organizationId: access.organizationId, environmentId: access.environmentId, action: "llm_trace_drain.delete", targetType: "llm_trace_drain", targetId: drainId, ip: actor.ip },
+      {
+        actorId: actor.userId,
+        organizationId: access.organizationId,
+        environmentId: access.environmentId,
+        action: "llm_trace_drain.delete",
+        targetType: "llm_trace_drain",
+        targetId: drainId,
+        ip: actor.ip,
+      },
       tx,
     );
   });

@@ -15,7 +15,8 @@ export async function listDrains(access: EnvironmentAccess) {
 
 /** Throws not_found unless the drain exists inside the caller's environment. */
 export async function assertDrainExists(access: EnvironmentAccess, drainId: string): Promise<void> {
-  if ((await db().llmTraceDrain.count({ where: scopedDrain(access, drainId) })) === 0) throw notFound("LLM Trace Drain");
+  if ((await db().llmTraceDrain.count({ where: scopedDrain(access, drainId) })) === 0)
+    throw notFound("LLM Trace Drain");
 }
 
 export async function getDrain(access: EnvironmentAccess, drainId: string) {
@@ -32,6 +33,13 @@ export async function drainAuditHistory(access: EnvironmentAccess, drainId: stri
     where: { organizationId: access.organizationId, targetType: "llm_trace_drain", targetId: drainId },
     orderBy: { createdAt: "desc" },
     take: 100,
-    select: { id: true, action: true, changedFields: true, ipAddress: true, createdAt: true, actor: { select: { name: true } } },
+    select: {
+      id: true,
+      action: true,
+      changedFields: true,
+      ipAddress: true,
+      createdAt: true,
+      actor: { select: { name: true } },
+    },
   });
 }

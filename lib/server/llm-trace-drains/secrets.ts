@@ -11,7 +11,6 @@ import { drainSecretAad as aadFor } from "../../crypto/drain-secret-aad";
 // request to Langfuse is built. The AAD ties each ciphertext to its organization, drain
 // and field, so a value copied to another row does not decrypt.
 
-
 export function encryptDrainSecret(organizationId: string, drainId: string, secret: string): string {
   return encrypt(config().drainKeyring, secret, aadFor(organizationId, drainId));
 }

@@ -11,7 +11,9 @@ async function audited(access: EnvironmentAccess, drainId: string | null, actor:
     actorId: actor.userId,
     organizationId: access.organizationId,
     environmentId: access.environmentId,
-    action: result.ok ? "llm_trace_drain.test_connection.succeeded" : `llm_trace_drain.test_connection.failed.${result.reason}`,
+    action: result.ok
+      ? "llm_trace_drain.test_connection.succeeded"
+      : `llm_trace_drain.test_connection.failed.${result.reason}`,
     targetType: "llm_trace_drain",
     targetId: drainId,
     ip: actor.ip,

@@ -7,5 +7,7 @@ import { updateOrganizationFlags } from "@/lib/server/admin/organizations";
 export const PATCH = adminRoute(async ({ req, params, user, ip }) => {
   const { organizationId } = parseParams(params, organizationParams, "Organization");
   const input = await parseJsonBody(req, updateOrganizationFlagsInput);
-  return NextResponse.json({ organization: await updateOrganizationFlags(organizationId, input, { userId: user.id, ip }) });
+  return NextResponse.json({
+    organization: await updateOrganizationFlags(organizationId, input, { userId: user.id, ip }),
+  });
 });

@@ -12,7 +12,10 @@ import { ingestRecords } from "@/lib/ingest/ingest-records";
  */
 export const POST = publicRoute(async ({ req }) => {
   if (!bearerMatches(req.headers.get("authorization"), config().gatewayIngestToken)) {
-    throw new AppError("unauthenticated", "Missing or wrong ingest token (Authorization: Bearer <GATEWAY_INGEST_TOKEN>)");
+    throw new AppError(
+      "unauthenticated",
+      "Missing or wrong ingest token (Authorization: Bearer <GATEWAY_INGEST_TOKEN>)",
+    );
   }
   const text = await readTextCapped(req, config().ingestMaxBytes);
   let parsed;

@@ -19,7 +19,10 @@ export default async function DrainPage({ params }: { params: Params }) {
   const { orgHandle, envHandle, drainId } = await params;
   if (!z.uuid().safeParse(drainId).success) notFound();
   const { access } = await environmentPageAccess(orgHandle, envHandle);
-  const [drain, history] = await Promise.all([pageAccess(getDrain(access, drainId)), drainAuditHistory(access, drainId)]);
+  const [drain, history] = await Promise.all([
+    pageAccess(getDrain(access, drainId)),
+    drainAuditHistory(access, drainId),
+  ]);
   const health = await drainHealth(access, drainId);
   const drainsPath = `/orgs/${orgHandle}/environments/${envHandle}/integrations`;
   return (
@@ -28,8 +31,18 @@ export default async function DrainPage({ params }: { params: Params }) {
         <Link href={drainsPath}>Integrations</Link> / {drain.handle}
       </div>
       <h2>{drain.handle}</h2>
-      <DrainDetail environmentId={access.environmentId} drain={drain} drainsPath={drainsPath} canWrite={can(access.role, "drain:write")} />
-      <DrainHealthPanel environmentId={access.environmentId} drainId={drain.id} initialHealth={health} canWrite={can(access.role, "drain:write")} />
+      <DrainDetail
+        environmentId={access.environmentId}
+        drain={drain}
+        drainsPath={drainsPath}
+        canWrite={can(access.role, "drain:write")}
+      />
+      <DrainHealthPanel
+        environmentId={access.environmentId}
+        drainId={drain.id}
+        initialHealth={health}
+        canWrite={can(access.role, "drain:write")}
+      />
       <section className="panel" aria-labelledby="drain-history-heading">
         <h2 id="drain-history-heading">History</h2>
         <ActivityTable events={history} label="Drain history" showEnvironment={false} />
