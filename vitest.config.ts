@@ -26,7 +26,7 @@ const integration = (name: string, database: "pglite" | "postgres") => ({
     include: ["test/integration/**/*.test.ts"],
     setupFiles: ["test/integration/setup.ts"],
     globalSetup: ["test/integration/global-setup.ts"],
-    env: { ...env, TEST_DB_KIND: database, OUTBOUND_ALLOWED_HOSTS: "localhost" },
+    env: { ...env, TEST_DB_KIND: database, OUTBOUND_ALLOWED_HOSTS: "localhost", INGEST_MAX_BYTES: String(48 << 20) },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -35,8 +35,7 @@ const batch = Number(values.batch);
 
 const { config } = await import("../lib/config/env");
 const { openBenchWorld, BENCH_KEY_SECRET } = await import("./bench-world");
-const { ingestRecords } = await import("../lib/ingest/ingest-records");
-const { parseIngestBody } = await import("../lib/ingest/parse-body");
+const { ingestBody } = await import("../lib/ingest/ingest-records");
 const { DeliveryWorker } = await import("../lib/delivery/worker");
 const { setWorkerWakeHook } = await import("../lib/delivery/wake");
 const { buildRecord, RECORD_KINDS } = await import("../lib/simulator/records");
@@ -77,7 +76,7 @@ while (sent < total) {
   );
   const now = performance.now();
   for (const r of records) startedAt.set(String(r.id), now);
-  ingestRecords(parseIngestBody(JSON.stringify(records))).catch((err: unknown) =>
+  ingestBody(new Response(JSON.stringify(records)).body, Infinity).catch((err: unknown) =>
     process.stderr.write(`ingest failed: ${String(err)}\n`),
   );
   sent += n;

@@ -7,8 +7,7 @@
 import { parseArgs } from "node:util";
 import { config } from "../lib/config/env";
 import { openBenchWorld, BENCH_KEY_SECRET } from "./bench-world";
-import { ingestRecords } from "../lib/ingest/ingest-records";
-import { parseIngestBody } from "../lib/ingest/parse-body";
+import { ingestBody } from "../lib/ingest/ingest-records";
 import { DeliveryWorker } from "../lib/delivery/worker";
 import { toReadableSpan } from "../lib/delivery/otlp-export";
 import { buildRecord, RECORD_KINDS } from "../lib/simulator/records";
@@ -51,7 +50,7 @@ let t = performance.now();
 const latencies: number[] = [];
 for (const body of bodies) {
   const t0 = performance.now();
-  await ingestRecords(parseIngestBody(body));
+  await ingestBody(new Response(body).body, Infinity);
   latencies.push(performance.now() - t0);
 }
 const ingestSeconds = (performance.now() - t) / 1000;

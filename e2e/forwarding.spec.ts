@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, test, type Page } from "@playwright/test";
+import { langfuseView } from "../test/support/langfuse-reading";
 import { ACME_OWNER, signIn } from "./helpers";
 import {
   E2E_APP_PORT,
@@ -12,9 +13,9 @@ import {
 } from "./support/ports";
 
 const run = promisify(execFile);
-type Span = { name: string; attributes: Record<string, unknown> };
+type Span = { name: string; attributes: Record<string, unknown>; status: { code?: number; message?: string } };
 
-async function simulate(count: number) {
+async function simulate(count: number, kinds?: string) {
   const { stdout } = await run("npx", [
     "tsx",
     "scripts/gateway-simulate.ts",
@@ -28,6 +29,7 @@ async function simulate(count: number) {
     String(count),
     "--rate",
     "50",
+    ...(kinds ? ["--kinds", kinds] : []),
   ]);
   return JSON.parse(stdout) as { sent: number; accepted: number };
 }
@@ -56,9 +58,16 @@ test("gateway records flow to Langfuse, the drain page shows them delivered, and
   await createStagingDrain(page);
   const before = (await received()).length;
 
-  expect(await simulate(6)).toMatchObject({ sent: 6, accepted: 6 });
-  await expect.poll(async () => (await received()).length - before, { timeout: 20_000 }).toBe(6);
+  expect(await simulate(8)).toMatchObject({ sent: 8, accepted: 8 });
+  await expect.poll(async () => (await received()).length - before, { timeout: 20_000 }).toBe(8);
   const spans = (await received()).slice(before);
+  // A Claude Code tool loop reads in Langfuse as a conversation with its tool calls indexed.
+  const agent = langfuseView(spans.find((s) => s.attributes["aptible.request.call_type"] === "anthropic_messages")!);
+  expect(agent.toolCallNames).toEqual(["Read"]);
+  expect(agent.toolDefinitions).toEqual(["Read"]);
+  const conversation = (agent.input as { messages: { role: string; tool_calls?: unknown[] }[] }).messages;
+  expect(conversation.map((m) => m.role)).toEqual(["system", "user", "assistant", "tool"]);
+  expect(conversation[2]!.tool_calls).toHaveLength(1);
   const chat = spans.find((s) => s.attributes["gen_ai.request.model"] === "gpt-4o" && !s.attributes["error.type"]);
   expect(chat?.attributes).toMatchObject({
     "gen_ai.usage.input_tokens": 412,
@@ -78,7 +87,7 @@ test("gateway records flow to Langfuse, the drain page shows them delivered, and
 
   const delivery = page.getByRole("region", { name: "Delivery" });
   await expect(delivery.getByText("Healthy")).toBeVisible({ timeout: 15_000 });
-  await expect(delivery.locator(".stat").filter({ hasText: "Delivered (24 h)" })).toContainText("6");
+  await expect(delivery.locator(".stat").filter({ hasText: "Delivered (24 h)" })).toContainText("8");
 
   await setMode("unauthorized");
   await simulate(1);
@@ -90,4 +99,33 @@ test("gateway records flow to Langfuse, the drain page shows them delivered, and
   await delivery.getByRole("button", { name: "Retry now" }).click();
   await expect(delivery.getByText("Healthy")).toBeVisible({ timeout: 20_000 });
   await expect(delivery.locator(".stat").filter({ hasText: "Pending" })).toContainText("0");
+});
+
+test("a drain switched to metadata only forwards no prompts, error text, IP addresses or user ids", async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await setMode("normal");
+  await signIn(page, ACME_OWNER);
+  await page.goto("/orgs/acme-health/environments/acme-staging/integrations");
+  await page.getByRole("link", { name: "staging-langfuse" }).click();
+  await page.getByRole("button", { name: "Edit" }).click();
+  await page.getByLabel("Forward prompt and completion content").uncheck();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Metadata only")).toBeVisible();
+
+  const before = (await received()).length;
+  expect(await simulate(3, "chat,provider_error,tool_calls")).toMatchObject({ accepted: 3 });
+  await expect.poll(async () => (await received()).length - before, { timeout: 20_000 }).toBe(3);
+  const spans = (await received()).slice(before);
+  for (const span of spans) {
+    const sent = JSON.stringify(span);
+    expect(sent).not.toContain("patient 4411");
+    expect(sent).not.toContain("Rate limit reached");
+    expect(sent).not.toContain("198.51.100.23");
+    expect(span.attributes).toMatchObject({ "aptible.content.forwarded": false });
+    expect(langfuseView(span).input).toBeUndefined();
+  }
+  const failed = spans.find((s) => s.attributes["error.type"] === "RateLimitError")!;
+  expect(failed.status.message).toBe("RateLimitError (429)");
 });

@@ -1,13 +1,15 @@
 // npm run gateway:simulate -- [--count 12] [--rate 5] [--batch 1] [--size 0] [--format json_array|ndjson|single]
-//                              [--url http://localhost:3000] [--token …] [--environment acme-production]
-// Posts realistic AI Gateway log records to the ingest endpoint, signed with the demo LLM
-// keys, cycling through chat, streaming, tool calls, cache hit, provider error and
-// embedding, with and without a session id and an end user. Stops by itself.
+//                              [--kinds chat,agent,…] [--url http://localhost:3000] [--token …]
+//                              [--environment acme-production]
+// Posts AI Gateway log records shaped exactly as a LiteLLM proxy sends them to the ingest
+// endpoint, signed with the demo LLM keys, cycling through chat, streaming, an OpenAI tool
+// loop, a Claude Code agent turn, the Responses API, a cache hit, a provider error and an
+// embedding, with and without a client session and an end user. Stops by itself.
 import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
-import { buildRecord, RECORD_KINDS } from "../lib/simulator/records";
+import { buildRecord, RECORD_KINDS, type RecordKind } from "../lib/simulator/records";
 import { demoLlmKeys } from "../lib/db/demo-data";
 
 const { values } = parseArgs({
@@ -20,8 +22,11 @@ const { values } = parseArgs({
     size: { type: "string", default: "0" },
     format: { type: "string", default: "json_array" },
     environment: { type: "string", default: "acme-production" },
+    kinds: { type: "string", default: RECORD_KINDS.join(",") },
   },
 });
+const kinds = values.kinds.split(",").filter((k): k is RecordKind => (RECORD_KINDS as readonly string[]).includes(k));
+if (kinds.length === 0) fail(`--kinds takes a comma-separated list of: ${RECORD_KINDS.join(", ")}`);
 
 const count = Math.max(1, Number(values.count));
 const rate = Math.max(0.1, Number(values.rate));
@@ -49,7 +54,7 @@ function fail(message: string): never {
 function record(i: number) {
   const key = keys[i % keys.length]!;
   return buildRecord({
-    kind: RECORD_KINDS[i % RECORD_KINDS.length]!,
+    kind: kinds[i % kinds.length]!,
     keySecret: key.secret,
     keyAlias: key.alias,
     sessionId: i % 2 === 0 ? `session-${Math.floor(i / 6)}-${randomUUID().slice(0, 8)}` : undefined,

@@ -62,6 +62,12 @@ export function DrainHealthPanel({ environmentId, drainId, initialHealth, canWri
           {h.lastError?.message}. Deliveries are held, not lost: update the keys, or press Retry now.
         </div>
       ) : null}
+      {h.status === "ingestion_suspended" ? (
+        <div className="alert alert-error" role="alert">
+          Langfuse suspended ingestion for this project: {h.lastError?.message}. Deliveries keep retrying with backoff
+          for up to 24 hours; raise the project&apos;s usage limit or plan in Langfuse.
+        </div>
+      ) : null}
       <div className="stats" style={{ marginBottom: 16 }}>
         <Stat label="Status">
           <HealthStatusBadge status={h.status} />

@@ -1,9 +1,17 @@
 "use client";
 
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { z } from "zod";
-import { baseUrl, drainHandle, publicKey, secretKey, type DrainView } from "@/lib/validation/llm-trace-drains";
+import {
+  ACKNOWLEDGE_CONTENT,
+  baseUrl,
+  drainHandle,
+  publicKey,
+  secretKey,
+  type DrainView,
+} from "@/lib/validation/llm-trace-drains";
+import { acknowledgementLabel, ContentWarning } from "./content-warning";
 import { Field } from "@/components/ui/field";
 import { SecretKeyInput } from "./secret-key-input";
 import { applyServerErrors } from "./apply-server-errors";
@@ -11,15 +19,24 @@ import { useUpdateDrain } from "./use-drains";
 
 // The edit form derives its schema from the shared field schemas; an empty secret keeps
 // the stored key (the server applies the same rule to the same request body).
-const editForm = z.object({
-  handle: drainHandle,
-  baseUrl,
-  publicKey,
-  secretKey: z.union([z.literal(""), secretKey]),
-  forwardContent: z.boolean(),
-});
-type Input = z.input<typeof editForm>;
-type Output = z.output<typeof editForm>;
+// Turning content forwarding on needs the same acknowledgement as creating such a drain.
+const editForm = (contentWasForwarded: boolean) =>
+  z
+    .object({
+      handle: drainHandle,
+      baseUrl,
+      publicKey,
+      secretKey: z.union([z.literal(""), secretKey]),
+      forwardContent: z.boolean(),
+      acknowledgeContentForwarding: z.boolean().optional(),
+    })
+    .refine((v) => contentWasForwarded || !v.forwardContent || v.acknowledgeContentForwarding === true, {
+      path: ["acknowledgeContentForwarding"],
+      message: ACKNOWLEDGE_CONTENT,
+    });
+type EditForm = ReturnType<typeof editForm>;
+type Input = z.input<EditForm>;
+type Output = z.output<EditForm>;
 const FIELDS = ["handle", "baseUrl", "publicKey", "secretKey"] as const;
 
 type Props = { environmentId: string; drain: DrainView; onDone: () => void };
@@ -27,7 +44,7 @@ type Props = { environmentId: string; drain: DrainView; onDone: () => void };
 export function EditDrainForm({ environmentId, drain, onDone }: Props) {
   const update = useUpdateDrain(environmentId, drain.id);
   const form = useForm<Input, unknown, Output>({
-    resolver: zodResolver(editForm),
+    resolver: zodResolver(editForm(drain.forwardContent)),
     defaultValues: {
       handle: drain.handle,
       baseUrl: drain.baseUrl,
@@ -37,6 +54,7 @@ export function EditDrainForm({ environmentId, drain, onDone }: Props) {
     },
   });
   const { errors, isSubmitting } = form.formState;
+  const forwardContent = useWatch({ control: form.control, name: "forwardContent" });
   const aria = (name: (typeof FIELDS)[number]) => ({
     "aria-invalid": !!errors[name],
     "aria-describedby": `${name}-hint ${name}-error`,
@@ -44,7 +62,8 @@ export function EditDrainForm({ environmentId, drain, onDone }: Props) {
 
   const onSubmit = async (values: Output) => {
     try {
-      await update.mutateAsync({ ...values, secretKey: values.secretKey || undefined });
+      const { acknowledgeContentForwarding: _acknowledged, ...changes } = values;
+      await update.mutateAsync({ ...changes, secretKey: changes.secretKey || undefined });
       onDone();
     } catch (err) {
       applyServerErrors(err, FIELDS, form.setError);
@@ -92,6 +111,26 @@ export function EditDrainForm({ environmentId, drain, onDone }: Props) {
           Forward prompt and completion content
         </label>
       </div>
+      {forwardContent && !drain.forwardContent ? (
+        <>
+          <ContentWarning forwardContent />
+          <div className="field">
+            <label className="row" style={{ fontWeight: 500 }}>
+              <input
+                type="checkbox"
+                aria-invalid={!!errors.acknowledgeContentForwarding}
+                {...form.register("acknowledgeContentForwarding")}
+              />
+              {acknowledgementLabel(true)}
+            </label>
+            {errors.acknowledgeContentForwarding ? (
+              <span className="field-error" role="alert">
+                {errors.acknowledgeContentForwarding.message}
+              </span>
+            ) : null}
+          </div>
+        </>
+      ) : null}
       <div className="row">
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
           {isSubmitting ? "Saving…" : "Save changes"}

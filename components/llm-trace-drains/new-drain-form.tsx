@@ -1,13 +1,13 @@
 "use client";
 
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
 import type { z } from "zod";
 import { createDrainInput, LANGFUSE_CLOUD_HOSTS, testConnectionInput } from "@/lib/validation/llm-trace-drains";
 import { Field } from "@/components/ui/field";
-import { ContentWarning } from "./content-warning";
+import { acknowledgementLabel, ContentWarning } from "./content-warning";
 import { SecretKeyInput } from "./secret-key-input";
 import { ConnectionResultMessage } from "./connection-result";
 import { applyServerErrors } from "./apply-server-errors";
@@ -42,6 +42,7 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
     },
   });
   const { errors, isSubmitting } = form.formState;
+  const forwardContent = useWatch({ control: form.control, name: "forwardContent" }) !== false;
   const aria = (name: (typeof FIELDS)[number]) => ({
     "aria-invalid": !!errors[name],
     "aria-describedby": `${name}-hint ${name}-error`,
@@ -149,15 +150,21 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
 
       <div className="field">
         <label className="row" style={{ fontWeight: 500 }}>
-          <input type="checkbox" {...form.register("forwardContent")} />
+          <input
+            type="checkbox"
+            {...form.register("forwardContent", {
+              // A changed mode forwards something else: it needs its own acknowledgement.
+              onChange: () => form.setValue("acknowledgeContentForwarding", false),
+            })}
+          />
           Forward prompt and completion content
         </label>
         <span className="field-hint">
-          When off, spans carry tokens, cost, latency, model and errors, but no prompts, completions, system
-          instructions or tool definitions.
+          When off, spans carry request metadata only: no prompts, completions, system instructions, tool definitions,
+          error messages, IP addresses or user ids.
         </span>
       </div>
-      <ContentWarning />
+      <ContentWarning forwardContent={forwardContent} />
       <div className="field">
         <label className="row" style={{ fontWeight: 500 }}>
           <input
@@ -165,8 +172,7 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
             {...aria("acknowledgeContentForwarding")}
             {...form.register("acknowledgeContentForwarding")}
           />
-          I understand that full prompts and completions, which may include PHI, will be forwarded to this Langfuse
-          project
+          {acknowledgementLabel(forwardContent)}
         </label>
         <span id="acknowledgeContentForwarding-hint" hidden />
         {errors.acknowledgeContentForwarding ? (

@@ -17,11 +17,13 @@ const schema = z.object({
   DRAIN_ENCRYPTION_KEYS: z.string().optional(),
   OUTBOUND_ALLOWED_HOSTS: z.string().optional(),
   GATEWAY_INGEST_TOKEN: z.string().min(24, "must be at least 24 characters (try: openssl rand -hex 32)").optional(),
+  // Bodies are streamed record by record, so this only stops runaway bodies: a default
+  // LiteLLM flush of 512 agent records (~45 KB each) is ~23 MB.
   INGEST_MAX_BYTES: z.coerce
     .number()
     .int()
     .min(1024)
-    .default(20 * 1024 * 1024),
+    .default(256 * 1024 * 1024),
   RUN_WORKER: z.enum(["true", "false"]).default("true"),
   DELIVERY_MAX_AGE_HOURS: z.coerce.number().positive().default(24),
   DEAD_LETTER_RETENTION_DAYS: z.coerce.number().positive().default(7),

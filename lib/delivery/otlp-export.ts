@@ -17,6 +17,7 @@ export type ExportTarget = { baseUrl: string; publicKey: string; secretKey: stri
 export type ExportOutcome =
   | { kind: "delivered" }
   | { kind: "retryable"; status?: number; message: string }
+  | { kind: "suspended"; status: number; message: string }
   | { kind: "rejected"; status: number; message: string }
   | { kind: "auth"; status: number; message: string };
 
@@ -62,11 +63,30 @@ export function otlpTracesUrl(baseUrl: string): string {
   return `${baseUrl}/api/public/otel/v1/traces`;
 }
 
+/** The destination's own words: Langfuse answers `{"message": …, "error": …}`. */
+export function destinationMessage(body: string): string {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (typeof parsed === "object" && parsed !== null) {
+      const { message, error } = parsed as { message?: unknown; error?: unknown };
+      if (typeof message === "string" && message !== "") return message.slice(0, 1000);
+      if (typeof error === "string" && error !== "") return error.slice(0, 1000);
+    }
+  } catch {
+    // not JSON: the body as it is
+  }
+  return body.slice(0, 1000);
+}
+
 function classify(result: ExportResult): ExportOutcome {
   if (result.code === ExportResultCode.SUCCESS) return { kind: "delivered" };
   const err = result.error as (Error & { code?: number; data?: string }) | undefined;
   const status = typeof err?.code === "number" ? err.code : undefined;
-  const detail = (err?.data || err?.message || "export failed").slice(0, 1000);
+  const detail = destinationMessage(err?.data || err?.message || "export failed");
+  // Langfuse answers 403 "Ingestion suspended: Usage threshold exceeded" for a project over
+  // its plan: the keys are fine and ingestion resumes when the plan allows, so it is retried
+  // with backoff (within the retry window) instead of holding the drain as an auth failure.
+  if (status === 403 && /ingestion suspended/i.test(detail)) return { kind: "suspended", status, message: detail };
   if (status === 401 || status === 403) return { kind: "auth", status, message: detail };
   if (status === 400 || status === 413) return { kind: "rejected", status, message: detail };
   return { kind: "retryable", status, message: status ? `HTTP ${status}: ${detail}` : detail };

@@ -1,4 +1,4 @@
-import type { SqlExecutor } from "../db/driver";
+import type { SqlDriver, SqlExecutor } from "../db/driver";
 
 // Set-based SQL for the outbox: one statement per claim, per outcome, per batch of ids.
 // Claims use FOR UPDATE SKIP LOCKED plus a lease, so any number of workers can share one
@@ -13,6 +13,31 @@ export type ClaimedRow = {
   attempts: number;
   first_failed_at: Date | null;
 };
+
+export type NewOutboxRow = { drainId: string; spanId: string; payload: Buffer; sizeBytes: number };
+
+/**
+ * Queues sealed spans in one transaction: one INSERT … SELECT FROM unnest(arrays) for all
+ * rows, and the keys' "last used" at minute precision. No per-record round trips.
+ */
+export async function insertOutboxRows(
+  sql: Pick<SqlDriver, "transaction">,
+  rows: NewOutboxRow[],
+  usedKeyIds: string[],
+): Promise<void> {
+  await sql.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO trace_outbox (drain_id, span_id, payload, size_bytes)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::bytea[], $4::int[])`,
+      [rows.map((r) => r.drainId), rows.map((r) => r.spanId), rows.map((r) => r.payload), rows.map((r) => r.sizeBytes)],
+    );
+    await tx.query(
+      `UPDATE llm_keys SET last_used_at = now()
+        WHERE id = ANY($1::uuid[]) AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+      [usedKeyIds],
+    );
+  });
+}
 
 export async function claimBatch(sql: SqlExecutor, limit: number, leaseMs: number): Promise<ClaimedRow[]> {
   const rows = await sql.query<ClaimedRow & { id: string | number | bigint }>(

@@ -213,6 +213,7 @@ export class DeliveryWorker {
         await countOutcome(sql, drainId, "dead_lettered", 1);
         await this.recordError(drainId, outcome.status, outcome.message);
         return false;
+      case "suspended":
       case "retryable": {
         const now = Date.now();
         const expiredSet = new Set(

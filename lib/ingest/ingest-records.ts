@@ -1,121 +1,156 @@
-import { db, database } from "../db/database";
 import { config } from "../config/env";
-import { gatewayRecord, keyHashOf } from "../tracing/gateway-record";
+import { database } from "../db/database";
+import { gatewayRecord, keyHashOf, type GatewayRecord } from "../tracing/gateway-record";
 import { mapRecordToSpan } from "../tracing/span-mapping";
 import { spanIdentity } from "../tracing/span-ids";
+import { recordTimes, type RecordTimes } from "../tracing/record-times";
 import { sealSpan } from "../delivery/outbox-payload";
+import { insertOutboxRows, type NewOutboxRow } from "../delivery/outbox-store";
 import { wakeWorker } from "../delivery/wake";
-import type { ParsedBody } from "./parse-body";
-import { aiGatewaySuspension } from "../server/ai-gateway-access";
+import { loadKeyTargets, skipReason, type KeyTarget } from "./attribution";
+import { parseRecord } from "./parse-record";
+import { RecordSplitter, type RawRecord } from "./record-stream";
 
-// Attribution and durable enqueue. A record is attributed through the hash of the key it
-// was made with (LlmKey → Environment → Organization). It is stored once per active drain
-// of that environment, encrypted, in one transaction, before the gateway hears "accepted".
-// Records that cannot be attributed are skipped with a reason and their content is dropped.
+// Durable enqueue of a streamed ingest body. Records are read one by one as the body
+// arrives and handled in slices (≤ 2 MB or 500 records): each slice is attributed, mapped
+// to one span per active drain of its environment, sealed (compressed + encrypted) and
+// written in one transaction. A bad record is skipped with its index and a reason; it never
+// costs the others. Memory is bounded by a slice, whatever the size of the body.
 
 export type Skipped = { index: number; reason: string };
-export type IngestResult = { accepted: number; skipped: Skipped[]; queued: number };
+export type IngestResult = { accepted: number; skipped: Skipped[]; queued: number; records: number };
 
-type KeyTarget = Awaited<ReturnType<typeof loadKeyTargets>> extends Map<string, infer T> ? T : never;
-
-async function loadKeyTargets(hashes: string[]) {
-  const keys = await db().llmKey.findMany({
-    where: { keyHash: { in: hashes } },
-    select: {
-      id: true,
-      keyHash: true,
-      alias: true,
-      revokedAt: true,
-      lastUsedAt: true,
-      organizationId: true,
-      environment: {
-        select: {
-          id: true,
-          handle: true,
-          organization: { select: { baaSignedAt: true, aiGatewayBetaEnrolledAt: true } },
-          llmTraceDrains: { where: { pausedAt: null }, select: { id: true, forwardContent: true } },
-        },
-      },
-    },
-  });
-  return new Map(keys.map((k) => [k.keyHash, k]));
+export class IngestBodyError extends Error {
+  override name = "IngestBodyError";
+}
+export class IngestTooLargeError extends Error {
+  override name = "IngestTooLargeError";
 }
 
-function skipReason(target: KeyTarget | undefined): string | null {
-  if (!target) return "unknown key (metadata.user_api_key_hash matches no LLM key)";
-  if (target.revokedAt) return "key revoked";
-  if (aiGatewaySuspension(target.environment.organization))
-    return "organization not enabled for LLM Trace Drains (BAA and AI Gateway beta required)";
-  if (target.environment.llmTraceDrains.length === 0) return "no active LLM Trace Drain in the environment";
-  return null;
+const SLICE_BYTES = 2 * 1024 * 1024;
+const SLICE_RECORDS = 500;
+
+type Candidate = { index: number; record: GatewayRecord; bytes: Buffer; hash: string; times: RecordTimes };
+
+function prepare(raw: RawRecord): Candidate | Skipped {
+  const parsed = parseRecord(raw);
+  if ("error" in parsed) return { index: raw.index, reason: parsed.error };
+  const result = gatewayRecord.safeParse(parsed.value);
+  if (!result.success) return { index: raw.index, reason: "not a JSON object" };
+  const hash = keyHashOf(result.data);
+  if (!hash) return { index: raw.index, reason: "missing metadata.user_api_key_hash" };
+  const times = recordTimes(result.data);
+  if ("error" in times) return { index: raw.index, reason: times.error };
+  return { index: raw.index, record: result.data, bytes: (raw as { bytes: Buffer }).bytes, hash, times };
 }
 
-export async function ingestRecords(parsed: ParsedBody): Promise<IngestResult> {
-  const skipped: Skipped[] = [...parsed.lineErrors];
-  const lineErrorIndexes = new Set(parsed.lineErrors.map((e) => e.index));
-  const candidates: { index: number; record: ReturnType<typeof gatewayRecord.parse>; raw: unknown; hash: string }[] =
-    [];
-  parsed.records.forEach((raw, index) => {
-    if (lineErrorIndexes.has(index) || raw === undefined) return;
-    const result = gatewayRecord.safeParse(raw);
-    if (!result.success) return void skipped.push({ index, reason: "not a JSON object" });
-    const hash = keyHashOf(result.data);
-    if (!hash) return void skipped.push({ index, reason: "missing metadata.user_api_key_hash" });
-    candidates.push({ index, record: result.data, raw, hash });
-  });
+class Ingest {
+  readonly result: IngestResult = { accepted: 0, skipped: [], queued: 0, records: 0 };
+  private readonly targets = new Map<string, KeyTarget | undefined>();
+  private malformed = 0;
 
-  const targets =
-    candidates.length > 0
-      ? await loadKeyTargets([...new Set(candidates.map((c) => c.hash))])
-      : new Map<string, KeyTarget>();
-  const keyring = config().drainKeyring;
-  const rows: { drainId: string; spanId: string; payload: Buffer; sizeBytes: number }[] = [];
-  const usedKeys = new Set<string>();
-  let accepted = 0;
-  for (const c of candidates) {
-    const target = targets.get(c.hash);
-    const reason = skipReason(target);
-    if (reason || !target) {
-      skipped.push({ index: c.index, reason: reason ?? "unknown key" });
-      continue;
+  async slice(raws: RawRecord[]): Promise<void> {
+    this.result.records += raws.length;
+    const candidates: Candidate[] = [];
+    for (const raw of raws) {
+      const prepared = prepare(raw);
+      if ("reason" in prepared) {
+        if (prepared.reason === "malformed JSON" || prepared.reason.startsWith("truncated")) this.malformed++;
+        this.result.skipped.push(prepared);
+      } else candidates.push(prepared);
     }
-    accepted++;
-    usedKeys.add(target.id);
-    const ids = spanIdentity(c.record, () => JSON.stringify(c.raw));
-    for (const drain of target.environment.llmTraceDrains) {
-      const span = mapRecordToSpan(c.record, {
-        ...ids,
-        organizationId: target.organizationId,
-        environmentId: target.environment.id,
-        environmentHandle: target.environment.handle,
-        keyAlias: target.alias,
-        forwardContent: drain.forwardContent,
-      });
-      rows.push({ drainId: drain.id, spanId: ids.spanId, ...sealSpan(keyring, drain.id, span) });
+    const unknown = [...new Set(candidates.map((c) => c.hash))].filter((h) => !this.targets.has(h));
+    if (unknown.length > 0) {
+      const loaded = await loadKeyTargets(unknown);
+      for (const h of unknown) this.targets.set(h, loaded.get(h));
+    }
+    const keyring = config().drainKeyring;
+    const rows: NewOutboxRow[] = [];
+    const usedKeys = new Set<string>();
+    for (const c of candidates) {
+      const target = this.targets.get(c.hash);
+      const reason = skipReason(target);
+      if (reason || !target) {
+        this.result.skipped.push({ index: c.index, reason: reason ?? "unknown key" });
+        continue;
+      }
+      try {
+        const ids = spanIdentity(c.record, () => c.bytes.toString("utf8"));
+        const sealed = target.environment.llmTraceDrains.map((drain) => {
+          const span = mapRecordToSpan(c.record, {
+            ...ids,
+            organizationId: target.organizationId,
+            environmentId: target.environment.id,
+            environmentHandle: target.environment.handle,
+            keyAlias: target.alias,
+            forwardContent: drain.forwardContent,
+            times: c.times,
+          });
+          return { drainId: drain.id, spanId: ids.spanId, ...sealSpan(keyring, drain.id, span) };
+        });
+        rows.push(...sealed);
+        usedKeys.add(target.id);
+        this.result.accepted++;
+      } catch (err) {
+        const what = err instanceof Error ? err.name : typeof err;
+        this.result.skipped.push({ index: c.index, reason: `could not be converted to a span (${what})` });
+      }
+    }
+    if (rows.length > 0) {
+      await insertOutboxRows(database().driver, rows, [...usedKeys]);
+      this.result.queued += rows.length;
+      wakeWorker();
     }
   }
 
-  if (rows.length > 0) {
-    // One multi-row INSERT from arrays (unnest) for the whole batch, and "last used" at
-    // minute precision in the same transaction: no per-record round trips.
-    await database().driver.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO trace_outbox (drain_id, span_id, payload, size_bytes)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::bytea[], $4::int[])`,
-        [
-          rows.map((r) => r.drainId),
-          rows.map((r) => r.spanId),
-          rows.map((r) => r.payload),
-          rows.map((r) => r.sizeBytes),
-        ],
-      );
-      await tx.query(
-        `UPDATE llm_keys SET last_used_at = now() WHERE id = ANY($1::uuid[]) AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
-        [[...usedKeys]],
-      );
-    });
-    wakeWorker();
+  /** True when the body held no usable JSON at all: then it is a bad request, not a batch. */
+  unreadable(): boolean {
+    return this.result.records === 0 || this.malformed === this.result.records;
   }
-  skipped.sort((a, b) => a.index - b.index);
-  return { accepted, skipped, queued: rows.length };
+}
+
+export async function ingestBody(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<IngestResult> {
+  const ingest = new Ingest();
+  const splitter = new RecordSplitter();
+  let pending: RawRecord[] = [];
+  let pendingBytes = 0;
+  let total = 0;
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const slice = pending;
+    pending = [];
+    pendingBytes = 0;
+    await ingest.slice(slice);
+  };
+  const take = async (records: RawRecord[]) => {
+    for (const r of records) {
+      pending.push(r);
+      pendingBytes += "bytes" in r ? r.bytes.length : 0;
+      if (pendingBytes >= SLICE_BYTES || pending.length >= SLICE_RECORDS) await flush();
+    }
+  };
+  if (body) {
+    const reader = body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel();
+        throw new IngestTooLargeError(`The request body is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);
+      }
+      await take(splitter.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength)));
+    }
+  }
+  await take(splitter.end());
+  await flush();
+  if (ingest.unreadable()) {
+    throw new IngestBodyError(
+      ingest.result.records === 0
+        ? "The request body is empty; send a JSON array of records, NDJSON, or one record"
+        : "The body is not JSON, a JSON array of records, or NDJSON (malformed or truncated)",
+    );
+  }
+  ingest.result.skipped.sort((a, b) => a.index - b.index);
+  return ingest.result;
 }

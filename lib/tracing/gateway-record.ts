@@ -2,7 +2,8 @@ import { z } from "zod";
 
 // The AI Gateway's per-request log record (LiteLLM's StandardLoggingPayload), read
 // defensively: every field optional, wrong types become undefined instead of failing the
-// record, unknown fields kept for nothing. Times are epoch seconds as floats.
+// record, unknown fields dropped. Times are epoch seconds, or ISO strings in some payloads
+// (read by record-times.ts).
 
 const num = z.preprocess((v) => (typeof v === "number" && Number.isFinite(v) ? v : undefined), z.number().optional());
 const str = z.preprocess(
@@ -32,9 +33,9 @@ export const gatewayRecord = z.object({
   model_group: str,
   api_base: str,
   stream: bool,
-  startTime: num,
-  endTime: num,
-  completionStartTime: num,
+  startTime: z.unknown().optional(),
+  endTime: z.unknown().optional(),
+  completionStartTime: z.unknown().optional(),
   response_time: num,
   prompt_tokens: num,
   completion_tokens: num,

@@ -26,10 +26,3 @@ export function providerName(litellmProvider: string | undefined): string {
   if (!litellmProvider) return "_OTHER";
   return PROVIDERS[litellmProvider] ?? litellmProvider;
 }
-
-export function operationName(callType: string | undefined): "chat" | "text_completion" | "embeddings" {
-  const t = (callType ?? "").toLowerCase();
-  if (t.includes("embedding")) return "embeddings";
-  if (t === "text_completion" || t === "atext_completion") return "text_completion";
-  return "chat";
-}

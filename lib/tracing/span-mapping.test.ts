@@ -1,12 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { createHash } from "node:crypto";
-import { buildRecord, type RecordKind } from "../simulator/records";
+import { agentRecord, base64ImageRecord, fixture, largePromptRecord } from "@/test/fixtures/litellm";
+import { langfuseView } from "@/test/support/langfuse-reading";
+import { buildRecord } from "../simulator/records";
 import { gatewayRecord } from "./gateway-record";
-import { mapRecordToSpan, type SpanContext } from "./span-mapping";
+import { recordTimes } from "./record-times";
+import { mapRecordToSpan, type MappedSpan, type SpanContext } from "./span-mapping";
 import { spanIdentity } from "./span-ids";
+import { testTraceSpan } from "./test-trace";
 
-const NOW = 1764000000;
-const ctx: SpanContext = {
+// What a Langfuse user sees for real LiteLLM traffic, one behaviour per test. "Shown in
+// Langfuse" is derived with test/support/langfuse-reading.ts (Langfuse's ingestion rules).
+
+const ctx: Omit<SpanContext, "times"> = {
   traceId: "0af7651916cd43dd8448eb211c80319c",
   spanId: "b7ad6b7169203331",
   organizationId: "org-1",
@@ -16,218 +21,376 @@ const ctx: SpanContext = {
   forwardContent: true,
 };
 
-function span(kind: RecordKind, overrides: Record<string, unknown> = {}, context: Partial<SpanContext> = {}) {
-  const raw: Record<string, unknown> = {
-    ...buildRecord({ kind, keySecret: "sk-apt-test", sessionId: "sess-42", endUser: "clinician-7", now: NOW }),
-    id: "chatcmpl-fixed",
-    ...overrides,
-  };
-  if (raw.response && typeof raw.response === "object") (raw.response as Record<string, unknown>).id = "chatcmpl-fixed";
-  return mapRecordToSpan(gatewayRecord.parse(raw), { ...ctx, ...context });
+function map(raw: Record<string, unknown>, overrides: Partial<SpanContext> = {}): MappedSpan {
+  const record = gatewayRecord.parse(raw);
+  const times = recordTimes(record);
+  if ("error" in times) throw new Error(times.error);
+  return mapRecordToSpan(record, { ...ctx, times, ...overrides });
 }
+const view = (raw: Record<string, unknown>, overrides: Partial<SpanContext> = {}) => langfuseView(map(raw, overrides));
+const withRequester = (name: string, requester: Record<string, unknown>, headers: Record<string, string> = {}) => {
+  const r = fixture(name);
+  const meta = r.metadata as Record<string, unknown>;
+  meta.requester_metadata = requester;
+  meta.requester_custom_headers = headers;
+  return r;
+};
 
-describe("chat record → GenAI span", () => {
-  it("carries every promised attribute with the right types", () => {
-    const s = span("chat");
-    expect(s.name).toBe("chat gpt-4o");
-    expect(s.startTimeUnixNano).toBe("1763999998800000000");
-    expect(s.endTimeUnixNano).toBe("1764000000000000000");
-    expect(s.status).toEqual({ code: 0 });
-    expect(s.attributes).toEqual({
-      "gen_ai.operation.name": "chat",
-      "gen_ai.provider.name": "openai",
-      "gen_ai.request.model": "gpt-4o",
-      "gen_ai.response.model": "gpt-4o-2024-08-06",
-      "gen_ai.response.id": "chatcmpl-fixed",
-      "gen_ai.request.max_tokens": 512,
-      "gen_ai.request.temperature": 0.2,
-      "gen_ai.request.top_p": 0.9,
-      "gen_ai.request.seed": 7,
-      "gen_ai.request.stop_sequences": ["\n\nEND"],
-      "server.address": "api.openai.com",
-      "server.port": 443,
-      "client.address": "198.51.100.23",
-      "user_agent.original": "python-httpx/0.27",
-      "gen_ai.response.finish_reasons": ["stop"],
-      "gen_ai.usage.input_tokens": 412,
-      "gen_ai.usage.output_tokens": 96,
-      "gen_ai.usage.cache_read.input_tokens": 0,
-      "aptible.usage.total_tokens": 508,
-      "gen_ai.usage.cost": 0.00199,
-      "langfuse.observation.cost_details": '{"input":0.00103,"output":0.00096,"total":0.00199}',
-      "aptible.cost.total_usd": 0.00199,
-      "aptible.cost.input_usd": 0.00103,
-      "aptible.cost.output_usd": 0.00096,
-      "aptible.latency.total_ms": 1200,
-      "aptible.gateway.overhead_ms": 4.2,
-      "aptible.request.stream": false,
-      "aptible.cache.hit": false,
-      "aptible.cache.saved_cost_usd": 0,
-      "aptible.ratelimit.limit_requests": 10000,
-      "aptible.ratelimit.limit_tokens": 2000000,
-      "aptible.ratelimit.remaining_requests": 9998,
-      "aptible.ratelimit.remaining_tokens": 1999400,
-      "aptible.key.spend_usd": 12.5,
-      "aptible.key.max_budget_usd": 100,
-      "aptible.key.remaining_budget_usd": 87.5,
-      "aptible.key.budget_reset_at": "2026-12-01T00:00:00Z",
-      "aptible.organization.id": "org-1",
-      "aptible.environment.id": "env-1",
-      "aptible.environment.handle": "acme-production",
-      "aptible.key.hash": createHash("sha256").update("sk-apt-test").digest("hex"),
-      "aptible.key.alias": "clinical-notes-api",
-      "aptible.model.id": "deploy-gpt4o-east-1",
-      "aptible.model.group": "gpt-4o",
-      "aptible.request.route": "/chat/completions",
-      "aptible.request.id": "chatcmpl-fixed",
-      "aptible.request.call_type": "acompletion",
-      "aptible.request.tags": ["User-Agent: python-httpx/0.27"],
-      "langfuse.environment": "acme-production",
-      "gen_ai.conversation.id": "sess-42",
-      "user.id": "clinician-7",
-      "gen_ai.input.messages": JSON.stringify([
-        {
-          role: "user",
-          parts: [
-            {
-              type: "text",
-              content: "Summarise today's visit for patient 4411: BP 128/82, mild cough, follow-up in 2 weeks.",
-            },
-          ],
-        },
-      ]),
-      "gen_ai.system_instructions": JSON.stringify([
-        { type: "text", content: "You are a clinical documentation assistant. Be concise." },
-      ]),
-      "gen_ai.output.messages": JSON.stringify([
-        {
-          role: "assistant",
-          parts: [{ type: "text", content: "Visit summary: stable vitals, mild cough; follow-up in 2 weeks." }],
-          finish_reason: "stop",
-        },
-      ]),
-      "aptible.content.forwarded": true,
-    });
+describe("1. sessions: only the client's own", () => {
+  it("a request without a session belongs to none, whatever LiteLLM's random trace_id", () => {
+    const r = fixture("openai-chat");
+    expect(r.trace_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(map(r).attributes).not.toHaveProperty("gen_ai.conversation.id");
+    expect(view(r).sessionId).toBeUndefined();
   });
 
-  it("omits prompts, completions, system instructions and tools when the drain forwards metadata only", () => {
-    const s = span("tool_calls", {}, { forwardContent: false });
-    for (const key of [
-      "gen_ai.input.messages",
-      "gen_ai.output.messages",
-      "gen_ai.system_instructions",
-      "gen_ai.tool.definitions",
-    ]) {
-      expect(s.attributes).not.toHaveProperty(key);
-    }
-    expect(JSON.stringify(s)).not.toContain("patient 4411");
-    expect(s.attributes["aptible.content.forwarded"]).toBe(false);
-    expect(s.attributes["gen_ai.usage.input_tokens"]).toBe(412);
-    expect(s.attributes["gen_ai.usage.cost"]).toBe(0.00199);
+  it.each([
+    ["request metadata session_id", withRequester("openai-chat", { session_id: "visit-9" })],
+    ["the x-litellm-session-id header", withRequester("openai-chat", {}, { "X-LiteLLM-Session-Id": "visit-9" })],
+    [
+      "a vendor session header (Claude Code)",
+      withRequester("openai-chat", {}, { "x-claude-code-session-id": "visit-9" }),
+    ],
+  ])("%s becomes the Langfuse session", (_how, r) => {
+    expect(map(r).attributes["gen_ai.conversation.id"]).toBe("visit-9");
+    expect(view(r).sessionId).toBe("visit-9");
+  });
+
+  it("trace name, generation name, trace user, tags and custom trace metadata follow LiteLLM's Langfuse conventions", () => {
+    const v = view(fixture("client-session-metadata"));
+    expect(v).toMatchObject({
+      sessionId: "visit-2026-11-27-room-4",
+      traceName: "discharge-summary",
+      name: "draft-summary",
+      userId: "dr-okafor",
+      traceMetadata: { ward: "4B", shift: "night", encounter_type: "inpatient" },
+    });
+    expect(v.tags).toEqual(["discharge", "cardiology", "User-Agent: OpenAI", "User-Agent: OpenAI/Python 1.54.3"]);
   });
 });
 
-describe("other record kinds", () => {
-  it("streaming: completion start time and time to first token", () => {
-    const s = span("streaming");
-    expect(s.attributes["langfuse.observation.completion_start_time"]).toBe(
-      new Date((NOW - 1.2 + 0.35) * 1000).toISOString(),
-    );
-    expect(s.attributes["aptible.latency.time_to_first_token_ms"]).toBe(350);
-    expect(s.attributes["aptible.request.stream"]).toBe(true);
+describe("2. empty values are omitted", () => {
+  it("end_user, model_id, model_group and api_base written as empty strings", () => {
+    const s = map(fixture("nulls-and-empty"));
+    for (const key of ["user.id", "aptible.model.id", "aptible.model.group", "server.address", "client.address"]) {
+      expect(s.attributes).not.toHaveProperty(key);
+    }
+    expect(view(fixture("openai-chat")).userId).toBeUndefined();
   });
+});
 
-  it("non-streaming: no time to first token", () => {
-    expect(span("chat").attributes).not.toHaveProperty("langfuse.observation.completion_start_time");
-  });
-
-  it("tool calls: definitions, tool_call parts with parsed arguments, provider finish reason kept", () => {
-    const s = span("tool_calls");
-    expect(JSON.parse(s.attributes["gen_ai.tool.definitions"] as string)).toEqual([
+describe("3. tool calls render as a conversation and are indexed", () => {
+  it("an OpenAI tool loop: assistant tool calls and tool results are chat messages, the calls indexed", () => {
+    const v = view(fixture("openai-tool-results"));
+    const input = v.input as { messages: Record<string, unknown>[]; tools: unknown[] };
+    expect(input.messages.map((m) => m.role)).toEqual(["system", "user", "assistant", "tool", "tool"]);
+    expect(input.messages[2]!.tool_calls).toEqual([
       {
+        id: "call_q1Z9fA7dTj2L",
         type: "function",
-        name: "lookup_medication",
-        description: "Look up a medication by name",
-        parameters: { type: "object", properties: { name: { type: "string" } }, required: ["name"] },
+        function: { name: "formulary_lookup", arguments: '{"drug":"lisinopril"}' },
+      },
+      {
+        id: "call_8uPqW3xR0sKe",
+        type: "function",
+        function: { name: "dose_limits", arguments: '{"drug":"lisinopril","route":"oral"}' },
       },
     ]);
+    expect(input.messages[3]).toEqual({
+      role: "tool",
+      tool_call_id: "call_q1Z9fA7dTj2L",
+      content: '{"on_formulary": true, "tier": 1}',
+    });
+    expect(v.toolDefinitions).toEqual(["formulary_lookup", "dose_limits"]);
+  });
+
+  it("the model's own tool calls are what Langfuse counts", () => {
+    expect(view(fixture("openai-tool-calls")).toolCallNames).toEqual(["formulary_lookup", "dose_limits"]);
+    expect(view(fixture("anthropic-messages-tools")).toolCallNames).toEqual(["Read"]);
+    expect(view(fixture("responses-api-tool-loop")).toolCallNames).toEqual(["book_slot"]);
+  });
+
+  it("the semconv attributes stay for other OpenTelemetry consumers", () => {
+    const s = map(fixture("openai-tool-calls"));
     expect(JSON.parse(s.attributes["gen_ai.output.messages"] as string)).toEqual([
       {
         role: "assistant",
-        parts: [{ type: "tool_call", id: "call_1", name: "lookup_medication", arguments: { name: "lisinopril" } }],
+        parts: [
+          { type: "tool_call", id: "call_q1Z9fA7dTj2L", name: "formulary_lookup", arguments: { drug: "lisinopril" } },
+          {
+            type: "tool_call",
+            id: "call_8uPqW3xR0sKe",
+            name: "dose_limits",
+            arguments: { drug: "lisinopril", route: "oral" },
+          },
+        ],
         finish_reason: "tool_call",
       },
     ]);
     expect(s.attributes["gen_ai.response.finish_reasons"]).toEqual(["tool_calls"]);
   });
+});
 
-  it("cache hit: cache attributes, cached tokens included in input tokens", () => {
-    const s = span("cache_hit");
-    expect(s.attributes["aptible.cache.hit"]).toBe(true);
-    expect(s.attributes["aptible.cache.key"]).toMatch(/^[0-9a-f]{64}$/);
-    expect(s.attributes["aptible.cache.saved_cost_usd"]).toBe(0.00199);
-    expect(s.attributes["gen_ai.usage.input_tokens"]).toBe(412);
-    expect(s.attributes["gen_ai.usage.cache_read.input_tokens"]).toBe(384);
-    expect(s.attributes["gen_ai.usage.cache_creation.input_tokens"]).toBe(0);
-    expect(s.attributes["gen_ai.usage.cost"]).toBe(0);
-  });
-
-  it("provider error: status ERROR with the message, error.type and details", () => {
-    const s = span("provider_error");
-    expect(s.status).toEqual({ code: 2, message: "Rate limit reached for gpt-4o" });
-    expect(s.attributes["error.type"]).toBe("RateLimitError");
-    expect(s.attributes["aptible.error.code"]).toBe("429");
-    expect(s.attributes["aptible.error.provider"]).toBe("openai");
-    expect(s.attributes).not.toHaveProperty("gen_ai.output.messages");
-  });
-
-  it("embedding: embeddings operation with the input text", () => {
-    const s = span("embedding");
-    expect(s.name).toBe("embeddings text-embedding-3-small");
-    expect(s.attributes["gen_ai.operation.name"]).toBe("embeddings");
-    expect(JSON.parse(s.attributes["gen_ai.input.messages"] as string)).toEqual([
-      { role: "user", parts: [{ type: "text", content: "Patient reports mild cough." }] },
+describe("4. Anthropic and Responses API content as semconv parts", () => {
+  it("/v1/messages: tool_use, tool_result and images become tool_call, tool_call_response and blob/uri parts", () => {
+    const input = JSON.parse(map(fixture("anthropic-messages-tools")).attributes["gen_ai.input.messages"] as string);
+    expect(input[1]).toEqual({
+      role: "assistant",
+      parts: [
+        { type: "text", content: "I'll run the billing tests first." },
+        {
+          type: "tool_call",
+          id: "toolu_01A7bQk2Zr9Xc",
+          name: "Bash",
+          arguments: { command: "npm test -- billing", description: "Run billing tests" },
+        },
+      ],
+    });
+    expect(input[2]).toEqual({
+      role: "tool",
+      parts: [
+        {
+          type: "tool_call_response",
+          id: "toolu_01A7bQk2Zr9Xc",
+          response: "FAIL billing/invoice.test.ts\n  expected 120.5 to equal 120.50",
+        },
+      ],
+    });
+    const image = JSON.parse(
+      map(fixture("anthropic-messages-image-thinking")).attributes["gen_ai.input.messages"] as string,
+    );
+    expect(image[0].parts).toEqual([
+      { type: "blob", modality: "image", mime_type: "image/png", content: "[image/png data, 2.0 KB, not forwarded]" },
+      { type: "uri", modality: "image", uri: "https://files.acme-health.example/wound-photo-2.jpg" },
+      { type: "text", content: "Describe the wound in the first photo for the chart." },
     ]);
   });
 
-  it("without a session or end user: no conversation id beyond the trace id, no user id", () => {
-    const raw = buildRecord({ kind: "chat", keySecret: "k", now: NOW });
-    const s = mapRecordToSpan(gatewayRecord.parse({ ...raw, trace_id: undefined }), ctx);
-    expect(s.attributes).not.toHaveProperty("gen_ai.conversation.id");
-    expect(s.attributes).not.toHaveProperty("user.id");
+  it("Anthropic tool definitions keep their input_schema as parameters", () => {
+    const tools = JSON.parse(map(fixture("anthropic-messages-tools")).attributes["gen_ai.tool.definitions"] as string);
+    expect(tools[1]).toEqual({
+      type: "function",
+      name: "Read",
+      description: "Reads a file from the local filesystem.",
+      parameters: { type: "object", properties: { file_path: { type: "string" } }, required: ["file_path"] },
+    });
   });
 
-  it("maps provider names and request parameters per the conventions", () => {
-    const s = span("chat", {
-      custom_llm_provider: "bedrock",
-      model_parameters: {
-        n: 3,
-        stop: "END",
-        response_format: { type: "json_object" },
-        max_completion_tokens: 99,
-        frequency_penalty: 0.5,
-        presence_penalty: -0.5,
-        top_k: 40,
+  it("Responses API: instructions are the system instruction, input_text is text, output[] is the output", () => {
+    const s = map(fixture("responses-api"));
+    expect(JSON.parse(s.attributes["gen_ai.system_instructions"] as string)).toEqual([
+      { type: "text", content: "Answer as a triage nurse educator. Use short bullet points." },
+    ]);
+    expect(JSON.parse(s.attributes["gen_ai.input.messages"] as string)).toEqual([
+      { role: "user", parts: [{ type: "text", content: "List three red flags for sepsis in an adult." }] },
+    ]);
+    expect(JSON.parse(s.attributes["gen_ai.output.messages"] as string)).toEqual([
+      {
+        role: "assistant",
+        parts: [
+          { type: "reasoning", content: "Recall qSOFA criteria." },
+          { type: "text", content: "- Respiratory rate >= 22/min\n- Altered mentation\n- Systolic BP <= 100 mmHg" },
+        ],
+        finish_reason: "stop",
       },
-    });
-    expect(s.attributes).toMatchObject({
-      "gen_ai.provider.name": "aws.bedrock",
-      "gen_ai.request.choice.count": 3,
-      "gen_ai.request.stop_sequences": ["END"],
-      "gen_ai.output.type": "json",
-      "aptible.request.response_format": '{"type":"json_object"}',
-      "gen_ai.request.max_tokens": 99,
-      "gen_ai.request.frequency_penalty": 0.5,
-      "gen_ai.request.presence_penalty": -0.5,
-      "gen_ai.request.top_k": 40,
-    });
+    ]);
+    expect(s.attributes["gen_ai.response.finish_reasons"]).toEqual(["stop"]);
   });
 
-  it("survives a record of wrong types without throwing", () => {
-    const s = mapRecordToSpan(
-      gatewayRecord.parse({ startTime: "soon", model: 5, messages: 7, response: "text", metadata: [] }),
-      ctx,
-    );
+  it("Responses API tool loop: function_call_output is a tool result, not an empty message", () => {
+    const input = JSON.parse(map(fixture("responses-api-tool-loop")).attributes["gen_ai.input.messages"] as string);
+    expect(input[2]).toEqual({
+      role: "tool",
+      parts: [
+        {
+          type: "tool_call_response",
+          id: "call_slots_01",
+          response: '[{"slot":"2026-12-02T09:00","doctor":"Dr. Ruiz"}]',
+        },
+      ],
+    });
+  });
+});
+
+describe("5. call types", () => {
+  it.each([
+    ["openai-chat", "chat", "GENERATION"],
+    ["anthropic-messages-tools", "chat", "GENERATION"],
+    ["responses-api", "chat", "GENERATION"],
+    ["text-completion", "text_completion", "GENERATION"],
+    ["embedding", "embeddings", "EMBEDDING"],
+    ["image-generation", "generate_content", "GENERATION"],
+    ["transcription", "generate_content", "GENERATION"],
+    ["speech", "generate_content", "GENERATION"],
+    ["rerank", "retrieval", "GENERATION"],
+    ["moderation", "moderation", "GENERATION"],
+  ])("%s is %s, a Langfuse %s", (name, operation, type) => {
+    expect(map(fixture(name)).attributes["gen_ai.operation.name"]).toBe(operation);
+    expect(view(fixture(name)).type).toBe(type);
+  });
+
+  it("embeddings show their input text only: no chat bubble, no null answer", () => {
+    const v = view(fixture("embedding"));
+    expect(v.input).toEqual({ input: ["chest pain radiating to left arm", "shortness of breath on exertion"] });
+    expect(v.output).toBeUndefined();
+  });
+
+  it("image generation, text completion and rerank read as prompt and result", () => {
+    expect(view(fixture("image-generation")).output).toEqual({
+      role: "assistant",
+      content: "[image/png data, 3.7 KB, not forwarded]",
+    });
+    expect(map(fixture("image-generation")).attributes["gen_ai.output.type"]).toBe("image");
+    expect(view(fixture("text-completion"))).toMatchObject({
+      input: "Expand the abbreviation used in triage notes: SOB =",
+      output: " shortness of breath",
+    });
+    expect(view(fixture("rerank"))).toMatchObject({
+      input: { query: "contraindications for beta blockers" },
+      output: [
+        { index: 2, relevance_score: 0.91 },
+        { index: 0, relevance_score: 0.42 },
+      ],
+    });
+  });
+});
+
+describe("6. cost from one source, keyed like usage", () => {
+  it("a failed request costs its response_cost: a stale breakdown is not itemised", () => {
+    const v = view(fixture("failure-rate-limit"));
+    expect(v.cost).toEqual({ total: 0 });
+  });
+
+  it("items add up to the total and use Langfuse's usage keys", () => {
+    const v = view(fixture("anthropic-prompt-cache"));
+    expect(Object.keys(v.cost).sort()).toEqual([
+      "input",
+      "input_cache_creation",
+      "input_cached_tokens",
+      "output",
+      "total",
+    ]);
+    const items = Object.entries(v.cost).filter(([k]) => k !== "total");
+    expect(items.reduce((sum, [, usd]) => sum + usd, 0)).toBeCloseTo(v.cost.total!, 12);
+    for (const key of Object.keys(v.cost)) if (key !== "total") expect(v.usage).toHaveProperty(key);
+  });
+});
+
+describe("7. reasoning tokens", () => {
+  it("reach Langfuse as output_reasoning_tokens, not as plain output", () => {
+    const v = view(fixture("reasoning-tokens"));
+    expect(v.usage).toMatchObject({ output: 300, output_reasoning_tokens: 1200 });
+    expect(map(fixture("reasoning-tokens")).attributes["gen_ai.usage.output_tokens"]).toBe(1500);
+  });
+
+  it("cache reads and writes are input_cached_tokens and input_cache_creation", () => {
+    expect(view(fixture("anthropic-prompt-cache")).usage).toEqual({
+      input: 124,
+      output: 180,
+      input_cached_tokens: 4096,
+      input_cache_creation: 900,
+    });
+  });
+});
+
+describe("8. metadata-only drains", () => {
+  it("send no error text, IP address or end user: the error class and code only", () => {
+    const s = map(fixture("failure-context-window"), { forwardContent: false });
+    expect(s.status).toEqual({ code: 2, message: "ContextWindowExceededError (400)" });
+    expect(JSON.stringify(s)).not.toContain("Jane Roe");
+    expect(s.attributes).not.toHaveProperty("client.address");
+    expect(s.attributes).toMatchObject({ "error.type": "ContextWindowExceededError", "aptible.error.code": "400" });
+    const withUser = map(fixture("unicode"), { forwardContent: false });
+    expect(withUser.attributes).not.toHaveProperty("user.id");
+  });
+});
+
+describe("9. names, tags and markers", () => {
+  it("cache hits and failures are tagged so Langfuse filters find them", () => {
+    expect(view(fixture("cache-hit")).tags).toContain("cache-hit");
+    expect(view(fixture("failure-timeout")).tags).toContain("error");
+    expect(view(fixture("openai-chat")).tags).not.toContain("error");
+  });
+
+  it("request_tags become trace tags", () => {
+    expect(view(fixture("openai-chat")).tags).toEqual(["User-Agent: OpenAI", "User-Agent: OpenAI/Python 1.54.3"]);
+  });
+});
+
+describe("10. large content", () => {
+  it("a 5 MB base64 image becomes a placeholder keeping its type and size", () => {
+    const s = map(base64ImageRecord(5 * 1024 * 1024));
+    const size = Buffer.byteLength(JSON.stringify(s));
+    expect(size).toBeLessThan(64 * 1024);
+    expect(s.attributes["gen_ai.input.messages"]).toContain("[image/png data, 5.0 MB, not forwarded]");
+  });
+
+  it("a 1 MB prompt is forwarded whole", () => {
+    const record = largePromptRecord(1024 * 1024, "chatcmpl-large");
+    const prompt = (record.messages as { content: string }[])[0]!.content;
+    const s = map(record);
+    expect(s.attributes["gen_ai.input.messages"]).toContain(prompt);
+    expect(s.attributes).not.toHaveProperty("aptible.content.truncated");
+  });
+
+  it("content beyond the per-span budget is shortened, and the span says so", () => {
+    const s = map(largePromptRecord(4 * 1024 * 1024, "chatcmpl-huge"));
+    expect(Buffer.byteLength(JSON.stringify(s))).toBeLessThan(4 * 1024 * 1024);
+    expect(s.attributes["aptible.content.truncated"]).toBe(true);
+    expect(s.attributes["gen_ai.input.messages"]).toMatch(/characters not forwarded\]/);
+  });
+
+  it("a 45 KB agent record maps to one readable span", () => {
+    const r = agentRecord(45_000, "chatcmpl-agent");
+    expect(Buffer.byteLength(JSON.stringify(r))).toBeGreaterThan(40_000);
+    const v = view(r);
+    expect(v.toolCallNames).toEqual(["Read"]);
+    expect((v.input as { messages: unknown[] }).messages.length).toBeGreaterThan(6);
+  });
+});
+
+describe("11. string timestamps", () => {
+  it("Python and ISO 8601 strings place the span at its real time", () => {
+    const s = map(fixture("iso-string-times"));
+    expect(s.startTimeUnixNano).toBe("1795771246847371000");
+    expect(s.endTimeUnixNano).toBe("1795771248102000000");
+  });
+});
+
+describe("12. Send test trace", () => {
+  it("carries no invented content, zero usage and cost, no session, and the test tag", () => {
+    const s = testTraceSpan({ ...ctx, forwardContent: true });
+    const v = langfuseView(s);
+    expect(v.input).toBeUndefined();
+    expect(v.output).toBeUndefined();
+    expect(v.usage).toEqual({ input: 0, output: 0 });
+    expect(v.cost).toEqual({ total: 0 });
+    expect(v.sessionId).toBeUndefined();
+    expect(v.tags).toEqual(["test"]);
+    expect(s.attributes["aptible.test"]).toBe(true);
+  });
+});
+
+describe("14. requested and resolved model", () => {
+  it("the request model is what the client asked for; the response model what served it", () => {
+    const s = map(fixture("azure-router-deployment"));
+    expect(s.attributes["gen_ai.request.model"]).toBe("gpt-4o");
+    expect(s.attributes["gen_ai.response.model"]).toBe("gpt-4o-2024-11-20");
+    expect(s.attributes["aptible.model.deployment"]).toBe("azure/gpt-4o-prod-eastus2");
+    expect(s.name).toBe("chat gpt-4o");
+  });
+});
+
+describe("simulator records", () => {
+  it("map without error, in every kind", () => {
+    for (const kind of ["chat", "agent", "responses", "embedding"] as const) {
+      const v = view(buildRecord({ kind, keySecret: "k", sessionId: "s-1" }));
+      expect(v.sessionId).toBe("s-1");
+    }
+  });
+
+  it("survive a record of wrong types without throwing", () => {
+    const s = map({ model: 5, messages: 7, response: "text", metadata: [], end_user: {}, request_tags: "x" });
     expect(s.attributes["gen_ai.operation.name"]).toBe("chat");
     expect(s.attributes["gen_ai.request.model"]).toBe("5");
   });
@@ -235,17 +398,13 @@ describe("other record kinds", () => {
 
 describe("span ids", () => {
   it("are stable for the same record and differ between records", () => {
-    const raw = buildRecord({ kind: "chat", keySecret: "k", now: NOW });
+    const raw = buildRecord({ kind: "chat", keySecret: "k", now: 1764000000 });
     const a = spanIdentity(gatewayRecord.parse(raw), () => JSON.stringify(raw));
     const b = spanIdentity(gatewayRecord.parse(raw), () => JSON.stringify(raw));
-    const other = buildRecord({ kind: "chat", keySecret: "k", now: NOW });
+    const other = buildRecord({ kind: "chat", keySecret: "k", now: 1764000000 });
     expect(a).toEqual(b);
     expect(a.traceId).toMatch(/^[0-9a-f]{32}$/);
     expect(a.spanId).toMatch(/^[0-9a-f]{16}$/);
     expect(spanIdentity(gatewayRecord.parse(other), () => JSON.stringify(other)).spanId).not.toBe(a.spanId);
-    const anonymous = { model: "gpt-4o" };
-    expect(spanIdentity(gatewayRecord.parse(anonymous), () => JSON.stringify(anonymous))).toEqual(
-      spanIdentity(gatewayRecord.parse(anonymous), () => JSON.stringify(anonymous)),
-    );
   });
 });

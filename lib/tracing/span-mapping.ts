@@ -1,11 +1,21 @@
 import type { GatewayRecord } from "./gateway-record";
-import { inputMessages, outputMessages, toolDefinitions } from "./messages";
-import { operationName, providerName } from "./provider-names";
+import { clientMetadata } from "./client-metadata";
+import { requestContent } from "./content/request-content";
+import { isObject, nonEmptyString } from "./content/parts";
+import { langfuseAttributes } from "./langfuse-attributes";
+import { operationKind, operationName, OUTPUT_TYPE } from "./operations";
+import { providerName } from "./provider-names";
+import type { RecordTimes } from "./record-times";
+import { costOf, usageOf } from "./usage-cost";
 
 // One gateway record → one OTel span following the GenAI semantic conventions 1.40.0
-// (client inference span), plus the attributes Langfuse needs to show it as a generation,
-// plus the platform's own `aptible.*` namespace. docs/span-attributes.md lists every
-// attribute with its source field; keep the two in step.
+// (client inference span), plus the attributes Langfuse reads (langfuse-attributes.ts) and
+// the platform's own `aptible.*` namespace. docs/span-attributes.md lists every attribute
+// with its source field and how Langfuse shows it; keep the two in step.
+//
+// A drain that forwards metadata only gets no content and no free text or personal
+// identifier: no prompts, completions, tool definitions or arguments, error messages
+// (only the error class and code), caller IP, user ids or client-supplied metadata.
 
 export type AttributeValue = string | number | boolean | string[];
 export type MappedSpan = {
@@ -27,12 +37,12 @@ export type SpanContext = {
   environmentHandle: string;
   keyAlias: string | null;
   forwardContent: boolean;
+  times: RecordTimes;
   test?: boolean;
 };
 
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
 const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
-const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
+const str = nonEmptyString;
 
 function nanos(seconds: number): string {
   return (BigInt(Math.round(seconds * 1e6)) * 1000n).toString();
@@ -48,11 +58,25 @@ function hostAndPort(apiBase: string | undefined): { host?: string; port?: numbe
   }
 }
 
-function outputType(responseFormat: unknown): string | undefined {
+function responseFormatType(responseFormat: unknown): string | undefined {
   const type = isObject(responseFormat) ? responseFormat.type : undefined;
   if (type === "json_object" || type === "json_schema") return "json";
   if (type === "text") return "text";
   return undefined;
+}
+
+/** Drops absent and empty values: LiteLLM writes "" for many missing strings. */
+function present(attributes: Record<string, AttributeValue | undefined | null>): Record<string, AttributeValue> {
+  const out: Record<string, AttributeValue> = {};
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === "") continue;
+    if (typeof value === "number" && !Number.isFinite(value)) continue;
+    if (Array.isArray(value)) {
+      const items = value.filter((v) => v !== "");
+      if (items.length > 0) out[key] = items;
+    } else out[key] = value;
+  }
+  return out;
 }
 
 export function mapRecordToSpan(record: GatewayRecord, ctx: SpanContext): MappedSpan {
@@ -60,94 +84,74 @@ export function mapRecordToSpan(record: GatewayRecord, ctx: SpanContext): Mapped
   const meta = record.metadata ?? {};
   const hidden = record.hidden_params ?? {};
   const params = record.model_parameters ?? {};
-  const usage = isObject(meta.usage_object) ? meta.usage_object : {};
-  const promptDetails = isObject(usage.prompt_tokens_details) ? usage.prompt_tokens_details : {};
-  const completionDetails = isObject(usage.completion_tokens_details) ? usage.completion_tokens_details : {};
   const response = isObject(record.response) ? record.response : {};
-  const op = operationName(record.call_type);
-  const start = record.startTime ?? record.endTime ?? Date.now() / 1000;
-  const end = Math.max(record.endTime ?? start, start);
+  const kind = operationKind(record.call_type);
+  const op = operationName(kind);
   const failed = record.status === "failure";
+  const client = clientMetadata(record);
+  const content = requestContent(record, kind);
+  const usage = usageOf(record);
+  const cost = costOf(record);
+  const { start, end, firstToken } = ctx.times;
+  // The client asked for the model group (the public name); `model` is the router's deployment.
+  const requestModel = str(record.model_group) ?? str(record.model);
+  const responseModel = str(response.model) ?? str(hidden.litellm_model_name) ?? str(record.model);
 
   // Semantic conventions: operation, provider, model, request parameters.
   a["gen_ai.operation.name"] = op;
-  a["gen_ai.provider.name"] = providerName(record.custom_llm_provider);
-  a["gen_ai.request.model"] = record.model;
-  a["gen_ai.response.model"] = str(response.model) ?? str(hidden.litellm_model_name);
+  a["gen_ai.provider.name"] = providerName(str(record.custom_llm_provider));
+  a["gen_ai.request.model"] = requestModel;
+  a["gen_ai.response.model"] = responseModel;
   a["gen_ai.response.id"] = str(response.id);
-  a["gen_ai.request.max_tokens"] = num(params.max_tokens) ?? num(params.max_completion_tokens);
+  a["gen_ai.request.max_tokens"] =
+    num(params.max_tokens) ?? num(params.max_completion_tokens) ?? num(params.max_output_tokens);
   a["gen_ai.request.temperature"] = num(params.temperature);
   a["gen_ai.request.top_p"] = num(params.top_p);
   a["gen_ai.request.top_k"] = num(params.top_k);
   a["gen_ai.request.frequency_penalty"] = num(params.frequency_penalty);
   a["gen_ai.request.presence_penalty"] = num(params.presence_penalty);
   a["gen_ai.request.seed"] = num(params.seed);
-  const stop =
-    typeof params.stop === "string"
-      ? [params.stop]
-      : Array.isArray(params.stop)
-        ? params.stop.filter((s): s is string => typeof s === "string")
-        : undefined;
-  a["gen_ai.request.stop_sequences"] = stop && stop.length > 0 ? stop : undefined;
+  const stop = typeof params.stop === "string" ? [params.stop] : Array.isArray(params.stop) ? params.stop : [];
+  a["gen_ai.request.stop_sequences"] = stop.filter((s): s is string => typeof s === "string");
   const n = num(params.n);
   a["gen_ai.request.choice.count"] = n !== undefined && n !== 1 ? n : undefined;
-  a["gen_ai.output.type"] = outputType(params.response_format);
+  a["gen_ai.output.type"] = OUTPUT_TYPE[kind] ?? responseFormatType(params.response_format);
   a["aptible.request.response_format"] = isObject(params.response_format)
     ? JSON.stringify(params.response_format)
     : undefined;
-  const { host, port } = hostAndPort(record.api_base);
+  a["gen_ai.response.finish_reasons"] = content.finishReasons;
+  const { host, port } = hostAndPort(str(record.api_base));
   a["server.address"] = host;
   a["server.port"] = host ? port : undefined;
-  a["client.address"] = record.requester_ip_address;
-  a["user_agent.original"] = record.user_agent;
+  a["user_agent.original"] = str(record.user_agent);
 
-  // Usage: input includes cached tokens, as semconv and Langfuse expect.
-  const { finishReasons, output } = outputMessages(record.response);
-  a["gen_ai.response.finish_reasons"] = finishReasons.length > 0 ? finishReasons : undefined;
-  a["gen_ai.usage.input_tokens"] = record.prompt_tokens ?? num(usage.prompt_tokens);
-  a["gen_ai.usage.output_tokens"] = record.completion_tokens ?? num(usage.completion_tokens);
-  a["gen_ai.usage.cache_read.input_tokens"] = num(promptDetails.cached_tokens) ?? num(usage.cache_read_input_tokens);
-  a["gen_ai.usage.cache_creation.input_tokens"] =
-    num(promptDetails.cache_creation_tokens) ?? num(usage.cache_creation_input_tokens);
-  a["aptible.usage.total_tokens"] = record.total_tokens ?? num(usage.total_tokens);
-  a["aptible.usage.reasoning_tokens"] = num(completionDetails.reasoning_tokens);
+  // Usage (input includes cached tokens, output includes reasoning tokens).
+  a["gen_ai.usage.input_tokens"] = usage.input;
+  a["gen_ai.usage.output_tokens"] = usage.output;
+  a["gen_ai.usage.cache_read.input_tokens"] = usage.cacheRead;
+  a["gen_ai.usage.cache_creation.input_tokens"] = usage.cacheCreation;
+  a["gen_ai.usage.reasoning.output_tokens"] = usage.reasoning;
+  a["aptible.usage.total_tokens"] = usage.total;
 
-  // Cost: authoritative for Langfuse (it will not re-price), and in our namespace.
-  const breakdown = record.cost_breakdown ?? {};
-  const cost = {
-    input: num(breakdown.input_cost),
-    output: num(breakdown.output_cost),
-    cache_read: num(breakdown.cache_read_cost),
-    cache_creation: num(breakdown.cache_creation_cost),
-    reasoning: num(breakdown.reasoning_cost),
-    total: record.response_cost ?? num(breakdown.total_cost),
-  };
-  a["gen_ai.usage.cost"] = cost.total;
-  const details = Object.fromEntries(Object.entries(cost).filter(([, v]) => v !== undefined));
-  a["langfuse.observation.cost_details"] = Object.keys(details).length > 0 ? JSON.stringify(details) : undefined;
+  // Cost (USD, list price) from one source.
   a["aptible.cost.total_usd"] = cost.total;
-  a["aptible.cost.input_usd"] = cost.input;
-  a["aptible.cost.output_usd"] = cost.output;
-  a["aptible.cost.cache_read_usd"] = cost.cache_read;
-  a["aptible.cost.cache_creation_usd"] = cost.cache_creation;
-  a["aptible.cost.reasoning_usd"] = cost.reasoning;
+  a["aptible.cost.input_usd"] = cost.items?.input;
+  a["aptible.cost.output_usd"] = cost.items?.output;
+  a["aptible.cost.cache_read_usd"] = cost.items?.input_cached_tokens;
+  a["aptible.cost.cache_creation_usd"] = cost.items?.input_cache_creation;
+  a["aptible.cost.reasoning_usd"] = cost.items?.output_reasoning_tokens;
 
-  // Latency and time to first token (streaming only: otherwise it equals the end time).
+  // Latency and time to first token (streaming only).
   a["aptible.latency.total_ms"] = Math.round((end - start) * 1000);
-  const firstToken =
-    record.stream && record.completionStartTime !== undefined && record.completionStartTime < end
-      ? record.completionStartTime
-      : undefined;
-  a["langfuse.observation.completion_start_time"] =
-    firstToken !== undefined ? new Date(firstToken * 1000).toISOString() : undefined;
   a["aptible.latency.time_to_first_token_ms"] =
     firstToken !== undefined ? Math.round((firstToken - start) * 1000) : undefined;
   a["aptible.gateway.overhead_ms"] = num(hidden.litellm_overhead_time_ms);
   a["aptible.request.stream"] = record.stream;
+  if (ctx.times.estimated) a["aptible.time.estimated"] = true;
 
   // Gateway cache.
   a["aptible.cache.hit"] = record.cache_hit;
-  a["aptible.cache.key"] = record.cache_key;
+  a["aptible.cache.key"] = str(record.cache_key);
   a["aptible.cache.saved_cost_usd"] = record.saved_cache_cost;
 
   // Provider rate limits and the key's budget.
@@ -170,56 +174,52 @@ export function mapRecordToSpan(record: GatewayRecord, ctx: SpanContext): Mapped
   a["aptible.environment.handle"] = ctx.environmentHandle;
   a["aptible.key.hash"] = str(meta.user_api_key_hash);
   a["aptible.key.alias"] = str(meta.user_api_key_alias) ?? ctx.keyAlias ?? undefined;
-  a["aptible.model.id"] = record.model_id;
-  a["aptible.model.group"] = record.model_group;
+  a["aptible.model.id"] = str(record.model_id);
+  a["aptible.model.group"] = str(record.model_group);
+  a["aptible.model.deployment"] = str(record.model);
   a["aptible.request.route"] = str(meta.user_api_key_request_route);
-  a["aptible.request.id"] = record.id;
-  a["aptible.request.call_type"] = record.call_type;
-  a["aptible.request.tags"] = record.request_tags && record.request_tags.length > 0 ? record.request_tags : undefined;
-  a["langfuse.environment"] = ctx.environmentHandle
-    .toLowerCase()
-    .replace(/[^a-z0-9_-]/g, "-")
-    .slice(0, 40);
+  a["aptible.request.id"] = str(record.id);
+  a["aptible.request.call_type"] = str(record.call_type);
+  a["aptible.request.tags"] = record.request_tags;
+  a["gen_ai.conversation.id"] = client.sessionId;
+  Object.assign(a, content.contentFree);
 
-  // Correlation with the customer's own traces and users.
-  a["gen_ai.conversation.id"] =
-    str(meta.litellm_session_id) ?? str(meta.session_id) ?? record.session_id ?? record.trace_id;
-  a["user.id"] = record.end_user;
-
-  // Errors.
+  // Errors: the class and code always; the message only where content may go.
   const errorInfo = record.error_information ?? {};
-  const errorMessage = str(errorInfo.error_message) ?? record.error_str;
+  const errorClass = str(errorInfo.error_class);
+  const errorCode = typeof errorInfo.error_code === "number" ? String(errorInfo.error_code) : str(errorInfo.error_code);
+  const errorMessage = str(errorInfo.error_message) ?? str(record.error_str);
   if (failed) {
-    a["error.type"] = str(errorInfo.error_class) ?? "_OTHER";
-    a["aptible.error.code"] =
-      str(errorInfo.error_code) ??
-      (typeof errorInfo.error_code === "number" ? String(errorInfo.error_code) : undefined);
+    a["error.type"] = errorClass ?? "_OTHER";
+    a["aptible.error.code"] = errorCode;
     a["aptible.error.provider"] = str(errorInfo.llm_provider);
-    a["aptible.error.message"] = errorMessage;
   }
 
-  // Content, unless the drain forwards metadata only. JSON strings: Langfuse cannot read maps.
   if (ctx.forwardContent) {
-    const { system, input } = inputMessages(record.messages);
-    a["gen_ai.input.messages"] = input.length > 0 ? JSON.stringify(input) : undefined;
-    a["gen_ai.system_instructions"] = system.length > 0 ? JSON.stringify(system) : undefined;
-    a["gen_ai.output.messages"] = output.length > 0 ? JSON.stringify(output) : undefined;
-    const tools = toolDefinitions(params.tools);
-    a["gen_ai.tool.definitions"] = tools.length > 0 ? JSON.stringify(tools) : undefined;
+    a["client.address"] = str(record.requester_ip_address);
+    a["user.id"] = client.userId ?? str(record.end_user);
+    if (failed) a["aptible.error.message"] = errorMessage;
+    Object.assign(a, content.semconv);
+    if (content.truncated) a["aptible.content.truncated"] = true;
   }
   a["aptible.content.forwarded"] = ctx.forwardContent;
   if (ctx.test) a["aptible.test"] = true;
 
-  const attributes = Object.fromEntries(
-    Object.entries(a).filter((e): e is [string, AttributeValue] => e[1] !== undefined && e[1] !== null),
+  const statusMessage = ctx.forwardContent
+    ? (errorMessage ?? "request failed").slice(0, 2000)
+    : [errorClass ?? "request failed", errorCode ? `(${errorCode})` : ""].filter(Boolean).join(" ");
+  Object.assign(
+    a,
+    langfuseAttributes({ record, ctx, client, content, cost, failed, errorText: statusMessage, firstToken }),
   );
+
   return {
     traceId: ctx.traceId,
     spanId: ctx.spanId,
-    name: record.model ? `${op} ${record.model}` : op,
+    name: client.generationName ?? (requestModel ? `${op} ${requestModel}` : op),
     startTimeUnixNano: nanos(start),
     endTimeUnixNano: nanos(end),
-    attributes,
-    status: failed ? { code: 2, message: (errorMessage ?? "request failed").slice(0, 2000) } : { code: 0 },
+    attributes: present(a),
+    status: failed ? { code: 2, message: statusMessage } : { code: 0 },
   };
 }

@@ -1,6 +1,7 @@
 // Shapes of drain delivery health, shared by the server and the drain pages.
 
-export type DrainHealthStatus = "healthy" | "failing" | "authentication_failed" | "paused" | "suspended";
+export type DrainHealthStatus =
+  "healthy" | "failing" | "authentication_failed" | "ingestion_suspended" | "paused" | "suspended";
 
 export type DrainHealth = {
   status: DrainHealthStatus;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { baseUrl, createDrainInput, drainHandle, publicKey, secretKey, updateDrainInput } from "./llm-trace-drains";
+import {
+  ACKNOWLEDGE_CONTENT,
+  ACKNOWLEDGE_METADATA,
+  baseUrl,
+  createDrainInput,
+  drainHandle,
+  publicKey,
+  secretKey,
+  updateDrainInput,
+} from "./llm-trace-drains";
 
 const firstMessage = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
   r.error?.issues[0]?.message;
@@ -82,6 +91,19 @@ describe("create and update bodies", () => {
     expect(createDrainInput.safeParse(valid).success).toBe(true);
     expect(createDrainInput.safeParse({ ...valid, acknowledgeContentForwarding: false }).success).toBe(false);
     expect(createDrainInput.safeParse({ ...valid, acknowledgeContentForwarding: undefined }).success).toBe(false);
+  });
+  it("asks a metadata-only drain to acknowledge metadata, not content, and reports it with the other errors", () => {
+    const errors = (body: Record<string, unknown>) =>
+      createDrainInput.safeParse(body).error?.issues.map((i) => [i.path.join("."), i.message]) ?? [];
+    expect(errors({ ...valid, forwardContent: false, acknowledgeContentForwarding: false })).toEqual([
+      ["acknowledgeContentForwarding", ACKNOWLEDGE_METADATA],
+    ]);
+    expect(errors({ ...valid, baseUrl: "http://x.example", acknowledgeContentForwarding: false })).toEqual([
+      ["baseUrl", "The Base URL must use https://"],
+      ["acknowledgeContentForwarding", ACKNOWLEDGE_CONTENT],
+    ]);
+    expect(createDrainInput.safeParse({ ...valid, forwardContent: false }).success).toBe(true);
+    expect(createDrainInput.safeParse(null).success).toBe(false);
   });
   it("treats an empty secret key on update as 'keep the stored one'", () => {
     expect(updateDrainInput.parse({ handle: "x", secretKey: "" })).toEqual({ handle: "x" });

@@ -76,17 +76,35 @@ const keyField = (kind: "public" | "secret") => {
 export const publicKey = keyField("public");
 export const secretKey = keyField("secret");
 
-export const createDrainInput = z.object({
-  type: z.enum(DRAIN_TYPES, { error: "Select a drain type" }),
-  handle: drainHandle,
-  baseUrl,
-  publicKey,
-  secretKey,
-  forwardContent: z.boolean().default(true),
-  acknowledgeContentForwarding: z
-    .boolean({ error: "Confirm that you understand prompts and completions will be forwarded" })
-    .refine((v) => v, "Confirm that you understand prompts and completions will be forwarded"),
-});
+const isObjectPayload = (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null;
+
+export const ACKNOWLEDGE_CONTENT = "Confirm that you understand prompts and completions will be forwarded";
+export const ACKNOWLEDGE_METADATA = "Confirm that you understand request metadata will be forwarded";
+
+export const createDrainInput = z
+  .object({
+    type: z.enum(DRAIN_TYPES, { error: "Select a drain type" }),
+    handle: drainHandle,
+    baseUrl,
+    publicKey,
+    secretKey,
+    forwardContent: z.boolean().default(true),
+    acknowledgeContentForwarding: z.boolean({
+      error: "Confirm what this drain forwards (acknowledgeContentForwarding)",
+    }),
+  })
+  // The acknowledgement names what the chosen mode forwards. `when` makes it report with the
+  // other field errors instead of after them.
+  .refine((v) => v.acknowledgeContentForwarding === true || v.forwardContent === false, {
+    path: ["acknowledgeContentForwarding"],
+    message: ACKNOWLEDGE_CONTENT,
+    when: isObjectPayload,
+  })
+  .refine((v) => v.acknowledgeContentForwarding === true || v.forwardContent !== false, {
+    path: ["acknowledgeContentForwarding"],
+    message: ACKNOWLEDGE_METADATA,
+    when: isObjectPayload,
+  });
 export type CreateDrainInput = z.output<typeof createDrainInput>;
 
 /** Edits: every field optional; an empty secret key keeps the stored one. */

@@ -25,7 +25,11 @@ describe("drain delivery actions", () => {
     expect(result.ok).toBe(true);
     const span = fake().spans.find((s) => s.traceId === result.traceId)!;
     expect(span.attributes["aptible.test"]).toBe(true);
-    expect(span.name).toBe("test trace (LLM Trace Drain)");
+    expect(span.name).toBe("LLM Trace Drain test trace");
+    expect(span.attributes["langfuse.trace.tags"]).toEqual(["test"]);
+    expect(span.attributes["gen_ai.usage.cost"]).toBe(0);
+    expect(span.attributes).not.toHaveProperty("gen_ai.conversation.id");
+    expect(span.attributes).not.toHaveProperty("gen_ai.input.messages");
     const h = await call(health.GET, { params: params(), token: world.tokens.member });
     expect((h.json.health as { delivered24h: number }).delivered24h).toBe(1);
   });

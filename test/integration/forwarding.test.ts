@@ -2,6 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/database";
 import { RECORD_KINDS } from "@/lib/simulator/records";
 import * as item from "@/app/api/environments/[environmentId]/llm-trace-drains/[drainId]/route";
+import * as health from "@/app/api/environments/[environmentId]/llm-trace-drains/[drainId]/health/route";
 import { call } from "./fixtures";
 import { withFakeLangfuse } from "./drain-fixtures";
 import { createForwardingWorld, makeDue, newWorker, outboxCounts, postLogs, records } from "./forwarding-fixtures";
@@ -22,15 +23,16 @@ describe("end to end: gateway records reach Langfuse as generations", () => {
   it("delivers one span per record with model, usage, cost, session and user, then empties the outbox", async () => {
     const res = await postLogs(records(world.keySecret, [...RECORD_KINDS]));
     expect(res.status).toBe(202);
-    expect(res.json).toEqual({ accepted: 6, skipped: [] });
-    expect(await outboxCounts(world.drainId)).toEqual({ pending: 6, dead: 0 });
+    const kinds = RECORD_KINDS.length;
+    expect(res.json).toEqual({ accepted: kinds, skipped: [] });
+    expect(await outboxCounts(world.drainId)).toEqual({ pending: kinds, dead: 0 });
 
-    expect(await newWorker().runOnce()).toBe(6);
-    expect(fake().spans).toHaveLength(6);
+    expect(await newWorker().runOnce()).toBe(kinds);
+    expect(fake().spans).toHaveLength(kinds);
     const chat = fake().spans.find(
       (s) =>
         s.name === "chat gpt-4o" &&
-        s.attributes["aptible.request.stream"] === false &&
+        s.attributes["aptible.request.stream"] === undefined &&
         !s.attributes["error.type"] &&
         !s.attributes["aptible.cache.hit"] &&
         !s.attributes["gen_ai.tool.definitions"],
@@ -52,10 +54,10 @@ describe("end to end: gateway records reach Langfuse as generations", () => {
     const exportReq = fake().exports.at(-1)!;
     expect(exportReq.headers["x-langfuse-ingestion-version"]).toBe("4");
     expect(String(exportReq.headers["content-type"])).toContain("application/json");
-    expect(exportReq.spanCount).toBe(6);
+    expect(exportReq.spanCount).toBe(kinds);
     expect(await outboxCounts(world.drainId)).toEqual({ pending: 0, dead: 0 });
     const bucket = await db().drainDeliveryBucket.findFirstOrThrow({ where: { drainId: world.drainId } });
-    expect(bucket.delivered).toBeGreaterThanOrEqual(6);
+    expect(bucket.delivered).toBeGreaterThanOrEqual(kinds);
   });
 
   it("stores queued content encrypted, never in plain text", async () => {
@@ -195,5 +197,29 @@ describe("faults: nothing accepted is lost", () => {
     expect(dead.deadAt).not.toBeNull();
     expect(dead.lastError).toMatch(/gave up after 24 h/);
     await db().traceOutbox.deleteMany({ where: { drainId: world.drainId } });
+  });
+});
+
+describe("Langfuse's usage suspension is not an authentication failure", () => {
+  it("403 'Ingestion suspended' is retried with backoff and shown as its own state with Langfuse's message", async () => {
+    fake().setMode("usage-suspended");
+    await postLogs(records(world.keySecret, ["chat", "embedding"]));
+    await newWorker().runOnce();
+    const drain = await db().llmTraceDrain.findUniqueOrThrow({ where: { id: world.drainId } });
+    expect(drain.authFailedAt).toBeNull();
+    expect(drain.lastErrorStatus).toBe(403);
+    expect(drain.lastErrorMessage).toBe("Ingestion suspended: Usage threshold exceeded. Please upgrade your plan.");
+    const row = await db().traceOutbox.findFirstOrThrow({ where: { drainId: world.drainId } });
+    expect(row.availableAt.getTime()).toBeGreaterThan(Date.now());
+    const h = await call(health.GET, {
+      params: { environmentId: world.envA.id, drainId: world.drainId },
+      token: world.tokens.owner,
+    });
+    expect(h.json.health).toMatchObject({ status: "ingestion_suspended", pending: 2 });
+
+    fake().setMode("normal");
+    await makeDue(world.drainId);
+    expect(await newWorker().runOnce()).toBe(2);
+    expect(fake().spans).toHaveLength(2);
   });
 });

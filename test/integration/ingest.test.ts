@@ -136,7 +136,7 @@ describe("POST /api/internal/ai-gateway/logs", () => {
   }, 120_000);
 
   it("answers 413 to a body over the limit and stores nothing", async () => {
-    const res = await postLogs(null, { raw: `[${" ".repeat(21 * 1024 * 1024)}]` });
+    const res = await postLogs(null, { raw: `[${" ".repeat(49 * 1024 * 1024)}]` });
     expect(res.status).toBe(413);
     expect(await queued()).toBe(0);
   });

@@ -13,7 +13,7 @@ export type FakeLangfuseOptions = {
   projectName?: string;
 };
 
-export type FakeMode = "normal" | "down-503" | "slow" | "html" | "unauthorized" | "rate-limited";
+export type FakeMode = "normal" | "down-503" | "slow" | "html" | "unauthorized" | "rate-limited" | "usage-suspended";
 
 /** One span as the fake decoded it from OTLP/JSON: attribute values unwrapped. */
 export type ReceivedSpan = {
@@ -64,7 +64,13 @@ export type FakeLangfuse = {
   setDelay(ms: number): void;
   spans: ReceivedSpan[];
   /** OTLP requests with their outcome status. */
-  exports: { status: number; spanCount: number; headers: Record<string, string | string[] | undefined> }[];
+  exports: {
+    status: number;
+    spanCount: number;
+    headers: Record<string, string | string[] | undefined>;
+    /** Size of the request body as sent (before any decoding). */
+    bytes: number;
+  }[];
   requests: {
     method: string;
     path: string;
@@ -111,13 +117,20 @@ export async function startFakeLangfuse(options: FakeLangfuseOptions): Promise<F
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => {
         const answer = (status: number, body: unknown, spanCount = 0, headers: Record<string, string> = {}) => {
-          exports.push({ status, spanCount, headers: req.headers });
+          exports.push({ status, spanCount, headers: req.headers, bytes: Buffer.concat(chunks).length });
           res.writeHead(status, { "content-type": "application/json", ...headers });
           res.end(JSON.stringify(body));
         };
         setTimeout(() => {
           if (mode === "unauthorized" || req.headers.authorization !== basic(publicKey, secretKey)) {
             return answer(401, { message: "Invalid credentials. Confirm that you've configured the correct host." });
+          }
+          if (mode === "usage-suspended") {
+            // Langfuse's answer for a project over its plan's usage threshold.
+            return answer(403, {
+              message: "Ingestion suspended: Usage threshold exceeded. Please upgrade your plan.",
+              error: "ForbiddenError",
+            });
           }
           if (mode === "rate-limited")
             return answer(429, { message: "Rate limit exceeded" }, 0, { "retry-after": "1" });

@@ -1,12 +1,9 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { db, database } from "../../db/database";
 import { wakeWorker } from "../../delivery/wake";
 import { exportSpans, type ExportOutcome } from "../../delivery/otlp-export";
 import { countOutcome } from "../../delivery/outbox-store";
-import { gatewayRecord } from "../../tracing/gateway-record";
-import { mapRecordToSpan } from "../../tracing/span-mapping";
-import { buildRecord } from "../../simulator/records";
+import { testTraceSpan } from "../../tracing/test-trace";
 import type { EnvironmentAccess } from "../access";
 import { recordAudit } from "../audit";
 import { drainCredentials } from "./secrets";
@@ -55,23 +52,13 @@ export async function sendTestTrace(
   actor: Actor,
 ): Promise<TestTraceResult> {
   const drain = await drainCredentials(access, drainId);
-  const raw = buildRecord({
-    kind: "chat",
-    keySecret: randomBytes(8).toString("hex"),
-    keyAlias: "test-trace",
-    sessionId: `test-${Date.now()}`,
-  });
-  const ids = { traceId: randomBytes(16).toString("hex"), spanId: randomBytes(8).toString("hex") };
-  const span = mapRecordToSpan(gatewayRecord.parse(raw), {
-    ...ids,
+  const span = testTraceSpan({
     organizationId: access.organizationId,
     environmentId: access.environmentId,
     environmentHandle: access.environmentHandle,
-    keyAlias: "test-trace",
+    keyAlias: null,
     forwardContent: drain.forwardContent,
-    test: true,
   });
-  span.name = "test trace (LLM Trace Drain)";
   const outcome: ExportOutcome = await exportSpans(drain, [span]);
   await countOutcome(database().driver, drainId, outcome.kind === "delivered" ? "delivered" : "failed", 1);
   await recordAudit({
@@ -86,7 +73,7 @@ export async function sendTestTrace(
   if (outcome.kind === "delivered")
     return {
       ok: true,
-      traceId: ids.traceId,
+      traceId: span.traceId,
       message: "Langfuse accepted the test trace. It appears in the project within a few seconds.",
     };
   const status = "status" in outcome ? outcome.status : undefined;
@@ -98,7 +85,7 @@ export async function sendTestTrace(
         : "Could not deliver";
   return {
     ok: false,
-    traceId: ids.traceId,
+    traceId: span.traceId,
     message: `${prefix}: ${outcome.message}`,
     ...(status ? { httpStatus: status } : {}),
   };

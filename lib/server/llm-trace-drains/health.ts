@@ -20,6 +20,10 @@ function statusOf(d: HealthRow, retrying: boolean): DrainHealthStatus {
   if (d.pausedAt) return "paused";
   if (d.authFailedAt) return "authentication_failed";
   const errorIsNewest = d.lastErrorAt && (!d.lastSuccessAt || d.lastErrorAt > d.lastSuccessAt);
+  // The destination refuses ingestion for its own reasons (Langfuse: usage threshold), retried.
+  if (errorIsNewest && d.lastErrorStatus === 403 && /ingestion suspended/i.test(d.lastErrorMessage ?? "")) {
+    return "ingestion_suspended";
+  }
   return errorIsNewest || retrying ? "failing" : "healthy";
 }
 

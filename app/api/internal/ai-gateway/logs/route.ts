@@ -1,14 +1,14 @@
 import { NextResponse } from "next/server";
-import { publicRoute, readTextCapped } from "@/lib/api/route";
+import { publicRoute } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
 import { config } from "@/lib/config/env";
 import { bearerMatches } from "@/lib/ingest/ingest-token";
-import { BodyParseError, parseIngestBody } from "@/lib/ingest/parse-body";
-import { ingestRecords } from "@/lib/ingest/ingest-records";
+import { IngestBodyError, IngestTooLargeError, ingestBody } from "@/lib/ingest/ingest-records";
 
 /**
- * The AI Gateway's logging callback posts its request records here. 202 means every
- * accepted record is durably queued for each active drain of its environment.
+ * The AI Gateway's logging callback posts its request records here (a JSON array, NDJSON
+ * or one record). 202 means every accepted record is durably queued for each active drain
+ * of its environment; records that cannot be used are listed with their index and reason.
  */
 export const POST = publicRoute(async ({ req }) => {
   if (!bearerMatches(req.headers.get("authorization"), config().gatewayIngestToken)) {
@@ -17,14 +17,16 @@ export const POST = publicRoute(async ({ req }) => {
       "Missing or wrong ingest token (Authorization: Bearer <GATEWAY_INGEST_TOKEN>)",
     );
   }
-  const text = await readTextCapped(req, config().ingestMaxBytes);
-  let parsed;
+  const limit = config().ingestMaxBytes;
+  if (Number(req.headers.get("content-length") ?? "0") > limit) {
+    throw new AppError("payload_too_large", `The request body is larger than ${Math.round(limit / 1024 / 1024)} MB`);
+  }
   try {
-    parsed = parseIngestBody(text);
+    const result = await ingestBody(req.body, limit);
+    return NextResponse.json({ accepted: result.accepted, skipped: result.skipped }, { status: 202 });
   } catch (err) {
-    if (err instanceof BodyParseError) throw new AppError("bad_request", err.message);
+    if (err instanceof IngestBodyError) throw new AppError("bad_request", err.message);
+    if (err instanceof IngestTooLargeError) throw new AppError("payload_too_large", err.message);
     throw err;
   }
-  const result = await ingestRecords(parsed);
-  return NextResponse.json({ accepted: result.accepted, skipped: result.skipped }, { status: 202 });
 });

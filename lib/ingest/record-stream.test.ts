@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { RecordSplitter, type RawRecord } from "./record-stream";
+import { parseRecord, replaceNonFiniteTokens } from "./parse-record";
+
+/** Splits a body fed in chunks of `chunk` bytes; returns each record's text or error. */
+function split(body: string, chunk = 7): (string | { error: string })[] {
+  const splitter = new RecordSplitter();
+  const bytes = Buffer.from(body, "utf8");
+  const out: RawRecord[] = [];
+  for (let i = 0; i < bytes.length; i += chunk) out.push(...splitter.push(bytes.subarray(i, i + chunk)));
+  out.push(...splitter.end());
+  expect(out.map((r) => r.index)).toEqual(out.map((_, i) => i));
+  return out.map((r) => ("error" in r ? { error: r.error } : r.bytes.toString("utf8").trim()));
+}
+
+describe("RecordSplitter", () => {
+  it.each([1, 3, 7, 1000])("splits a JSON array into its records, whatever the chunk size (%i)", (chunk) => {
+    const body = ' [ {"a":"x,y]}"}, {"b":[1,{"c":"\\"}"}]} ,42,null, "s" ]\n';
+    expect(split(body, chunk)).toEqual(['{"a":"x,y]}"}', '{"b":[1,{"c":"\\"}"}]}', "42", "null", '"s"']);
+  });
+
+  it("splits NDJSON and a single record", () => {
+    expect(split('{"a":1}\n{"b":2}\r\n\n{"c":"line\\nbreak"}')).toEqual(['{"a":1}', '{"b":2}', '{"c":"line\\nbreak"}']);
+    expect(split('{"only": true}')).toEqual(['{"only": true}']);
+    expect(split('{\n  "pretty": [1,\n 2]\n}\n')).toEqual(['{\n  "pretty": [1,\n 2]\n}']);
+  });
+
+  it("keeps multi-byte characters whole across chunk boundaries", () => {
+    const body = JSON.stringify([{ t: "€😀ü" }, { t: "日本" }]);
+    expect(split(body, 1).map((t) => JSON.parse(t as string))).toEqual([{ t: "€😀ü" }, { t: "日本" }]);
+  });
+
+  it("reports a truncated array's last record and keeps the complete ones", () => {
+    expect(split('[{"a":1},{"b":2},{"c":')).toEqual([
+      '{"a":1}',
+      '{"b":2}',
+      { error: expect.stringMatching(/truncated/) },
+    ]);
+  });
+
+  it("recovers the NDJSON lines after an unbalanced one", () => {
+    expect(split('{"a":1}\n{"broken": [\n{"c":3}\n')).toEqual(['{"a":1}', '{"broken": [', '{"c":3}']);
+  });
+
+  it("measures nesting depth without parsing", () => {
+    const splitter = new RecordSplitter();
+    const deep = `[${"[".repeat(5000)}${"]".repeat(5000)}, {"a":{"b":1}}]`;
+    const [first, second] = [...splitter.push(Buffer.from(deep)), ...splitter.end()] as { depth: number }[];
+    expect(first!.depth).toBe(5000);
+    expect(second!.depth).toBe(2);
+  });
+});
+
+describe("parseRecord", () => {
+  const raw = (text: string, depth = 1) => ({ index: 0, bytes: Buffer.from(text), depth });
+
+  it("tolerates Python's NaN and Infinity outside strings, and leaves strings alone", () => {
+    expect(parseRecord(raw('{"cost":NaN,"x":Infinity,"y":-Infinity,"s":"NaN Infinity \\"NaN\\"","t":[NaN]}'))).toEqual({
+      value: { cost: null, x: null, y: null, s: 'NaN Infinity "NaN"', t: [null] },
+    });
+    expect(replaceNonFiniteTokens('{"a":"Infinity"}')).toBe('{"a":"Infinity"}');
+  });
+
+  it("refuses malformed JSON and excessive depth with a reason", () => {
+    expect(parseRecord(raw('{"id": oops}'))).toEqual({ error: "malformed JSON" });
+    expect(parseRecord(raw("[[]]", 65))).toEqual({ error: "nested deeper than 64 levels" });
+  });
+});

@@ -1,0 +1,72 @@
+// The one internal shape of a request's content: OpenTelemetry GenAI semantic conventions
+// 1.40.0 messages and parts. Every provider format (OpenAI chat, Anthropic messages, the
+// Responses API) is read into it once; the semconv attributes and Langfuse's view are both
+// rendered from it (render-semconv.ts, render-langfuse.ts).
+
+export type TextPart = { type: "text"; content: string };
+export type ReasoningPart = { type: "reasoning"; content: string };
+export type ToolCallPart = { type: "tool_call"; id?: string; name: string; arguments?: unknown };
+export type ToolCallResponsePart = { type: "tool_call_response"; id?: string; response: unknown };
+/** Inline binary data. Its bytes are never forwarded: `content` holds a placeholder (see media.ts). */
+export type BlobPart = { type: "blob"; modality: string; mime_type?: string; content: string };
+export type UriPart = { type: "uri"; modality: string; mime_type?: string; uri: string };
+export type FilePart = { type: "file"; modality: string; mime_type?: string; file_id: string };
+/** A part of a type the conventions do not define (e.g. a provider's server-side tool result). */
+export type GenericPart = { type: string; [key: string]: unknown };
+
+export type Part = TextPart | ReasoningPart | ToolCallPart | ToolCallResponsePart | BlobPart | UriPart | FilePart;
+export type AnyPart = Part | GenericPart;
+
+export type ChatMessage = { role: string; parts: AnyPart[]; name?: string };
+export type FinishReason = "stop" | "length" | "content_filter" | "tool_call" | "error";
+export type OutputMessage = { role: string; parts: AnyPart[]; finish_reason: string };
+export type ToolDefinition = { type: string; name: string; description?: string; parameters?: unknown };
+
+/** A request and its response, read into semconv shape. */
+export type Conversation = {
+  system: AnyPart[];
+  input: ChatMessage[];
+  output: OutputMessage[];
+  tools: ToolDefinition[];
+  /** The provider's own finish reasons (e.g. `tool_calls`), for gen_ai.response.finish_reasons. */
+  finishReasons: string[];
+};
+
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+export const nonEmptyString = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
+
+/** semconv finish reasons from provider values (OpenAI, Anthropic, Responses API). */
+const FINISH_REASONS: Record<string, FinishReason> = {
+  stop: "stop",
+  end_turn: "stop",
+  stop_sequence: "stop",
+  completed: "stop",
+  length: "length",
+  max_tokens: "length",
+  max_output_tokens: "length",
+  content_filter: "content_filter",
+  refusal: "content_filter",
+  tool_calls: "tool_call",
+  tool_call: "tool_call",
+  tool_use: "tool_call",
+  function_call: "tool_call",
+  error: "error",
+  failed: "error",
+};
+
+export function finishReason(providerValue: string | undefined): string {
+  if (!providerValue) return "stop";
+  return FINISH_REASONS[providerValue] ?? providerValue;
+}
+
+/** Tool-call arguments as a value: providers send a JSON string, semconv prefers the object. */
+export function parseArguments(raw: unknown): unknown {
+  if (typeof raw !== "string") return raw;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}

@@ -1,0 +1,124 @@
+import { contentParts, toolResultValue } from "./blocks";
+import { withoutBinary } from "./media";
+import { isObject, nonEmptyString, parseArguments, type AnyPart, type ChatMessage, type ToolDefinition } from "./parts";
+
+// Request messages in any of the gateway's formats, read into semconv input messages and
+// system instructions: OpenAI chat messages (with tool_calls and role "tool"), Anthropic
+// messages (tool_use / tool_result blocks; a tool_result becomes its own "tool" message,
+// as in the conventions), and Responses API input items (function_call,
+// function_call_output, reasoning, message).
+
+function toolCallParts(toolCalls: unknown): AnyPart[] {
+  if (!Array.isArray(toolCalls)) return [];
+  return toolCalls.filter(isObject).map((call) => {
+    const fn = isObject(call.function) ? call.function : call;
+    return {
+      type: "tool_call",
+      ...(typeof call.id === "string" ? { id: call.id } : {}),
+      name: typeof fn.name === "string" ? fn.name : "",
+      arguments: withoutBinary(parseArguments(fn.arguments)),
+    };
+  });
+}
+
+/** Appends parts to the last message when it has the same role (Responses items arrive one by one). */
+function push(messages: ChatMessage[], role: string, parts: AnyPart[], merge = false): void {
+  if (parts.length === 0) return;
+  const last = messages[messages.length - 1];
+  if (merge && last && last.role === role) last.parts.push(...parts);
+  else messages.push({ role, parts });
+}
+
+function readItem(item: Record<string, unknown>, system: AnyPart[], input: ChatMessage[]): void {
+  // Responses API items without a role.
+  switch (item.type) {
+    case "function_call":
+    case "custom_tool_call":
+      push(
+        input,
+        "assistant",
+        toolCallParts([{ id: item.call_id, name: item.name, arguments: item.arguments ?? item.input }]),
+        true,
+      );
+      return;
+    case "function_call_output":
+    case "custom_tool_call_output":
+      push(input, "tool", [
+        {
+          type: "tool_call_response",
+          ...(typeof item.call_id === "string" ? { id: item.call_id } : {}),
+          response: toolResultValue(item.output),
+        },
+      ]);
+      return;
+    case "reasoning": {
+      const summary = Array.isArray(item.summary) ? item.summary : [];
+      const text = summary.map((s) => (isObject(s) && typeof s.text === "string" ? s.text : "")).join("\n");
+      push(input, "assistant", text === "" ? [] : [{ type: "reasoning", content: text }], true);
+      return;
+    }
+  }
+  const role = nonEmptyString(item.role) ?? "user";
+  if (role === "system" || role === "developer") {
+    system.push(...contentParts(item.content));
+    return;
+  }
+  if (role === "tool" || role === "function") {
+    const id = nonEmptyString(item.tool_call_id) ?? nonEmptyString(item.name);
+    push(input, "tool", [
+      { type: "tool_call_response", ...(id ? { id } : {}), response: toolResultValue(item.content) },
+    ]);
+    return;
+  }
+  const parts = [...contentParts(item.content), ...toolCallParts(item.tool_calls)];
+  if (isObject(item.function_call)) parts.push(...toolCallParts([{ function: item.function_call }]));
+  // Anthropic puts tool results inside a user message: they become "tool" messages of their own.
+  const results = parts.filter((p) => p.type === "tool_call_response");
+  const rest = parts.filter((p) => p.type !== "tool_call_response");
+  for (const r of results) push(input, "tool", [r]);
+  if (rest.length > 0) {
+    input.push({
+      role,
+      parts: rest,
+      ...(typeof item.name === "string" && item.name !== "" ? { name: item.name } : {}),
+    });
+  }
+}
+
+/** Splits request messages into system instructions and the remaining input messages. */
+export function readInput(messages: unknown, instructions?: unknown): { system: AnyPart[]; input: ChatMessage[] } {
+  const system: AnyPart[] = [];
+  const input: ChatMessage[] = [];
+  if (typeof instructions === "string" && instructions !== "") system.push({ type: "text", content: instructions });
+  else if (Array.isArray(instructions)) system.push(...contentParts(instructions));
+  const list = typeof messages === "string" ? [messages] : Array.isArray(messages) ? messages : [];
+  for (const item of list) {
+    if (typeof item === "string") push(input, "user", item === "" ? [] : [{ type: "text", content: item }]);
+    else if (isObject(item)) readItem(item, system, input);
+  }
+  return { system, input };
+}
+
+/**
+ * Tool definitions in semconv's flat shape from OpenAI chat (`{type, function:{…}}`),
+ * Responses (`{type:"function", name, parameters}`) and Anthropic (`{name, input_schema}`;
+ * server tools such as web search carry only a type and name).
+ */
+export function readTools(tools: unknown): ToolDefinition[] {
+  if (!Array.isArray(tools)) return [];
+  return tools.filter(isObject).flatMap((tool): ToolDefinition[] => {
+    const fn = isObject(tool.function) ? tool.function : tool;
+    const name = nonEmptyString(fn.name) ?? nonEmptyString(tool.type);
+    if (!name) return [];
+    const parameters = fn.parameters ?? fn.input_schema ?? tool.input_schema;
+    const description = nonEmptyString(fn.description);
+    return [
+      {
+        type: nonEmptyString(tool.type) ?? "function",
+        name,
+        ...(description ? { description } : {}),
+        ...(parameters !== undefined && parameters !== null ? { parameters } : {}),
+      },
+    ];
+  });
+}

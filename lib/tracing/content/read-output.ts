@@ -1,0 +1,114 @@
+import { contentParts } from "./blocks";
+import { withoutBinary } from "./media";
+import { finishReason, isObject, nonEmptyString, parseArguments, type AnyPart, type OutputMessage } from "./parts";
+
+// The response in any of the gateway's formats, read into semconv output messages plus
+// the provider's own finish reasons: chat completions (`choices[]`, which is also what
+// LiteLLM logs for /v1/messages), text completions (`choices[].text`), the Responses API
+// (`output[]` items) and, defensively, a native Anthropic message (`content[]`).
+
+export type ReadOutput = { output: OutputMessage[]; finishReasons: string[] };
+
+function toolCall(id: unknown, name: unknown, args: unknown): AnyPart {
+  return {
+    type: "tool_call",
+    ...(typeof id === "string" && id !== "" ? { id } : {}),
+    name: typeof name === "string" ? name : "",
+    arguments: withoutBinary(parseArguments(args)),
+  };
+}
+
+function reasoningParts(message: Record<string, unknown>): AnyPart[] {
+  if (typeof message.reasoning_content === "string" && message.reasoning_content !== "") {
+    return [{ type: "reasoning", content: message.reasoning_content }];
+  }
+  const blocks = Array.isArray(message.thinking_blocks) ? message.thinking_blocks : [];
+  return blocks.flatMap((b) =>
+    isObject(b) && typeof b.thinking === "string" && b.thinking !== ""
+      ? [{ type: "reasoning", content: b.thinking }]
+      : [],
+  );
+}
+
+function fromChoices(choices: unknown[]): ReadOutput {
+  const finishReasons: string[] = [];
+  const output = choices.filter(isObject).map((choice): OutputMessage => {
+    const reason = nonEmptyString(choice.finish_reason);
+    if (reason) finishReasons.push(reason);
+    const message = isObject(choice.message) ? choice.message : isObject(choice.delta) ? choice.delta : {};
+    const calls = Array.isArray(message.tool_calls) ? message.tool_calls.filter(isObject) : [];
+    const parts = [
+      ...reasoningParts(message),
+      ...contentParts(message.content ?? choice.text),
+      ...calls.map((c) => {
+        const fn = isObject(c.function) ? c.function : {};
+        return toolCall(c.id, fn.name, fn.arguments);
+      }),
+    ];
+    if (isObject(message.function_call)) {
+      parts.push(toolCall(undefined, message.function_call.name, message.function_call.arguments));
+    }
+    if (isObject(message.audio)) {
+      parts.push({ type: "blob", modality: "audio", content: "[audio data, not forwarded]" });
+    }
+    return { role: nonEmptyString(message.role) ?? "assistant", parts, finish_reason: finishReason(reason) };
+  });
+  return { output, finishReasons };
+}
+
+/** Responses API: all output items form one assistant message. */
+function fromResponsesOutput(response: Record<string, unknown>, items: unknown[]): ReadOutput {
+  const parts: AnyPart[] = [];
+  for (const item of items.filter(isObject)) {
+    if (item.type === "message") parts.push(...contentParts(item.content));
+    else if (item.type === "function_call" || item.type === "custom_tool_call") {
+      parts.push(toolCall(item.call_id, item.name, item.arguments ?? item.input));
+    } else if (item.type === "reasoning") {
+      const summary = Array.isArray(item.summary) ? item.summary : [];
+      const text = summary.map((s) => (isObject(s) && typeof s.text === "string" ? s.text : "")).join("\n");
+      if (text !== "") parts.push({ type: "reasoning", content: text });
+    } else if (typeof item.type === "string") {
+      // Built-in tool calls (web_search_call, file_search_call, …) keep their fields.
+      const { id: _id, ...rest } = item;
+      parts.push({ ...(withoutBinary(rest) as Record<string, unknown>), type: item.type });
+    }
+  }
+  const incomplete = isObject(response.incomplete_details)
+    ? nonEmptyString(response.incomplete_details.reason)
+    : undefined;
+  const status = nonEmptyString(response.status);
+  const providerReason = parts.some((p) => p.type === "tool_call")
+    ? "tool_calls"
+    : (incomplete ?? (status === "incomplete" ? "length" : status === "failed" ? "error" : "stop"));
+  return {
+    output: parts.length > 0 ? [{ role: "assistant", parts, finish_reason: finishReason(providerReason) }] : [],
+    finishReasons: [providerReason],
+  };
+}
+
+export function readOutput(response: unknown): ReadOutput {
+  if (typeof response === "string") {
+    return response === ""
+      ? { output: [], finishReasons: [] }
+      : {
+          output: [{ role: "assistant", parts: [{ type: "text", content: response }], finish_reason: "stop" }],
+          finishReasons: [],
+        };
+  }
+  if (!isObject(response)) return { output: [], finishReasons: [] };
+  if (Array.isArray(response.choices)) {
+    const read = fromChoices(response.choices);
+    // An empty completion ("") is no message at all.
+    return { ...read, output: read.output.filter((m) => m.parts.length > 0) };
+  }
+  if (Array.isArray(response.output)) return fromResponsesOutput(response, response.output);
+  if (response.type === "message" && Array.isArray(response.content)) {
+    const reason = nonEmptyString(response.stop_reason);
+    const parts = contentParts(response.content);
+    return {
+      output: parts.length > 0 ? [{ role: "assistant", parts, finish_reason: finishReason(reason) }] : [],
+      finishReasons: reason ? [reason] : [],
+    };
+  }
+  return { output: [], finishReasons: [] };
+}

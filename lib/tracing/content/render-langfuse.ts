@@ -1,0 +1,110 @@
+import type { AnyPart, Conversation, OutputMessage, ToolDefinition } from "./parts";
+
+// Langfuse's chat view and its tool-call index read OpenAI-shaped chat messages, not
+// semconv parts: with parts, tool calls render as raw JSON and stay unindexed (its
+// `extractToolsFromObservation` reads `tool_calls` on output messages only). Langfuse
+// reads `langfuse.observation.input` / `output` before the semconv attributes, so the
+// same conversation is also rendered in the shape it understands:
+//   input  = { messages: [{role, content, tool_calls?, tool_call_id?, thinking?}], tools? }
+//   output = the assistant message (or a list of them when there are several choices)
+
+type OpenAiBlock = { type: "text"; text: string } | { type: "image_url"; image_url: { url: string } };
+type OpenAiToolCall = { id: string; type: "function"; function: { name: string; arguments: string } };
+export type OpenAiMessage = {
+  role: string;
+  content: string | OpenAiBlock[] | null;
+  name?: string;
+  tool_calls?: OpenAiToolCall[];
+  tool_call_id?: string;
+  thinking?: { type: "thinking"; content: string }[];
+};
+
+const asText = (value: unknown): string => (typeof value === "string" ? value : JSON.stringify(value ?? null));
+
+function block(part: AnyPart): OpenAiBlock | undefined {
+  switch (part.type) {
+    case "text":
+      return { type: "text", text: String(part.content) };
+    case "uri":
+      return part.modality === "image"
+        ? { type: "image_url", image_url: { url: String(part.uri) } }
+        : { type: "text", text: `[${String(part.modality)}: ${String(part.uri)}]` };
+    case "blob":
+      return { type: "text", text: String(part.content) };
+    case "file":
+      return { type: "text", text: `[${String(part.modality)} file ${String(part.file_id)}]` };
+    case "tool_call":
+    case "tool_call_response":
+    case "reasoning":
+      return undefined;
+    default:
+      return { type: "text", text: JSON.stringify(part) };
+  }
+}
+
+/** Text-only content becomes one string; anything else a list of blocks. */
+function content(parts: AnyPart[]): string | OpenAiBlock[] | null {
+  const blocks = parts.map(block).filter((b): b is OpenAiBlock => b !== undefined);
+  if (blocks.length === 0) return null;
+  if (blocks.every((b) => b.type === "text")) return blocks.map((b) => (b as { text: string }).text).join("\n");
+  return blocks;
+}
+
+function message(role: string, parts: AnyPart[], name?: string): OpenAiMessage[] {
+  if (role === "tool") {
+    return parts.map((p) => ({
+      role: "tool",
+      tool_call_id: p.type === "tool_call_response" && typeof p.id === "string" ? p.id : "",
+      content: p.type === "tool_call_response" ? asText(p.response) : asText(content([p])),
+    }));
+  }
+  const calls = parts.flatMap((p, index): OpenAiToolCall[] =>
+    p.type === "tool_call"
+      ? [
+          {
+            id: typeof p.id === "string" ? p.id : `call_${index}`,
+            type: "function",
+            function: { name: String(p.name), arguments: asText(p.arguments ?? {}) },
+          },
+        ]
+      : [],
+  );
+  const thinking = parts.flatMap((p) =>
+    p.type === "reasoning" ? [{ type: "thinking" as const, content: String(p.content) }] : [],
+  );
+  return [
+    {
+      role,
+      content: content(parts),
+      ...(name ? { name } : {}),
+      ...(calls.length > 0 ? { tool_calls: calls } : {}),
+      ...(thinking.length > 0 ? { thinking } : {}),
+    },
+  ];
+}
+
+function tools(definitions: ToolDefinition[]) {
+  return definitions.map((t) => ({
+    type: "function",
+    function: {
+      name: t.name,
+      ...(t.description ? { description: t.description } : {}),
+      ...(t.parameters !== undefined ? { parameters: t.parameters } : {}),
+    },
+  }));
+}
+
+export function langfuseInput(c: Conversation): { messages: OpenAiMessage[]; tools?: ReturnType<typeof tools> } {
+  const system = content(c.system);
+  const messages = [
+    ...(system !== null ? [{ role: "system", content: system }] : []),
+    ...c.input.flatMap((m) => message(m.role, m.parts, m.name)),
+  ];
+  return { messages, ...(c.tools.length > 0 ? { tools: tools(c.tools) } : {}) };
+}
+
+export function langfuseOutput(output: OutputMessage[]): OpenAiMessage | OpenAiMessage[] | undefined {
+  const messages = output.flatMap((m) => message(m.role, m.parts));
+  if (messages.length === 0) return undefined;
+  return messages.length === 1 ? messages[0] : messages;
+}

@@ -1,0 +1,68 @@
+import type { ClientMetadata } from "./client-metadata";
+import type { RequestContent } from "./content/request-content";
+import type { GatewayRecord } from "./gateway-record";
+import type { AttributeValue, SpanContext } from "./span-mapping";
+import type { Cost } from "./usage-cost";
+
+// What Langfuse reads beyond the conventions (its OtelIngestionProcessor, v4.16):
+// - input/output: `langfuse.observation.input` / `output` come before every semconv
+//   attribute (extractInputAndOutput), in the OpenAI chat shape its chat view and tool-call
+//   index understand (content/render-langfuse.ts);
+// - cost: `langfuse.observation.cost_details` (extractCostDetails) wins over
+//   `gen_ai.usage.cost`; either disables Langfuse's own pricing;
+// - time to first token: `langfuse.observation.completion_start_time` (ISO string);
+// - trace name, tags and filterable metadata: `langfuse.trace.name`, `langfuse.trace.tags`
+//   (a string array), `langfuse.trace.metadata.<key>`;
+// - environment: `langfuse.environment` ([a-z0-9-_], at most 40 characters).
+
+export const TAG_CACHE_HIT = "cache-hit";
+export const TAG_ERROR = "error";
+export const TAG_TEST = "test";
+
+type Input = {
+  record: GatewayRecord;
+  ctx: SpanContext;
+  client: ClientMetadata;
+  content: RequestContent;
+  cost: Cost;
+  failed: boolean;
+  /** What went wrong, for a failed request (only used where content is forwarded). */
+  errorText: string;
+  firstToken?: number;
+};
+
+export function langfuseEnvironment(handle: string): string {
+  return handle
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]/g, "-")
+    .slice(0, 40);
+}
+
+export function langfuseAttributes({ record, ctx, client, content, cost, failed, errorText, firstToken }: Input) {
+  const a: Record<string, AttributeValue | undefined> = {};
+  a["langfuse.environment"] = langfuseEnvironment(ctx.environmentHandle);
+  a["gen_ai.usage.cost"] = cost.total;
+  if (cost.items && cost.total !== undefined) {
+    a["langfuse.observation.cost_details"] = JSON.stringify({ ...cost.items, total: cost.total });
+  }
+  a["langfuse.observation.completion_start_time"] =
+    firstToken !== undefined ? new Date(firstToken * 1000).toISOString() : undefined;
+  a["langfuse.trace.name"] = client.traceName;
+  a["langfuse.version"] = client.version;
+  a["langfuse.release"] = client.release;
+  const markers = [
+    record.cache_hit === true ? TAG_CACHE_HIT : undefined,
+    failed ? TAG_ERROR : undefined,
+    ctx.test ? TAG_TEST : undefined,
+  ].filter((t): t is string => t !== undefined);
+  a["langfuse.trace.tags"] = [...new Set([...client.tags, ...markers])];
+
+  if (ctx.forwardContent) {
+    if (content.langfuseInput !== undefined) a["langfuse.observation.input"] = JSON.stringify(content.langfuseInput);
+    // A failed request has no response: its error reads better than an empty assistant turn.
+    const output = content.langfuseOutput ?? (failed ? errorText : undefined);
+    if (output !== undefined) a["langfuse.observation.output"] = JSON.stringify(output);
+    for (const [key, value] of Object.entries(client.traceMetadata)) a[`langfuse.trace.metadata.${key}`] = value;
+  }
+  return a;
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { storedFixtures } from "@/test/fixtures/litellm";
+import { langfuseView } from "@/test/support/langfuse-reading";
+import { parseRecord } from "../ingest/parse-record";
+import { gatewayRecord } from "./gateway-record";
+import { recordTimes } from "./record-times";
+import { mapRecordToSpan, type MappedSpan } from "./span-mapping";
+
+// Every payload of the LiteLLM corpus (test/fixtures/litellm) maps to exactly the span in
+// test/fixtures/litellm/expected/<name>.span.json. A change to the mapping shows up there,
+// attribute by attribute, for review.
+
+const CONTENT_KEYS = [
+  "gen_ai.input.messages",
+  "gen_ai.output.messages",
+  "gen_ai.system_instructions",
+  "gen_ai.tool.definitions",
+  "gen_ai.retrieval.query.text",
+  "langfuse.observation.input",
+  "langfuse.observation.output",
+  "aptible.error.message",
+  "client.address",
+  "user.id",
+];
+
+function mapFixture(text: string, forwardContent = true): MappedSpan {
+  const parsed = parseRecord({ index: 0, bytes: Buffer.from(text), depth: 0 });
+  if ("error" in parsed) throw new Error(parsed.error);
+  const record = gatewayRecord.parse(parsed.value);
+  const times = recordTimes(record);
+  if ("error" in times) throw new Error(times.error);
+  return mapRecordToSpan(record, {
+    traceId: "4bf92f3577b34da6a3ce929d0e0e4736",
+    spanId: "00f067aa0ba902b7",
+    organizationId: "org-acme",
+    environmentId: "env-acme-production",
+    environmentHandle: "acme-production",
+    keyAlias: "clinical-notes-api",
+    forwardContent,
+    times,
+  });
+}
+
+const fixtures = storedFixtures();
+
+describe("the LiteLLM payload corpus", () => {
+  it("has at least 25 payloads", () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it.each(fixtures.map((f) => [f.name, f.text]))("%s maps to its expected span", async (name, text) => {
+    const span = mapFixture(text);
+    await expect(`${JSON.stringify(span, null, 2)}\n`).toMatchFileSnapshot(
+      `../../test/fixtures/litellm/expected/${name}.span.json`,
+    );
+  });
+
+  it.each(fixtures.map((f) => [f.name, f.text]))("%s: no attribute is an empty string or empty list", (_n, text) => {
+    for (const [key, value] of Object.entries(mapFixture(text).attributes)) {
+      expect(value, key).not.toBe("");
+      if (Array.isArray(value)) expect(value.length, key).toBeGreaterThan(0);
+    }
+  });
+
+  it.each(fixtures.map((f) => [f.name, f.text]))(
+    "%s, metadata only: no content, error text, caller IP or user id leaves",
+    (_n, text) => {
+      const span = mapFixture(text, false);
+      for (const key of CONTENT_KEYS) expect(span.attributes, key).not.toHaveProperty(key);
+      expect(Object.keys(span.attributes).filter((k) => k.startsWith("langfuse.trace.metadata."))).toEqual([]);
+      const full = mapFixture(text, true);
+      const secrets = [full.attributes["gen_ai.input.messages"], full.attributes["aptible.error.message"]]
+        .filter((v): v is string => typeof v === "string")
+        .flatMap((v) => v.match(/[A-Za-z]{6,}(?: [A-Za-z]{3,}){3}/g) ?? []);
+      const sent = JSON.stringify(span);
+      for (const phrase of secrets) expect(sent).not.toContain(phrase);
+      if (span.status.code === 2) expect(span.status.message).toMatch(/^\w+( \(\d+\))?$/);
+    },
+  );
+
+  it.each(fixtures.map((f) => [f.name, f.text]))("%s reads in Langfuse as a typed, named observation", (_n, text) => {
+    const view = langfuseView(mapFixture(text));
+    expect(["GENERATION", "EMBEDDING"]).toContain(view.type);
+    expect(view.name).not.toBe("");
+    expect(view.environment).toBe("acme-production");
+    expect(view.model).toBeTruthy();
+  });
+});
