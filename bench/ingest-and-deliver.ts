@@ -1,6 +1,6 @@
 // npm run bench -- [--records 20000] [--batch 500] [--size 10000]
 // Measures the durable path on this machine: ingest (parse → attribute → map → encrypt →
-// insert) and delivery (claim → decrypt → build OTLP → settle) with the exporter replaced
+// insert) and delivery (claim → decrypt → assemble the OTLP request → settle) with the exporter replaced
 // by an in-process sink, so the numbers are ours, not the network's. Uses BENCH_DATABASE_URL
 // (PostgreSQL; a fresh database is created and dropped) or an in-memory PGlite.
 // Prints JSON. A benchmark, not a test: it never fails on timing.
@@ -9,7 +9,7 @@ import { config } from "../lib/config/env";
 import { openBenchWorld, BENCH_KEY_SECRET } from "./bench-world";
 import { ingestBody } from "../lib/ingest/ingest-records";
 import { DeliveryWorker } from "../lib/delivery/worker";
-import { toReadableSpan } from "../lib/delivery/otlp-export";
+import { gzipRequest } from "../lib/otlp/export-request";
 import { buildRecord, RECORD_KINDS } from "../lib/simulator/records";
 
 const { values } = parseArgs({
@@ -61,9 +61,10 @@ const worker = new DeliveryWorker(database, {
   keyring: config().drainKeyring,
   maxAgeMs: 86400_000,
   deadLetterRetentionMs: 86400_000,
-  exporter: async (_target, spans) => {
-    spans.forEach(toReadableSpan);
-    exported += spans.length;
+  exporter: async (_target, members, framesLength) => {
+    // What the real exporter does before the network: assemble the request body.
+    gzipRequest(members, framesLength);
+    exported += members.length;
     return { kind: "delivered" };
   },
 });

@@ -1,63 +1,25 @@
 import https from "node:https";
-import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
-import { resourceFromAttributes, type Resource } from "@opentelemetry/resources";
-import type { ReadableSpan } from "@opentelemetry/sdk-trace";
-import { ExportResultCode, type ExportResult } from "@opentelemetry/core";
-import { SpanKind, SpanStatusCode, TraceFlags, type HrTime } from "@opentelemetry/api";
-import { checkLiteralHost, guardedLookup, OutboundBlockedError } from "../outbound/guard";
-import { basicAuth } from "../outbound/https-request";
-import type { MappedSpan } from "../tracing/span-mapping";
+import { guardedLookup, OutboundBlockedError } from "../outbound/guard";
+import { basicAuth, guardedHttpsRequest } from "../outbound/https-request";
+import { gzipRequest, partialSuccess } from "../otlp/export-request";
 
-// Sends spans to Langfuse's OTLP endpoint with @opentelemetry/exporter-trace-otlp-http
-// (OTLP/JSON). Stored spans become ReadableSpans; the exporter serialises them. Every
-// connection resolves through the SSRF guard (DNS rebinding), TLS is verified, and the
-// exporter's own retries are bounded by its timeout; longer backoff is the outbox's job.
+// Sends stored spans to Langfuse's OTLP endpoint as one gzip-compressed protobuf
+// ExportTraceServiceRequest (Langfuse accepts application/x-protobuf and gzip). The body is
+// assembled from the stored gzip members without decoding them. Every connection resolves
+// through the SSRF guard (DNS rebinding), TLS is verified, connections are kept alive.
+// Outcomes follow the OTLP spec: 429/502/503/504 and network errors are retried (honouring
+// Retry-After), 400/413 reject the batch, 401/403 are the drain's problem.
 
 export type ExportTarget = { baseUrl: string; publicKey: string; secretKey: string };
 export type ExportOutcome =
-  | { kind: "delivered" }
-  | { kind: "retryable"; status?: number; message: string }
-  | { kind: "suspended"; status: number; message: string }
+  | { kind: "delivered"; rejected?: { count: number; message: string } }
+  | { kind: "retryable"; status?: number; message: string; retryAfterMs?: number }
+  | { kind: "suspended"; status: number; message: string; retryAfterMs?: number }
   | { kind: "rejected"; status: number; message: string }
   | { kind: "auth"; status: number; message: string };
 
-const resource: Resource = resourceFromAttributes({
-  "service.name": "aptible-ai-gateway",
-  "telemetry.sdk.language": "nodejs",
-});
-const scope = { name: "aptible.llm-trace-drain", version: "1.0.0" };
-
-function hrTime(nanos: string): HrTime {
-  const n = BigInt(nanos);
-  return [Number(n / 1_000_000_000n), Number(n % 1_000_000_000n)];
-}
-
-export function toReadableSpan(s: MappedSpan): ReadableSpan {
-  const start = hrTime(s.startTimeUnixNano);
-  const end = hrTime(s.endTimeUnixNano);
-  const durationNs = BigInt(s.endTimeUnixNano) - BigInt(s.startTimeUnixNano);
-  return {
-    name: s.name,
-    kind: SpanKind.CLIENT,
-    spanContext: () => ({ traceId: s.traceId, spanId: s.spanId, traceFlags: TraceFlags.SAMPLED }),
-    startTime: start,
-    endTime: end,
-    duration: [Number(durationNs / 1_000_000_000n), Number(durationNs % 1_000_000_000n)],
-    status:
-      s.status.code === 2 ? { code: SpanStatusCode.ERROR, message: s.status.message } : { code: SpanStatusCode.UNSET },
-    attributes: s.attributes,
-    links: [],
-    events: [],
-    ended: true,
-    resource,
-    instrumentationScope: scope,
-    droppedAttributesCount: 0,
-    droppedEventsCount: 0,
-    droppedLinksCount: 0,
-  };
-}
-
 const agent = new https.Agent({ keepAlive: true, maxSockets: 8, lookup: guardedLookup });
+const MAX_RETRY_AFTER_MS = 3600_000;
 
 export function otlpTracesUrl(baseUrl: string): string {
   return `${baseUrl}/api/public/otel/v1/traces`;
@@ -75,45 +37,71 @@ export function destinationMessage(body: string): string {
   } catch {
     // not JSON: the body as it is
   }
-  return body.slice(0, 1000);
+  return body.slice(0, 1000) || "no message";
 }
 
-function classify(result: ExportResult): ExportOutcome {
-  if (result.code === ExportResultCode.SUCCESS) return { kind: "delivered" };
-  const err = result.error as (Error & { code?: number; data?: string }) | undefined;
-  const status = typeof err?.code === "number" ? err.code : undefined;
-  const detail = destinationMessage(err?.data || err?.message || "export failed");
+/** Retry-After as seconds or an HTTP date. */
+export function retryAfterMs(header: string | string[] | undefined, now = Date.now()): number | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value) return undefined;
+  const seconds = Number(value);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - now;
+  return Number.isFinite(ms) && ms >= 0 ? Math.min(ms, MAX_RETRY_AFTER_MS) : undefined;
+}
+
+export function classifyResponse(
+  status: number,
+  body: Buffer,
+  headers: Record<string, string | string[] | undefined>,
+): ExportOutcome {
+  const contentType = String(headers["content-type"] ?? "");
+  if (status >= 200 && status < 300) {
+    const partial = partialSuccess(body, contentType);
+    return partial
+      ? { kind: "delivered", rejected: { count: partial.rejectedSpans, message: partial.errorMessage } }
+      : { kind: "delivered" };
+  }
+  const message = destinationMessage(body.toString("utf8"));
+  const wait = retryAfterMs(headers["retry-after"]);
   // Langfuse answers 403 "Ingestion suspended: Usage threshold exceeded" for a project over
   // its plan: the keys are fine and ingestion resumes when the plan allows, so it is retried
   // with backoff (within the retry window) instead of holding the drain as an auth failure.
-  if (status === 403 && /ingestion suspended/i.test(detail)) return { kind: "suspended", status, message: detail };
-  if (status === 401 || status === 403) return { kind: "auth", status, message: detail };
-  if (status === 400 || status === 413) return { kind: "rejected", status, message: detail };
-  return { kind: "retryable", status, message: status ? `HTTP ${status}: ${detail}` : detail };
+  if (status === 403 && /ingestion suspended/i.test(message))
+    return { kind: "suspended", status, message, retryAfterMs: wait };
+  if (status === 401 || status === 403) return { kind: "auth", status, message };
+  if (status === 400 || status === 413) return { kind: "rejected", status, message };
+  return { kind: "retryable", status, message: `HTTP ${status}: ${message}`, retryAfterMs: wait };
 }
 
-export async function exportSpans(
+/** Exports stored gzip members of span frames totalling `framesLength` bytes. */
+export async function exportSpanMembers(
   target: ExportTarget,
-  spans: MappedSpan[],
-  timeoutMillis = 15_000,
+  members: Buffer[],
+  framesLength: number,
+  timeoutMs = 15_000,
 ): Promise<ExportOutcome> {
-  const url = new URL(otlpTracesUrl(target.baseUrl));
+  const body = gzipRequest(members, framesLength);
   try {
-    await checkLiteralHost(url);
+    const res = await guardedHttpsRequest(new URL(otlpTracesUrl(target.baseUrl)), {
+      method: "POST",
+      agent,
+      timeoutMs,
+      body,
+      headers: {
+        "content-type": "application/x-protobuf",
+        "content-encoding": "gzip",
+        "content-length": String(body.length),
+        authorization: basicAuth(target.publicKey, target.secretKey),
+        // Langfuse's real-time write path (without it, data can take ~10 minutes to show).
+        "x-langfuse-ingestion-version": "4",
+      },
+    });
+    return classifyResponse(res.status, res.bytes, res.headers);
   } catch (err) {
     if (err instanceof OutboundBlockedError) return { kind: "retryable", message: `blocked: ${err.message}` };
-    throw err;
-  }
-  const exporter = new OTLPTraceExporter({
-    url: url.toString(),
-    headers: { Authorization: basicAuth(target.publicKey, target.secretKey), "x-langfuse-ingestion-version": "4" },
-    timeoutMillis,
-    httpAgentOptions: () => agent,
-  });
-  try {
-    const result = await new Promise<ExportResult>((resolve) => exporter.export(spans.map(toReadableSpan), resolve));
-    return classify(result);
-  } finally {
-    await exporter.shutdown().catch(() => undefined);
+    const e = err as NodeJS.ErrnoException;
+    const what =
+      e.name === "TimeoutError" || e.name === "AbortError" ? `timed out after ${timeoutMs} ms` : (e.code ?? e.message);
+    return { kind: "retryable", message: `could not reach the destination: ${what}` };
   }
 }

@@ -1,38 +1,42 @@
-import { deflateRawSync, inflateRawSync, constants } from "node:zlib";
+import { gunzipSync, gzip, gzipSync, constants } from "node:zlib";
+import { promisify } from "node:util";
 import { decryptBytes, encryptBytes, type Keyring } from "../crypto/keyring";
+import { encodeSpanFrame } from "../otlp/span-frame";
 import type { MappedSpan } from "../tracing/span-mapping";
 
-// Queued spans hold prompts and completions (possibly PHI), so they are encrypted at rest
-// with the drain keyring, bound to their drain and span id. They are compressed first:
-// LLM text shrinks several-fold, and the outbox's cost is the bytes it writes.
+// A queued span is stored the way it will be sent: its OTLP protobuf frame, as one gzip
+// member (see lib/otlp/export-request.ts), encrypted with the drain keyring and bound to its
+// drain and span id (it holds prompts and completions, possibly PHI). Delivery decrypts and
+// concatenates; it never decodes, re-encodes or recompresses.
 
 const aad = (drainId: string, spanId: string) => `outbox|drain:${drainId}|span:${spanId}`;
+const gzipAsync = promisify(gzip);
+// Level 1: the cost of ingest is mostly compression, and LLM text still shrinks ~3×.
+const GZIP = { level: constants.Z_BEST_SPEED };
 
-/**
- * An upper bound of the span's size once the exporter encodes it as OTLP/JSON: each
- * attribute becomes `{"key":…,"value":{"stringValue":…}}` (and each array item an object),
- * which the stored JSON does not pay. The worker caps export requests with this figure.
- */
-export function encodedSizeBound(jsonBytes: number, span: MappedSpan): number {
-  let extra = 400;
-  for (const value of Object.values(span.attributes)) {
-    extra += 48;
-    if (Array.isArray(value)) extra += 24 * value.length;
-  }
-  return jsonBytes + extra;
+export type SealedSpan = { payload: Buffer; sizeBytes: number };
+
+function seal(keyring: Keyring, drainId: string, spanId: string, member: Buffer, frameBytes: number): SealedSpan {
+  return { payload: encryptBytes(keyring, member, aad(drainId, spanId)), sizeBytes: frameBytes };
 }
 
-export function sealSpan(keyring: Keyring, drainId: string, span: MappedSpan): { payload: Buffer; sizeBytes: number } {
-  const json = Buffer.from(JSON.stringify(span), "utf8");
-  const compressed = deflateRawSync(json, { level: constants.Z_BEST_SPEED });
-  return {
-    payload: encryptBytes(keyring, compressed, aad(drainId, span.spanId)),
-    sizeBytes: encodedSizeBound(json.length, span),
-  };
+/** Compresses (on libuv's thread pool, off the event loop) and encrypts an encoded span frame. */
+export async function sealFrame(keyring: Keyring, drainId: string, spanId: string, frame: Buffer): Promise<SealedSpan> {
+  return seal(keyring, drainId, spanId, await gzipAsync(frame, GZIP), frame.length);
 }
 
-export function openSpan(keyring: Keyring, drainId: string, spanId: string, payload: Uint8Array): MappedSpan {
-  return JSON.parse(
-    inflateRawSync(decryptBytes(keyring, payload, aad(drainId, spanId))).toString("utf8"),
-  ) as MappedSpan;
+/** A span as it is sent, without storing it (Send test trace). */
+export function spanMember(span: MappedSpan): { member: Buffer; frameBytes: number } {
+  const frame = encodeSpanFrame(span);
+  return { member: gzipSync(frame, GZIP), frameBytes: frame.length };
+}
+
+/** The stored gzip member of the span's frame. */
+export function openSpanMember(keyring: Keyring, drainId: string, spanId: string, payload: Uint8Array): Buffer {
+  return decryptBytes(keyring, payload, aad(drainId, spanId));
+}
+
+/** The span's protobuf frame, decompressed (for re-encoding or inspection). */
+export function openSpanFrame(keyring: Keyring, drainId: string, spanId: string, payload: Uint8Array): Buffer {
+  return gunzipSync(openSpanMember(keyring, drainId, spanId, payload));
 }

@@ -9,6 +9,7 @@ export type ClaimedRow = {
   drain_id: string;
   span_id: string;
   payload: Uint8Array;
+  payload_format: number;
   size_bytes: number;
   attempts: number;
   first_failed_at: Date | null;
@@ -17,19 +18,38 @@ export type ClaimedRow = {
 export type NewOutboxRow = { drainId: string; spanId: string; payload: Buffer; sizeBytes: number };
 
 /**
- * Queues sealed spans in one transaction: one INSERT … SELECT FROM unnest(arrays) for all
- * rows, and the keys' "last used" at minute precision. No per-record round trips.
+ * Queues sealed spans in one transaction: one INSERT for all rows, and the keys' "last used"
+ * at minute precision. The payloads travel as one binary bytea parameter sliced by offset
+ * in SQL: an array of bytea would be sent as hex text, twice the bytes and a parse per row.
  */
 export async function insertOutboxRows(
   sql: Pick<SqlDriver, "transaction">,
   rows: NewOutboxRow[],
   usedKeyIds: string[],
 ): Promise<void> {
+  const offsets: number[] = [];
+  let offset = 0;
+  for (const r of rows) {
+    offsets.push(offset);
+    offset += r.payload.length;
+  }
+  const payloads = Buffer.concat(
+    rows.map((r) => r.payload),
+    offset,
+  );
   await sql.transaction(async (tx) => {
     await tx.query(
       `INSERT INTO trace_outbox (drain_id, span_id, payload, size_bytes)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::bytea[], $4::int[])`,
-      [rows.map((r) => r.drainId), rows.map((r) => r.spanId), rows.map((r) => r.payload), rows.map((r) => r.sizeBytes)],
+       SELECT t.drain_id, t.span_id, substring($3::bytea FROM t.off + 1 FOR t.len), t.size
+         FROM unnest($1::uuid[], $2::text[], $4::int[], $5::int[], $6::int[]) AS t(drain_id, span_id, off, len, size)`,
+      [
+        rows.map((r) => r.drainId),
+        rows.map((r) => r.spanId),
+        payloads,
+        offsets,
+        rows.map((r) => r.payload.length),
+        rows.map((r) => r.sizeBytes),
+      ],
     );
     await tx.query(
       `UPDATE llm_keys SET last_used_at = now()
@@ -55,7 +75,7 @@ export async function claimBatch(sql: SqlExecutor, limit: number, leaseMs: numbe
          ORDER BY c.available_at, c.id
          LIMIT $1
          FOR UPDATE OF c SKIP LOCKED)
-      RETURNING o.id, o.drain_id, o.span_id, o.payload, o.size_bytes, o.attempts, o.first_failed_at`,
+      RETURNING o.id, o.drain_id, o.span_id, o.payload, o.payload_format, o.size_bytes, o.attempts, o.first_failed_at`,
     [limit, leaseMs],
   );
   return rows.map((r) => ({ ...r, id: String(r.id) }));

@@ -4,9 +4,9 @@ import type { Keyring } from "../crypto/keyring";
 import { decrypt, DecryptionError } from "../crypto/keyring";
 import { drainSecretAad } from "../crypto/drain-secret-aad";
 import { log, errorFields } from "../log";
-import type { MappedSpan } from "../tracing/span-mapping";
-import { openSpan } from "./outbox-payload";
-import { exportSpans, type ExportOutcome, type ExportTarget } from "./otlp-export";
+import { openSpanMember } from "./outbox-payload";
+import { FORMAT_JSON_DEFLATE, legacyPayloadToMember } from "./legacy-payload";
+import { exportSpanMembers, type ExportOutcome, type ExportTarget } from "./otlp-export";
 import { backoffMs, chunkBySize } from "./batches";
 import {
   claimBatch,
@@ -32,10 +32,11 @@ export type WorkerOptions = {
   maxSpansPerRequest?: number;
   maxBytesPerRequest?: number;
   exportTimeoutMs?: number;
-  exporter?: (target: ExportTarget, spans: MappedSpan[]) => Promise<ExportOutcome>;
+  exporter?: (target: ExportTarget, members: Buffer[], framesLength: number) => Promise<ExportOutcome>;
 };
 
-type Item = { row: ClaimedRow; span: MappedSpan };
+/** A claimed row with its stored gzip member (decrypted) and the size of its frame. */
+type Item = { row: ClaimedRow; member: Buffer; frameBytes: number };
 type DrainRow = {
   id: string;
   organization_id: string;
@@ -139,9 +140,14 @@ export class DeliveryWorker {
     }
     const items: Item[] = [];
     const unreadable: string[] = [];
+    const keyring = this.options.keyring;
     for (const row of rows) {
       try {
-        items.push({ row, span: openSpan(this.options.keyring, drain.id, row.span_id, row.payload) });
+        items.push(
+          row.payload_format === FORMAT_JSON_DEFLATE
+            ? { row, ...legacyPayloadToMember(keyring, drain.id, row.span_id, row.payload) }
+            : { row, member: openSpanMember(keyring, drain.id, row.span_id, row.payload), frameBytes: row.size_bytes },
+        );
       } catch {
         unreadable.push(row.id);
       }
@@ -153,7 +159,7 @@ export class DeliveryWorker {
     const target = { baseUrl: drain.base_url, publicKey: drain.public_key, secretKey };
     const chunks = chunkBySize(
       items,
-      (i) => i.row.size_bytes,
+      (i) => i.frameBytes,
       this.options.maxSpansPerRequest ?? 500,
       this.options.maxBytesPerRequest ?? 4 * 1024 * 1024,
     );
@@ -176,12 +182,13 @@ export class DeliveryWorker {
   private async deliverChunk(drainId: string, target: ExportTarget, chunk: Item[]): Promise<boolean> {
     const sql = this.database.driver;
     const ids = chunk.map((i) => i.row.id);
-    const exporter = this.options.exporter ?? ((t, s) => exportSpans(t, s, this.options.exportTimeoutMs));
+    const exporter = this.options.exporter ?? ((t, m, n) => exportSpanMembers(t, m, n, this.options.exportTimeoutMs));
     let outcome: ExportOutcome;
     try {
       outcome = await exporter(
         target,
-        chunk.map((i) => i.span),
+        chunk.map((i) => i.member),
+        chunk.reduce((n, i) => n + i.frameBytes, 0),
       );
     } catch (err) {
       outcome = { kind: "retryable", message: err instanceof Error ? err.message : "export failed" };
@@ -191,6 +198,11 @@ export class DeliveryWorker {
         await deleteRows(sql, ids);
         await countOutcome(sql, drainId, "delivered", ids.length);
         await sql.query(`UPDATE llm_trace_drains SET last_success_at = now() WHERE id = $1`, [drainId]);
+        if (outcome.rejected) {
+          // OTLP partial success: the destination took the request but dropped some spans.
+          const { count, message } = outcome.rejected;
+          await this.recordError(drainId, null, `The destination rejected ${count} of ${ids.length} spans: ${message}`);
+        }
         return false;
       case "auth":
         await release(sql, ids);
@@ -224,7 +236,8 @@ export class DeliveryWorker {
         const expired = [...expiredSet];
         const retry = ids.filter((id) => !expiredSet.has(id));
         const attempts = Math.max(...chunk.map((i) => i.row.attempts));
-        await reschedule(sql, retry, backoffMs(attempts), outcome.message);
+        // The destination's Retry-After when it gave one, else exponential backoff.
+        await reschedule(sql, retry, outcome.retryAfterMs ?? backoffMs(attempts), outcome.message);
         await deadLetter(
           sql,
           expired,

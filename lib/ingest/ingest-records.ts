@@ -4,7 +4,8 @@ import { gatewayRecord, keyHashOf, type GatewayRecord } from "../tracing/gateway
 import { mapRecordToSpan } from "../tracing/span-mapping";
 import { spanIdentity } from "../tracing/span-ids";
 import { recordTimes, type RecordTimes } from "../tracing/record-times";
-import { sealSpan } from "../delivery/outbox-payload";
+import { sealFrame } from "../delivery/outbox-payload";
+import { encodeSpanFrame } from "../otlp/span-frame";
 import { insertOutboxRows, type NewOutboxRow } from "../delivery/outbox-store";
 import { wakeWorker } from "../delivery/wake";
 import { loadKeyTargets, skipReason, type KeyTarget } from "./attribution";
@@ -65,7 +66,7 @@ class Ingest {
       for (const h of unknown) this.targets.set(h, loaded.get(h));
     }
     const keyring = config().drainKeyring;
-    const rows: NewOutboxRow[] = [];
+    const frames: { drainId: string; spanId: string; frame: Buffer }[] = [];
     const usedKeys = new Set<string>();
     for (const c of candidates) {
       const target = this.targets.get(c.hash);
@@ -76,19 +77,22 @@ class Ingest {
       }
       try {
         const ids = spanIdentity(c.record, () => c.bytes.toString("utf8"));
-        const sealed = target.environment.llmTraceDrains.map((drain) => {
-          const span = mapRecordToSpan(c.record, {
-            ...ids,
-            organizationId: target.organizationId,
-            environmentId: target.environment.id,
-            environmentHandle: target.environment.handle,
-            keyAlias: target.alias,
-            forwardContent: drain.forwardContent,
-            times: c.times,
-          });
-          return { drainId: drain.id, spanId: ids.spanId, ...sealSpan(keyring, drain.id, span) };
-        });
-        rows.push(...sealed);
+        const encoded = target.environment.llmTraceDrains.map((drain) => ({
+          drainId: drain.id,
+          spanId: ids.spanId,
+          frame: encodeSpanFrame(
+            mapRecordToSpan(c.record, {
+              ...ids,
+              organizationId: target.organizationId,
+              environmentId: target.environment.id,
+              environmentHandle: target.environment.handle,
+              keyAlias: target.alias,
+              forwardContent: drain.forwardContent,
+              times: c.times,
+            }),
+          ),
+        }));
+        frames.push(...encoded);
         usedKeys.add(target.id);
         this.result.accepted++;
       } catch (err) {
@@ -96,7 +100,15 @@ class Ingest {
         this.result.skipped.push({ index: c.index, reason: `could not be converted to a span (${what})` });
       }
     }
-    if (rows.length > 0) {
+    if (frames.length > 0) {
+      // Compression runs on the thread pool, several frames at once.
+      const rows: NewOutboxRow[] = await Promise.all(
+        frames.map(async (f) => ({
+          drainId: f.drainId,
+          spanId: f.spanId,
+          ...(await sealFrame(keyring, f.drainId, f.spanId, f.frame)),
+        })),
+      );
       await insertOutboxRows(database().driver, rows, [...usedKeys]);
       this.result.queued += rows.length;
       wakeWorker();

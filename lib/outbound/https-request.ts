@@ -1,7 +1,12 @@
 import https from "node:https";
 import { checkLiteralHost, guardedLookup } from "./guard";
 
-export type HttpsResponse = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
+export type HttpsResponse = {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  bytes: Buffer;
+};
 
 const MAX_BODY = 1024 * 1024;
 
@@ -12,7 +17,14 @@ const MAX_BODY = 1024 * 1024;
  */
 export async function guardedHttpsRequest(
   url: URL,
-  options: { method: string; headers: Record<string, string>; body?: string | Buffer; timeoutMs: number },
+  options: {
+    method: string;
+    headers: Record<string, string>;
+    body?: string | Buffer;
+    timeoutMs: number;
+    /** A keep-alive agent for repeated requests; its `lookup` must be the guard's. */
+    agent?: https.Agent;
+  },
 ): Promise<HttpsResponse> {
   if (url.protocol !== "https:") throw new Error("only https:// is allowed");
   await checkLiteralHost(url);
@@ -23,7 +35,7 @@ export async function guardedHttpsRequest(
         method: options.method,
         headers: options.headers,
         lookup: guardedLookup,
-        agent: false,
+        agent: options.agent ?? false,
         signal: AbortSignal.timeout(options.timeoutMs),
       },
       (res) => {
@@ -33,9 +45,10 @@ export async function guardedHttpsRequest(
           size += chunk.length;
           if (size <= MAX_BODY) chunks.push(chunk);
         });
-        res.on("end", () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }),
-        );
+        res.on("end", () => {
+          const bytes = Buffer.concat(chunks);
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: bytes.toString("utf8"), bytes });
+        });
         res.on("error", reject);
       },
     );

@@ -334,14 +334,14 @@ const KINDS: Record<RecordKind, Builder> = {
     },
     metadata: { ...meta(base), usage_object: null },
   }),
-  embedding: (base) => ({
+  embedding: (base, c) => ({
     ...base,
     id: randomUUID(),
     call_type: "aembedding",
     model: "text-embedding-3-small",
     model_group: "text-embedding-3-small",
     metadata: { ...meta(base), user_api_key_request_route: "/embeddings", usage_object: usage(6, 0) },
-    messages: [{ role: "user", content: "Patient reports mild cough." }],
+    messages: [{ role: "user", content: `Patient reports mild cough.${c.filler}` }],
     response: {
       object: "list",
       model: "text-embedding-3-small",

@@ -3,7 +3,7 @@ import { db, database } from "@/lib/db/database";
 import * as testTrace from "@/app/api/environments/[environmentId]/llm-trace-drains/[drainId]/test-trace/route";
 import * as retry from "@/app/api/environments/[environmentId]/llm-trace-drains/[drainId]/retry/route";
 import * as health from "@/app/api/environments/[environmentId]/llm-trace-drains/[drainId]/health/route";
-import { exportSpans } from "@/lib/delivery/otlp-export";
+import { exportSpanMembers } from "@/lib/delivery/otlp-export";
 import { purgeDeadLetters } from "@/lib/delivery/outbox-store";
 import { call } from "./fixtures";
 import { withFakeLangfuse } from "./drain-fixtures";
@@ -77,9 +77,10 @@ describe("drain delivery actions", () => {
 
   it("refuses at export time a host that is, or now resolves to, an internal address", async () => {
     const before = fake().exports.length;
-    const outcome = await exportSpans(
+    const outcome = await exportSpanMembers(
       { baseUrl: `https://127.0.0.1:${fake().port}`, publicKey: fake().publicKey, secretKey: fake().secretKey },
       [],
+      0,
     );
     expect(outcome).toMatchObject({ kind: "retryable", message: expect.stringMatching(/blocked/) });
     expect(fake().exports.length).toBe(before);

@@ -1,5 +1,8 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { deflateRawSync } from "node:zlib";
 import { db } from "@/lib/db/database";
+import { config } from "@/lib/config/env";
+import { encryptBytes } from "@/lib/crypto/keyring";
 import { RECORD_KINDS } from "@/lib/simulator/records";
 import * as item from "@/app/api/environments/[environmentId]/llm-trace-drains/[drainId]/route";
 import * as health from "@/app/api/environments/[environmentId]/llm-trace-drains/[drainId]/health/route";
@@ -53,7 +56,8 @@ describe("end to end: gateway records reach Langfuse as generations", () => {
 
     const exportReq = fake().exports.at(-1)!;
     expect(exportReq.headers["x-langfuse-ingestion-version"]).toBe("4");
-    expect(String(exportReq.headers["content-type"])).toContain("application/json");
+    expect(exportReq.headers["content-type"]).toBe("application/x-protobuf");
+    expect(exportReq.headers["content-encoding"]).toBe("gzip");
     expect(exportReq.spanCount).toBe(kinds);
     expect(await outboxCounts(world.drainId)).toEqual({ pending: 0, dead: 0 });
     const bucket = await db().drainDeliveryBucket.findFirstOrThrow({ where: { drainId: world.drainId } });
@@ -221,5 +225,28 @@ describe("Langfuse's usage suspension is not an authentication failure", () => {
     await makeDue(world.drainId);
     expect(await newWorker().runOnce()).toBe(2);
     expect(fake().spans).toHaveLength(2);
+  });
+});
+
+describe("an upgrade keeps the queue", () => {
+  it("a span queued in the earlier format (deflated JSON) is converted and delivered", async () => {
+    const span = {
+      traceId: "4bf92f3577b34da6a3ce929d0e0e4736",
+      spanId: "00f067aa0ba90001",
+      name: "chat gpt-4o",
+      startTimeUnixNano: "1795766400125000000",
+      endTimeUnixNano: "1795766401875000000",
+      attributes: { "gen_ai.operation.name": "chat", "gen_ai.usage.input_tokens": 12 },
+      status: { code: 0 },
+    };
+    const aad = `outbox|drain:${world.drainId}|span:${span.spanId}`;
+    const payload = encryptBytes(config().drainKeyring, deflateRawSync(Buffer.from(JSON.stringify(span))), aad);
+    await db().traceOutbox.create({
+      data: { drainId: world.drainId, spanId: span.spanId, payload, payloadFormat: 1, sizeBytes: 400 },
+    });
+    expect(await newWorker().runOnce()).toBe(1);
+    expect(fake().spans).toEqual([
+      expect.objectContaining({ spanId: span.spanId, name: "chat gpt-4o", attributes: span.attributes }),
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import https from "node:https";
 import type { AddressInfo } from "node:net";
+import { decodeExportRequest, type DecodedSpan } from "./otlp-decode";
 
 // A stand-in for a Langfuse project on loopback over https. It checks Basic auth like
 // Langfuse does, answers the credential check, and can be told to misbehave.
@@ -15,39 +16,8 @@ export type FakeLangfuseOptions = {
 
 export type FakeMode = "normal" | "down-503" | "slow" | "html" | "unauthorized" | "rate-limited" | "usage-suspended";
 
-/** One span as the fake decoded it from OTLP/JSON: attribute values unwrapped. */
-export type ReceivedSpan = {
-  traceId: string;
-  spanId: string;
-  name: string;
-  kind: number;
-  startTimeUnixNano: string;
-  endTimeUnixNano: string;
-  status: { code?: number; message?: string };
-  attributes: Record<string, unknown>;
-  resource: Record<string, unknown>;
-};
-
-type OtlpValue = {
-  stringValue?: string;
-  intValue?: string | number;
-  doubleValue?: number;
-  boolValue?: boolean;
-  arrayValue?: { values?: OtlpValue[] };
-};
-
-function unwrap(v: OtlpValue): unknown {
-  if (v.stringValue !== undefined) return v.stringValue;
-  if (v.intValue !== undefined) return Number(v.intValue);
-  if (v.doubleValue !== undefined) return v.doubleValue;
-  if (v.boolValue !== undefined) return v.boolValue;
-  if (v.arrayValue) return (v.arrayValue.values ?? []).map(unwrap);
-  return v;
-}
-
-function attributes(list: { key: string; value: OtlpValue }[] | undefined): Record<string, unknown> {
-  return Object.fromEntries((list ?? []).map((a) => [a.key, unwrap(a.value)]));
-}
+/** One span as the fake decoded it (protobuf or JSON): attribute values unwrapped. */
+export type ReceivedSpan = DecodedSpan;
 
 export type FakeLangfuse = {
   url: string;
@@ -134,28 +104,11 @@ export async function startFakeLangfuse(options: FakeLangfuseOptions): Promise<F
           }
           if (mode === "rate-limited")
             return answer(429, { message: "Rate limit exceeded" }, 0, { "retry-after": "1" });
-          if (!String(req.headers["content-type"]).includes("application/json"))
-            return answer(400, { message: "Unsupported content type" });
-          let body: {
-            resourceSpans?: {
-              resource?: { attributes?: { key: string; value: OtlpValue }[] };
-              scopeSpans?: {
-                spans?: (Omit<ReceivedSpan, "attributes" | "resource"> & {
-                  attributes?: { key: string; value: OtlpValue }[];
-                })[];
-              }[];
-            }[];
-          };
+          let decoded: ReceivedSpan[];
           try {
-            body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-          } catch {
-            return answer(400, { message: "Invalid JSON" });
-          }
-          const decoded: ReceivedSpan[] = [];
-          for (const rs of body.resourceSpans ?? []) {
-            const resource = attributes(rs.resource?.attributes);
-            for (const ss of rs.scopeSpans ?? [])
-              for (const sp of ss.spans ?? []) decoded.push({ ...sp, attributes: attributes(sp.attributes), resource });
+            decoded = decodeExportRequest(Buffer.concat(chunks), req.headers);
+          } catch (err) {
+            return answer(400, { message: `Failed to parse OTel trace: ${(err as Error).message}` });
           }
           const bad = decoded.find(
             (sp) =>

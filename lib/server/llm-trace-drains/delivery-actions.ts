@@ -1,7 +1,8 @@
 import "server-only";
 import { db, database } from "../../db/database";
 import { wakeWorker } from "../../delivery/wake";
-import { exportSpans, type ExportOutcome } from "../../delivery/otlp-export";
+import { exportSpanMembers, type ExportOutcome } from "../../delivery/otlp-export";
+import { spanMember } from "../../delivery/outbox-payload";
 import { countOutcome } from "../../delivery/outbox-store";
 import { testTraceSpan } from "../../tracing/test-trace";
 import type { EnvironmentAccess } from "../access";
@@ -59,7 +60,8 @@ export async function sendTestTrace(
     keyAlias: null,
     forwardContent: drain.forwardContent,
   });
-  const outcome: ExportOutcome = await exportSpans(drain, [span]);
+  const { member, frameBytes } = spanMember(span);
+  const outcome: ExportOutcome = await exportSpanMembers(drain, [member], frameBytes);
   await countOutcome(database().driver, drainId, outcome.kind === "delivered" ? "delivered" : "failed", 1);
   await recordAudit({
     actorId: actor.userId,

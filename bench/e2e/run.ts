@@ -1,0 +1,236 @@
+// npm run bench:e2e -- [--label after] [--seconds 20] [--senders 4] [--size 12000]
+//                      [--e2e-records 60000] [--paced-seconds 30] [--rate 1000]
+//                      [--app-dir <checkout>] [--server-command "node dist/server.js"] [--skip floor,baseline]
+// The end-to-end benchmark, every part a process of its own on this machine: the production
+// server on PostgreSQL (BENCH_DATABASE_URL; a fresh database is created and dropped), an
+// HTTPS receiver that answers at once, and a load generator posting 512-record JSON arrays of
+// ~12 KB prose-like records. Phases, all in the same run:
+//   floor     the same senders against a server that only reads and JSON.parses
+//   ingest    durable ingest alone (delivery off): records/s, batch p50/p99
+//   e2e       ingest and delivery together until the receiver holds every span
+//   paced     a steady 1,000 records/s: batch latency, delivery latency
+//   baseline  the stock BatchSpanProcessor with the same mapping and exporter, no durability
+// Prints a table and writes bench/results/<label>.json (npm run bench:report renders
+// BENCHMARKS.md). A benchmark: it never fails on timing.
+import fs from "node:fs";
+import path from "node:path";
+import os from "node:os";
+import { parseArgs } from "node:util";
+import { randomBytes } from "node:crypto";
+import { ensureSelfSignedCert } from "../../test/support/tls";
+import { runJson, sampleMemory, start, treeRssMb, waitForHttp, type Proc } from "./processes";
+import { BENCH_KEY, seedBenchDrain, sql } from "./seed";
+
+const { values } = parseArgs({
+  options: {
+    label: { type: "string", default: "current" },
+    seconds: { type: "string", default: "20" },
+    senders: { type: "string", default: "4" },
+    size: { type: "string", default: "12300" },
+    "e2e-records": { type: "string", default: "60000" },
+    "paced-seconds": { type: "string", default: "30" },
+    rate: { type: "string", default: "1000" },
+    "app-dir": { type: "string", default: process.cwd() },
+    "server-command": { type: "string" },
+    skip: { type: "string", default: "" },
+  },
+});
+const adminUrl = process.env.BENCH_DATABASE_URL;
+if (!adminUrl) throw new Error("Set BENCH_DATABASE_URL to a PostgreSQL URL (a database is created and dropped)");
+const skip = new Set(values.skip.split(",").filter(Boolean));
+const appDir = path.resolve(values["app-dir"]);
+const serverCommand =
+  values["server-command"] ??
+  (fs.existsSync(path.join(appDir, "dist/server.js")) ? "node dist/server.js" : "node --import tsx server.ts");
+const tsx = path.join(process.cwd(), "node_modules/.bin/tsx");
+const here = path.join(process.cwd(), "bench/e2e");
+const PORTS = { app: 3310, receiver: 3320, floor: 3330, baseline: 3340 };
+const TOKEN = "bench-ingest-token-0123456789abcdef";
+const KEYRING = `vbench:${randomBytes(32).toString("base64")}`;
+const tls = ensureSelfSignedCert(path.join(process.cwd(), ".bench-tls"));
+const receiverUrl = `https://localhost:${PORTS.receiver}`;
+const control = `http://127.0.0.1:${PORTS.receiver + 1}`;
+
+type LoadResult = {
+  sent: number;
+  accepted: number;
+  errors: number;
+  lastError?: string;
+  seconds: number;
+  recordsPerSecond: number;
+  batchLatencyMs: { p50: number; p99: number; max: number };
+};
+type ReceiverStats = {
+  unique: number;
+  duplicates: number;
+  spans: number;
+  requests: number;
+  bytes: number;
+  firstAt: number;
+  lastAt: number;
+  latencyMs: { p50: number; p99: number };
+};
+
+const loadgen = (ingestUrl: string, extra: string[]) =>
+  runJson<LoadResult>(tsx, [
+    path.join(here, "loadgen.ts"),
+    "--url",
+    ingestUrl,
+    "--token",
+    TOKEN,
+    "--key",
+    BENCH_KEY,
+    "--size",
+    values.size,
+    "--senders",
+    values.senders,
+    ...extra,
+  ]);
+const receiverStats = async (reset = false) =>
+  (await (
+    await fetch(`${control}/${reset ? "reset" : "stats"}`, { method: reset ? "POST" : "GET" })
+  ).json()) as ReceiverStats;
+
+async function waitForDelivery(expected: number, timeoutMs: number): Promise<ReceiverStats> {
+  const deadline = Date.now() + timeoutMs;
+  let stats = await receiverStats();
+  while (stats.unique < expected && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 200));
+    stats = await receiverStats();
+  }
+  return stats;
+}
+
+const dbName = `bench_e2e_${randomBytes(4).toString("hex")}`;
+const dbUrl = (() => {
+  const u = new URL(adminUrl);
+  u.pathname = `/${dbName}`;
+  return u.toString();
+})();
+
+async function startApp(runWorker: boolean): Promise<Proc> {
+  const [command, ...args] = serverCommand.split(" ");
+  const app = start(command!, args, {
+    cwd: appDir,
+    env: {
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(PORTS.app),
+      DATABASE_URL: dbUrl,
+      SESSION_SECRET: randomBytes(32).toString("hex"),
+      DRAIN_ENCRYPTION_KEYS: KEYRING,
+      GATEWAY_INGEST_TOKEN: TOKEN,
+      OUTBOUND_ALLOWED_HOSTS: "localhost",
+      NODE_EXTRA_CA_CERTS: tls.certPath,
+      RUN_WORKER: String(runWorker),
+      SEED_DEMO_DATA: "false",
+      LOG_LEVEL: "warn",
+    },
+  });
+  await waitForHttp(`http://127.0.0.1:${PORTS.app}/api/health`, app);
+  return app;
+}
+
+const results: Record<string, unknown> = {
+  label: values.label,
+  date: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30) },
+  node: process.version,
+  serverCommand,
+  settings: { seconds: values.seconds, senders: values.senders, recordBytes: values.size, perBody: 512 },
+};
+const log = (phase: string, value: unknown) => {
+  results[phase] = value;
+  process.stderr.write(`${phase}: ${JSON.stringify(value)}\n`);
+};
+
+const receiver = start(tsx, [path.join(here, "receiver.ts"), String(PORTS.receiver), tls.certPath, tls.keyPath]);
+const admin = (text: string) => sql(adminUrl, text);
+await admin(`CREATE DATABASE "${dbName}"`);
+try {
+  await waitForHttp(`${control}/stats`, receiver);
+
+  if (!skip.has("floor")) {
+    const floor = start(tsx, [path.join(here, "floor-server.ts"), String(PORTS.floor)]);
+    await new Promise((r) => setTimeout(r, 1500));
+    log("floor", await loadgen(`http://127.0.0.1:${PORTS.floor}/`, ["--seconds", values.seconds]));
+    await floor.stop();
+  }
+
+  let app = await startApp(false);
+  await seedBenchDrain(dbUrl, receiverUrl, KEYRING);
+  await new Promise((r) => setTimeout(r, 3000));
+  log("idleMemoryMb", treeRssMb(app.pid));
+  const ingestUrl = `http://127.0.0.1:${PORTS.app}/api/internal/ai-gateway/logs`;
+
+  if (!skip.has("ingest")) {
+    const memory = sampleMemory(app.pid);
+    log("ingest", await loadgen(ingestUrl, ["--seconds", values.seconds]));
+    log("ingestPeakMemoryMb", memory.stop());
+  }
+  await app.stop();
+  await sql(dbUrl, "TRUNCATE trace_outbox");
+  app = await startApp(true);
+
+  if (!skip.has("e2e")) {
+    await receiverStats(true);
+    const memory = sampleMemory(app.pid);
+    const started = Date.now();
+    const load = await loadgen(ingestUrl, ["--records", values["e2e-records"]]);
+    const delivered = await waitForDelivery(load.accepted, 300_000);
+    const seconds = (delivered.lastAt - started) / 1000;
+    log("e2e", {
+      accepted: load.accepted,
+      ingestRecordsPerSecond: load.recordsPerSecond,
+      delivered: delivered.unique,
+      duplicates: delivered.duplicates,
+      seconds: Math.round(seconds * 10) / 10,
+      recordsPerSecond: Math.round(delivered.unique / seconds),
+      exportRequests: delivered.requests,
+      exportMegabytes: Math.round(delivered.bytes / 1e5) / 10,
+    });
+    log("e2ePeakMemoryMb", memory.stop());
+  }
+
+  if (!skip.has("paced")) {
+    await receiverStats(true);
+    const load = await loadgen(ingestUrl, ["--rate", values.rate, "--seconds", values["paced-seconds"]]);
+    const delivered = await waitForDelivery(load.accepted, 120_000);
+    log("paced", {
+      rate: Number(values.rate),
+      accepted: load.accepted,
+      batchLatencyMs: load.batchLatencyMs,
+      delivered: delivered.unique,
+      deliveryLatencyMs: delivered.latencyMs,
+    });
+  }
+  await app.stop();
+
+  if (!skip.has("baseline")) {
+    await receiverStats(true);
+    const baseline = start(tsx, [path.join(here, "baseline-server.ts"), String(PORTS.baseline), receiverUrl], {
+      env: { NODE_EXTRA_CA_CERTS: tls.certPath },
+    });
+    await waitForHttp(`http://127.0.0.1:${PORTS.baseline}/stats`, baseline);
+    const load = await loadgen(`http://127.0.0.1:${PORTS.baseline}/`, ["--seconds", values.seconds]);
+    await new Promise((r) => setTimeout(r, 12_000)); // let the processor flush what it kept
+    const delivered = await receiverStats();
+    log("baseline", {
+      accepted: load.accepted,
+      acceptedPerSecond: load.recordsPerSecond,
+      delivered: delivered.unique,
+      deliveredPerSecond: Math.round(delivered.unique / load.seconds),
+      dropped: load.accepted - delivered.unique,
+      droppedPercent: Math.round((1 - delivered.unique / Math.max(load.accepted, 1)) * 100),
+    });
+    await baseline.stop();
+  }
+} finally {
+  await receiver.stop();
+  await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+}
+
+fs.mkdirSync("bench/results", { recursive: true });
+const file = path.join("bench/results", `${values.label}.json`);
+fs.writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
+process.stdout.write(`${JSON.stringify(results, null, 2)}\nwritten to ${file}\n`);
