@@ -242,7 +242,13 @@ describe("an upgrade keeps the queue", () => {
     const aad = `outbox|drain:${world.drainId}|span:${span.spanId}`;
     const payload = encryptBytes(config().drainKeyring, deflateRawSync(Buffer.from(JSON.stringify(span))), aad);
     await db().traceOutbox.create({
-      data: { drainId: world.drainId, spanId: span.spanId, payload, payloadFormat: 1, sizeBytes: 400 },
+      data: {
+        drainId: world.drainId,
+        spanId: span.spanId,
+        payload: new Uint8Array(payload),
+        payloadFormat: 1,
+        sizeBytes: 400,
+      },
     });
     expect(await newWorker().runOnce()).toBe(1);
     expect(fake().spans).toEqual([
