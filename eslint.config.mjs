@@ -15,6 +15,7 @@ export default defineConfig([
     },
   },
   globalIgnores([
+    "dist/**",
     ".next/**",
     "lib/generated/**",
     "node_modules/**",

@@ -58,7 +58,7 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      command: "rm -rf .e2e-data && tsx server.ts",
+      command: "rm -rf .e2e-data && node dist/server.js",
       url: `http://localhost:${PORT}/api/health`,
       timeout: 120_000,
       reuseExistingServer: false,

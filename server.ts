@@ -9,7 +9,8 @@ import { openDatabase, closeDatabase } from "./lib/db/open";
 import { seedDemoData } from "./lib/db/seed";
 import { CLIENT_IP_HEADER } from "./lib/api/client-ip";
 import { log, errorFields } from "./lib/log";
-import { DeliveryWorker } from "./lib/delivery/worker";
+import { startDelivery } from "./lib/delivery/start-delivery";
+import { SealPool, setSealPool } from "./lib/ingest/seal-pool";
 import { setWorkerWakeHook } from "./lib/delivery/wake";
 
 function setClientIp(req: IncomingMessage, trustProxy: boolean): void {
@@ -42,16 +43,28 @@ async function main(): Promise<void> {
   });
   if (cfg.seedDemoData && (await seedDemoData(database.prisma))) log.info("seeded demo data");
 
-  // The delivery worker runs in this process by default, so `npm start` alone forwards traces.
-  const worker = cfg.runWorker
-    ? new DeliveryWorker(database, {
-        keyring: cfg.drainKeyring,
-        maxAgeMs: cfg.deliveryMaxAgeMs,
-        deadLetterRetentionMs: cfg.deadLetterRetentionMs,
-      })
+  // Delivery runs in this process by default (a worker thread on PostgreSQL), so `npm start`
+  // alone forwards traces. Compiled (dist/server.js), the thread is dist/delivery-thread.js.
+  const compiled = import.meta.url.endsWith(".js");
+  const delivery = cfg.runWorker
+    ? startDelivery(
+        cfg,
+        database,
+        new URL(compiled ? "./delivery-thread.js" : "./lib/delivery/delivery-thread.ts", import.meta.url),
+        compiled ? [] : ["--import", "tsx"],
+      )
     : undefined;
-  worker?.start();
-  setWorkerWakeHook(worker ? () => worker.wake() : undefined);
+  setWorkerWakeHook(delivery?.wake);
+  // Ingest threads do the CPU work of ingest (parse, map, encode, compress, encrypt).
+  const sealPool =
+    cfg.ingestThreads > 0
+      ? new SealPool(
+          new URL(compiled ? "./ingest-thread.js" : "./lib/ingest/ingest-thread.ts", import.meta.url),
+          cfg.ingestThreads,
+          compiled ? [] : ["--import", "tsx"],
+        )
+      : undefined;
+  setSealPool(sealPool);
 
   const app = next({ dev: false, dir: process.cwd() });
   await app.prepare();
@@ -72,7 +85,9 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     log.info("shutting down", { signal });
     server.close(() => {
-      void (worker?.stop() ?? Promise.resolve()).then(() => closeDatabase(database)).finally(() => process.exit(0));
+      void Promise.all([delivery?.stop(), sealPool?.stop()])
+        .then(() => closeDatabase(database))
+        .finally(() => process.exit(0));
     });
     server.closeAllConnections();
     setTimeout(() => process.exit(1), 10_000).unref();

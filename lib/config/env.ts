@@ -1,4 +1,5 @@
 import { z } from "zod";
+import os from "node:os";
 import path from "node:path";
 import { readOrCreateSecretFile } from "./secret-file";
 import { generateKeyringSpec, KeyringError, parseKeyring, type Keyring } from "../crypto/keyring";
@@ -25,6 +26,8 @@ const schema = z.object({
     .min(1024)
     .default(256 * 1024 * 1024),
   RUN_WORKER: z.enum(["true", "false"]).default("true"),
+  // Threads that seal ingested records; 0 seals on the server's own thread.
+  INGEST_THREADS: z.coerce.number().int().min(0).max(16).default(os.availableParallelism()),
   DELIVERY_MAX_AGE_HOURS: z.coerce.number().positive().default(24),
   DEAD_LETTER_RETENTION_DAYS: z.coerce.number().positive().default(7),
   SEED_DEMO_DATA: z.enum(["true", "false"]).optional(),
@@ -50,6 +53,8 @@ export type AppConfig = {
   /** True when the token was generated into DATA_DIR (then /admin shows it to platform admins). */
   gatewayIngestTokenGenerated: boolean;
   ingestMaxBytes: number;
+  /** Worker threads that seal ingested records (0: the server's own thread does it). */
+  ingestThreads: number;
   /** Run the delivery worker inside this process (the default; `npm run worker` runs it apart). */
   runWorker: boolean;
   /** How long a span keeps being retried before it becomes a dead letter. */
@@ -115,6 +120,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     gatewayIngestTokenGenerated: !e.GATEWAY_INGEST_TOKEN,
     ingestMaxBytes: e.INGEST_MAX_BYTES,
     runWorker: e.RUN_WORKER === "true",
+    ingestThreads: e.INGEST_THREADS,
     deliveryMaxAgeMs: e.DELIVERY_MAX_AGE_HOURS * 3600_000,
     deadLetterRetentionMs: e.DEAD_LETTER_RETENTION_DAYS * 86400_000,
   };

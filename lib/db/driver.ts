@@ -68,8 +68,8 @@ export function openPglite(dataDir: string): PGlite {
   return new PGlite(dataDir);
 }
 
-export function openPostgresPool(url: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+export function openPostgresPool(url: string, max = 10): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
   // An idle client losing its connection (database restart) must not crash the process;
   // the pool replaces it and the next query reconnects.
   pool.on("error", () => undefined);

@@ -1,4 +1,5 @@
 import type { SqlDriver, SqlExecutor } from "../db/driver";
+import type { SealedRows } from "../ingest/seal-slice";
 
 // Set-based SQL for the outbox: one statement per claim, per outcome, per batch of ids.
 // Claims use FOR UPDATE SKIP LOCKED plus a lease, so any number of workers can share one
@@ -15,41 +16,23 @@ export type ClaimedRow = {
   first_failed_at: Date | null;
 };
 
-export type NewOutboxRow = { drainId: string; spanId: string; payload: Buffer; sizeBytes: number };
-
 /**
- * Queues sealed spans in one transaction: one INSERT for all rows, and the keys' "last used"
- * at minute precision. The payloads travel as one binary bytea parameter sliced by offset
- * in SQL: an array of bytea would be sent as hex text, twice the bytes and a parse per row.
+ * Queues sealed spans (packed by lib/ingest/seal-slice.ts) in one transaction: one INSERT for
+ * all rows, and the keys' "last used" at minute precision. The payloads travel as one binary
+ * bytea parameter sliced by offset in SQL: an array of bytea would be sent as hex text, twice
+ * the bytes and a parse per row.
  */
 export async function insertOutboxRows(
   sql: Pick<SqlDriver, "transaction">,
-  rows: NewOutboxRow[],
+  rows: SealedRows,
   usedKeyIds: string[],
 ): Promise<void> {
-  const offsets: number[] = [];
-  let offset = 0;
-  for (const r of rows) {
-    offsets.push(offset);
-    offset += r.payload.length;
-  }
-  const payloads = Buffer.concat(
-    rows.map((r) => r.payload),
-    offset,
-  );
   await sql.transaction(async (tx) => {
     await tx.query(
       `INSERT INTO trace_outbox (drain_id, span_id, payload, size_bytes)
        SELECT t.drain_id, t.span_id, substring($3::bytea FROM t.off + 1 FOR t.len), t.size
          FROM unnest($1::uuid[], $2::text[], $4::int[], $5::int[], $6::int[]) AS t(drain_id, span_id, off, len, size)`,
-      [
-        rows.map((r) => r.drainId),
-        rows.map((r) => r.spanId),
-        payloads,
-        offsets,
-        rows.map((r) => r.payload.length),
-        rows.map((r) => r.sizeBytes),
-      ],
+      [rows.drainIds, rows.spanIds, Buffer.from(rows.payloads), rows.offsets, rows.lengths, rows.sizeBytes],
     );
     await tx.query(
       `UPDATE llm_keys SET last_used_at = now()

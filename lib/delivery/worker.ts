@@ -53,7 +53,7 @@ export class DeliveryWorker {
   private lastPurge = 0;
 
   constructor(
-    private readonly database: Database,
+    private readonly database: Pick<Database, "driver">,
     private readonly options: WorkerOptions,
   ) {}
 

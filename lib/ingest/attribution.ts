@@ -1,15 +1,13 @@
 import { db } from "../db/database";
 import { aiGatewaySuspension } from "../server/ai-gateway-access";
+import type { SealTarget } from "./seal-slice";
 
 // A record belongs to the environment of the LLM key it was made with, found through the
 // key's sha256 (LiteLLM logs it as metadata.user_api_key_hash): LlmKey → Environment →
-// Organization, with the environment's active drains. One query per distinct set of keys.
+// Organization, with the environment's active drains. One query per set of new keys; every
+// hash gets a target or the reason its records are skipped.
 
-export type KeyTarget = NonNullable<
-  Awaited<ReturnType<typeof loadKeyTargets>> extends Map<string, infer T> ? T : never
->;
-
-export async function loadKeyTargets(hashes: string[]) {
+export async function loadSealTargets(hashes: string[]): Promise<Map<string, SealTarget>> {
   const keys = await db().llmKey.findMany({
     where: { keyHash: { in: hashes } },
     select: {
@@ -28,16 +26,29 @@ export async function loadKeyTargets(hashes: string[]) {
       },
     },
   });
-  return new Map(keys.map((k) => [k.keyHash, k]));
-}
-
-/** Why a record of this key is not forwarded, or null when it is. */
-export function skipReason(target: KeyTarget | undefined): string | null {
-  if (!target) return "unknown key (metadata.user_api_key_hash matches no LLM key)";
-  if (target.revokedAt) return "key revoked";
-  if (aiGatewaySuspension(target.environment.organization)) {
-    return "organization not enabled for LLM Trace Drains (BAA and AI Gateway beta required)";
-  }
-  if (target.environment.llmTraceDrains.length === 0) return "no active LLM Trace Drain in the environment";
-  return null;
+  const found = new Map(keys.map((k) => [k.keyHash, k]));
+  return new Map(
+    hashes.map((hash): [string, SealTarget] => {
+      const key = found.get(hash);
+      if (!key) return [hash, { skip: "unknown key (metadata.user_api_key_hash matches no LLM key)" }];
+      if (key.revokedAt) return [hash, { skip: "key revoked" }];
+      if (aiGatewaySuspension(key.environment.organization)) {
+        return [hash, { skip: "organization not enabled for LLM Trace Drains (BAA and AI Gateway beta required)" }];
+      }
+      if (key.environment.llmTraceDrains.length === 0) {
+        return [hash, { skip: "no active LLM Trace Drain in the environment" }];
+      }
+      return [
+        hash,
+        {
+          keyId: key.id,
+          organizationId: key.organizationId,
+          environmentId: key.environment.id,
+          environmentHandle: key.environment.handle,
+          keyAlias: key.alias,
+          drains: key.environment.llmTraceDrains,
+        },
+      ];
+    }),
+  );
 }

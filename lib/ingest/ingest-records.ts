@@ -1,22 +1,18 @@
-import { config } from "../config/env";
 import { database } from "../db/database";
-import { gatewayRecord, keyHashOf, type GatewayRecord } from "../tracing/gateway-record";
-import { mapRecordToSpan } from "../tracing/span-mapping";
-import { spanIdentity } from "../tracing/span-ids";
-import { recordTimes, type RecordTimes } from "../tracing/record-times";
-import { sealFrame } from "../delivery/outbox-payload";
-import { encodeSpanFrame } from "../otlp/span-frame";
-import { insertOutboxRows, type NewOutboxRow } from "../delivery/outbox-store";
+import { insertOutboxRows } from "../delivery/outbox-store";
 import { wakeWorker } from "../delivery/wake";
-import { loadKeyTargets, skipReason, type KeyTarget } from "./attribution";
-import { parseRecord } from "./parse-record";
+import { loadSealTargets } from "./attribution";
+import { keyHashInBytes } from "./key-hash";
 import { RecordSplitter, type RawRecord } from "./record-stream";
+import { sealOffThread } from "./seal-pool";
+import type { SealJob, SealResult, SealTarget } from "./seal-slice";
 
-// Durable enqueue of a streamed ingest body. Records are read one by one as the body
-// arrives and handled in slices (≤ 2 MB or 500 records): each slice is attributed, mapped
-// to one span per active drain of its environment, sealed (compressed + encrypted) and
-// written in one transaction. A bad record is skipped with its index and a reason; it never
-// costs the others. Memory is bounded by a slice, whatever the size of the body.
+// Durable enqueue of a streamed ingest body. Records are split out as the body arrives and
+// handed on in slices (≤ 2 MB or 500 records). For each slice this thread looks up the keys'
+// targets (cached for the request), an ingest thread seals the records (seal-slice.ts), and
+// this thread writes the result in one transaction. Several slices are in flight at once,
+// a bounded number, so memory stays bounded whatever the size of the body. A bad record is
+// skipped with its index and a reason; it never costs the others.
 
 export type Skipped = { index: number; reason: string };
 export type IngestResult = { accepted: number; skipped: Skipped[]; queued: number; records: number };
@@ -28,91 +24,81 @@ export class IngestTooLargeError extends Error {
   override name = "IngestTooLargeError";
 }
 
-const SLICE_BYTES = 2 * 1024 * 1024;
-const SLICE_RECORDS = 500;
+type ReadRecord = Extract<RawRecord, { bytes: Buffer }>;
 
-type Candidate = { index: number; record: GatewayRecord; bytes: Buffer; hash: string; times: RecordTimes };
-
-function prepare(raw: RawRecord): Candidate | Skipped {
-  const parsed = parseRecord(raw);
-  if ("error" in parsed) return { index: raw.index, reason: parsed.error };
-  const result = gatewayRecord.safeParse(parsed.value);
-  if (!result.success) return { index: raw.index, reason: "not a JSON object" };
-  const hash = keyHashOf(result.data);
-  if (!hash) return { index: raw.index, reason: "missing metadata.user_api_key_hash" };
-  const times = recordTimes(result.data);
-  if ("error" in times) return { index: raw.index, reason: times.error };
-  return { index: raw.index, record: result.data, bytes: (raw as { bytes: Buffer }).bytes, hash, times };
-}
+const SLICE_BYTES = 1024 * 1024;
+const SLICE_RECORDS = 256;
+const MAX_IN_FLIGHT = 4;
 
 class Ingest {
   readonly result: IngestResult = { accepted: 0, skipped: [], queued: 0, records: 0 };
-  private readonly targets = new Map<string, KeyTarget | undefined>();
+  /** Key targets for this request; slices in flight together share one lookup per key. */
+  private readonly targets = new Map<string, Promise<SealTarget>>();
   private malformed = 0;
+
+  private async resolve(hashes: Iterable<string>): Promise<Record<string, SealTarget>> {
+    const wanted = [...new Set(hashes)];
+    const unknown = wanted.filter((h) => !this.targets.has(h));
+    if (unknown.length > 0) {
+      const loading = loadSealTargets(unknown);
+      for (const h of unknown)
+        this.targets.set(
+          h,
+          loading.then((m) => m.get(h)!),
+        );
+    }
+    return Object.fromEntries(await Promise.all(wanted.map(async (h) => [h, await this.targets.get(h)!] as const)));
+  }
+
+  private job(records: { raw: ReadRecord; hash?: string }[], targets: Record<string, SealTarget>): SealJob {
+    const total = records.reduce((n, r) => n + r.raw.bytes.length, 0);
+    const data = Buffer.from(new ArrayBuffer(total));
+    let offset = 0;
+    const entries = records.map(({ raw, hash }) => {
+      data.set(raw.bytes, offset);
+      const entry = { index: raw.index, offset, length: raw.bytes.length, depth: raw.depth, hash };
+      offset += raw.bytes.length;
+      return entry;
+    });
+    return { data: data.buffer as ArrayBuffer, records: entries, targets };
+  }
 
   async slice(raws: RawRecord[]): Promise<void> {
     this.result.records += raws.length;
-    const candidates: Candidate[] = [];
+    const records: { raw: ReadRecord; hash?: string }[] = [];
     for (const raw of raws) {
-      const prepared = prepare(raw);
-      if ("reason" in prepared) {
-        if (prepared.reason === "malformed JSON" || prepared.reason.startsWith("truncated")) this.malformed++;
-        this.result.skipped.push(prepared);
-      } else candidates.push(prepared);
+      if ("error" in raw) {
+        this.malformed++;
+        this.result.skipped.push({ index: raw.index, reason: raw.error });
+      } else records.push({ raw, hash: keyHashInBytes(raw.bytes) });
     }
-    const unknown = [...new Set(candidates.map((c) => c.hash))].filter((h) => !this.targets.has(h));
-    if (unknown.length > 0) {
-      const loaded = await loadKeyTargets(unknown);
-      for (const h of unknown) this.targets.set(h, loaded.get(h));
-    }
-    const keyring = config().drainKeyring;
-    const frames: { drainId: string; spanId: string; frame: Buffer }[] = [];
-    const usedKeys = new Set<string>();
-    for (const c of candidates) {
-      const target = this.targets.get(c.hash);
-      const reason = skipReason(target);
-      if (reason || !target) {
-        this.result.skipped.push({ index: c.index, reason: reason ?? "unknown key" });
-        continue;
-      }
-      try {
-        const ids = spanIdentity(c.record, () => c.bytes.toString("utf8"));
-        const encoded = target.environment.llmTraceDrains.map((drain) => ({
-          drainId: drain.id,
-          spanId: ids.spanId,
-          frame: encodeSpanFrame(
-            mapRecordToSpan(c.record, {
-              ...ids,
-              organizationId: target.organizationId,
-              environmentId: target.environment.id,
-              environmentHandle: target.environment.handle,
-              keyAlias: target.alias,
-              forwardContent: drain.forwardContent,
-              times: c.times,
-            }),
-          ),
-        }));
-        frames.push(...encoded);
-        usedKeys.add(target.id);
-        this.result.accepted++;
-      } catch (err) {
-        const what = err instanceof Error ? err.name : typeof err;
-        this.result.skipped.push({ index: c.index, reason: `could not be converted to a span (${what})` });
-      }
-    }
-    if (frames.length > 0) {
-      // Compression runs on the thread pool, several frames at once.
-      const rows: NewOutboxRow[] = await Promise.all(
-        frames.map(async (f) => ({
-          drainId: f.drainId,
-          spanId: f.spanId,
-          ...(await sealFrame(keyring, f.drainId, f.spanId, f.frame)),
-        })),
+    const targets = await this.resolve(records.flatMap((r) => (r.hash ? [r.hash] : [])));
+    let result = await sealOffThread(this.job(records, targets));
+    await this.store(result);
+    if (result.needsLookup.length > 0) {
+      // The key hash read from the bytes was not the record's own: look that one up, once.
+      const again = new Map(result.needsLookup.map((n) => [n.index, n.hash]));
+      result = await sealOffThread(
+        this.job(
+          records.filter((r) => again.has(r.raw.index)).map((r) => ({ raw: r.raw, hash: again.get(r.raw.index) })),
+          await this.resolve(again.values()),
+        ),
       );
-      await insertOutboxRows(database().driver, rows, [...usedKeys]);
-      this.result.queued += rows.length;
-      wakeWorker();
+      for (const n of result.needsLookup) this.result.skipped.push({ index: n.index, reason: "unknown key" });
+      await this.store(result);
     }
+  }
+
+  private async store(result: SealResult): Promise<void> {
+    for (const s of result.skipped) {
+      if (s.reason === "malformed JSON") this.malformed++;
+      this.result.skipped.push(s);
+    }
+    this.result.accepted += result.accepted;
+    if (result.rows.drainIds.length === 0) return;
+    await insertOutboxRows(database().driver, result.rows, result.usedKeyIds);
+    this.result.queued += result.rows.drainIds.length;
+    wakeWorker();
   }
 
   /** True when the body held no usable JSON at all: then it is a bad request, not a batch. */
@@ -124,15 +110,20 @@ class Ingest {
 export async function ingestBody(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<IngestResult> {
   const ingest = new Ingest();
   const splitter = new RecordSplitter();
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown;
   let pending: RawRecord[] = [];
   let pendingBytes = 0;
-  let total = 0;
   const flush = async () => {
     if (pending.length === 0) return;
     const slice = pending;
     pending = [];
     pendingBytes = 0;
-    await ingest.slice(slice);
+    const work = ingest.slice(slice).catch((err: unknown) => void (failure ??= err));
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+    // Back-pressure: stop reading the body while enough slices are being sealed and stored.
+    while (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
   };
   const take = async (records: RawRecord[]) => {
     for (const r of records) {
@@ -141,6 +132,7 @@ export async function ingestBody(body: ReadableStream<Uint8Array> | null, maxByt
       if (pendingBytes >= SLICE_BYTES || pending.length >= SLICE_RECORDS) await flush();
     }
   };
+  let total = 0;
   if (body) {
     const reader = body.getReader();
     for (;;) {
@@ -149,13 +141,19 @@ export async function ingestBody(body: ReadableStream<Uint8Array> | null, maxByt
       total += value.byteLength;
       if (total > maxBytes) {
         await reader.cancel();
+        await Promise.all(inFlight);
         throw new IngestTooLargeError(`The request body is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);
       }
       await take(splitter.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength)));
+      if (failure) break;
     }
   }
-  await take(splitter.end());
-  await flush();
+  if (!failure) {
+    await take(splitter.end());
+    await flush();
+  }
+  await Promise.all(inFlight);
+  if (failure) throw failure;
   if (ingest.unreadable()) {
     throw new IngestBodyError(
       ingest.result.records === 0

@@ -143,7 +143,8 @@ export class RecordSplitter {
 
   private finish(chunk: Buffer, start: number, endExclusive: number): void {
     const tail = chunk.subarray(Math.max(start, 0), endExclusive);
-    const bytes = this.pending.length > 0 ? Buffer.concat([...this.pending, tail]) : Buffer.from(tail);
+    // A view when the record lies in one chunk (chunks are never reused), a copy otherwise.
+    const bytes = this.pending.length > 0 ? Buffer.concat([...this.pending, tail]) : tail;
     this.pending = [];
     this.inRecord = false;
     this.out.push({ index: this.index++, bytes, depth: this.maxDepth });

@@ -25,8 +25,9 @@ export class ProtobufWriter {
   readonly buf: Buffer;
   pos = 0;
 
-  constructor(size: number) {
-    this.buf = Buffer.allocUnsafe(size);
+  /** Writes `size` bytes into `into` when it is large enough (reused scratch), else a new buffer. */
+  constructor(size: number, into?: Buffer) {
+    this.buf = into && into.length >= size ? into.subarray(0, size) : Buffer.allocUnsafe(size);
   }
 
   varint(value: number): this {

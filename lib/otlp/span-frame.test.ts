@@ -55,7 +55,7 @@ describe("span frames and export requests", () => {
   });
 
   it("assembles a gzip request from stored gzip members without recompressing them", () => {
-    const frames = [span(), span({ spanId: "00f067aa0ba902b8", name: "embeddings x" })].map(encodeSpanFrame);
+    const frames = [span(), span({ spanId: "00f067aa0ba902b8", name: "embeddings x" })].map((s) => encodeSpanFrame(s));
     const members = frames.map((f) => gzipSync(f));
     const body = gzipRequest(
       members,

@@ -69,8 +69,12 @@ function writeAnyValue(w: ProtobufWriter, v: Value): void {
 
 const hex = (s: string) => Buffer.from(s, "hex");
 
-/** The span, framed as ScopeSpans field 2, in a buffer of exactly its size. */
-export function encodeSpanFrame(span: MappedSpan): Buffer {
+/**
+ * The span, framed as ScopeSpans field 2, in a buffer of exactly its size. With `scratch`,
+ * the frame is written into it when it fits and the result is a view that the next call
+ * overwrites (ingest compresses each frame at once, so this saves an allocation per span).
+ */
+export function encodeSpanFrame(span: MappedSpan, scratch?: Buffer): Buffer {
   const traceId = hex(span.traceId);
   const spanId = hex(span.spanId);
   const nameBytes = Buffer.byteLength(span.name);
@@ -94,7 +98,7 @@ export function encodeSpanFrame(span: MappedSpan): Buffer {
     attributes.reduce((n, a) => n + lenFieldSize(9, a.size), 0) +
     lenFieldSize(15, statusSize);
 
-  const w = new ProtobufWriter(lenFieldSize(2, spanSize));
+  const w = new ProtobufWriter(lenFieldSize(2, spanSize), scratch);
   w.open(2, spanSize);
   w.bytes(1, traceId).bytes(2, spanId).string(5, span.name, nameBytes);
   w.tag(6, 0).varint(SPAN_KIND_CLIENT);

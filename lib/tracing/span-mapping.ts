@@ -68,7 +68,8 @@ function responseFormatType(responseFormat: unknown): string | undefined {
 /** Drops absent and empty values: LiteLLM writes "" for many missing strings. */
 function present(attributes: Record<string, AttributeValue | undefined | null>): Record<string, AttributeValue> {
   const out: Record<string, AttributeValue> = {};
-  for (const [key, value] of Object.entries(attributes)) {
+  for (const key in attributes) {
+    const value = attributes[key];
     if (value === undefined || value === null || value === "") continue;
     if (typeof value === "number" && !Number.isFinite(value)) continue;
     if (Array.isArray(value)) {

@@ -3,3 +3,6 @@
 -- mapped span) and are converted when they are delivered.
 ALTER TABLE "trace_outbox" ADD COLUMN "payload_format" SMALLINT NOT NULL DEFAULT 1;
 ALTER TABLE "trace_outbox" ALTER COLUMN "payload_format" SET DEFAULT 2;
+
+-- Payloads are encrypted, so PostgreSQL's own compression only spends CPU: store them as is.
+ALTER TABLE "trace_outbox" ALTER COLUMN "payload" SET STORAGE EXTERNAL;

@@ -1,0 +1,92 @@
+// npm run bench:seal -- [--records 4096] [--size 12300]
+// CPU cost of sealing records (parse, validate, map, encode, gzip, encrypt) on one thread,
+// per record and per stage, over prose-like ~12 KB records. No database, no network: the
+// figure an ingest thread can reach at best.
+import { parseArgs } from "node:util";
+import { gzipSync, constants } from "node:zlib";
+import { parseKeyring, encryptBytes } from "../lib/crypto/keyring";
+import { RecordSplitter } from "../lib/ingest/record-stream";
+import { sealSlice, type SealJob } from "../lib/ingest/seal-slice";
+import { keyHashInBytes } from "../lib/ingest/key-hash";
+import { parseRecord } from "../lib/ingest/parse-record";
+import { gatewayRecord } from "../lib/tracing/gateway-record";
+import { recordTimes } from "../lib/tracing/record-times";
+import { mapRecordToSpan } from "../lib/tracing/span-mapping";
+import { encodeSpanFrame } from "../lib/otlp/span-frame";
+import { makeTemplates, renderBody } from "./e2e/bodies";
+
+const { values } = parseArgs({
+  options: { records: { type: "string", default: "4096" }, size: { type: "string", default: "12300" } },
+});
+const bodies = Math.ceil(Number(values.records) / 512);
+const templates = makeTemplates(bodies, 512, Number(values.size), "sk-apt-bench-key");
+const keyring = parseKeyring(`v1:${Buffer.alloc(32, 7).toString("base64")}`);
+const raws = templates.flatMap((t, i) => {
+  const splitter = new RecordSplitter();
+  return [...splitter.push(renderBody(t, "bench", i)), ...splitter.end()].flatMap((r) => ("bytes" in r ? [r] : []));
+});
+const target = {
+  keyId: "k",
+  organizationId: "o",
+  environmentId: "e",
+  environmentHandle: "bench-production",
+  keyAlias: "bench",
+  drains: [{ id: "00000000-0000-4000-8000-000000000001", forwardContent: true }],
+};
+const job = (): SealJob => {
+  const total = raws.reduce((n, r) => n + r.bytes.length, 0);
+  const data = Buffer.from(new ArrayBuffer(total));
+  let offset = 0;
+  const records = raws.map((r) => {
+    data.set(r.bytes, offset);
+    const e = { index: r.index, offset, length: r.bytes.length, depth: r.depth, hash: keyHashInBytes(r.bytes) };
+    offset += r.bytes.length;
+    return e;
+  });
+  return { data: data.buffer as ArrayBuffer, records, targets: { [records[0]!.hash!]: target } };
+};
+
+const perRecord = (ms: number) => Math.round((ms * 1000) / raws.length);
+sealSlice(job(), keyring); // warm up
+const started = performance.now();
+const result = sealSlice(job(), keyring);
+const total = performance.now() - started;
+
+// Stage by stage, for the profile of where the time goes.
+const stage = (fn: () => void) => {
+  const s = performance.now();
+  fn();
+  return perRecord(performance.now() - s);
+};
+const values1 = raws.map((r) => parseRecord(r));
+const parse = stage(() => raws.forEach((r) => parseRecord(r)));
+const records = values1.map((v) => gatewayRecord.parse("value" in v ? v.value : {}));
+const validate = stage(() => values1.forEach((v) => gatewayRecord.parse("value" in v ? v.value : {})));
+const ctx = {
+  traceId: "a".repeat(32),
+  spanId: "b".repeat(16),
+  organizationId: "o",
+  environmentId: "e",
+  environmentHandle: "h",
+  keyAlias: null,
+  forwardContent: true,
+};
+const spans = records.map((r) => mapRecordToSpan(r, { ...ctx, times: recordTimes(r) as never }));
+const map = stage(() => records.forEach((r) => mapRecordToSpan(r, { ...ctx, times: recordTimes(r) as never })));
+const frames = spans.map((s) => encodeSpanFrame(s));
+const encode = stage(() => spans.forEach((s) => encodeSpanFrame(s)));
+const members = frames.map((f) => gzipSync(f, { level: constants.Z_BEST_SPEED }));
+const gzip = stage(() => frames.forEach((f) => gzipSync(f, { level: constants.Z_BEST_SPEED })));
+const encrypt = stage(() => members.forEach((m) => encryptBytes(keyring, m, "outbox|drain:x|span:y")));
+
+process.stdout.write(
+  JSON.stringify({
+    records: raws.length,
+    accepted: result.accepted,
+    recordBytes: Math.round(raws.reduce((n, r) => n + r.bytes.length, 0) / raws.length),
+    frameBytes: Math.round(frames.reduce((n, f) => n + f.length, 0) / frames.length),
+    storedBytes: Math.round(result.rows.lengths.reduce((a, b) => a + b, 0) / result.rows.lengths.length),
+    microsecondsPerRecord: { total: perRecord(total), parse, validate, map, encode, gzip, encrypt },
+    recordsPerSecondPerThread: Math.round(raws.length / (total / 1000)),
+  }) + "\n",
+);

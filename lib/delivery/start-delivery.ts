@@ -1,0 +1,49 @@
+import { Worker } from "node:worker_threads";
+import type { AppConfig } from "../config/env";
+import type { Database } from "../db/database";
+import { log, errorFields } from "../log";
+import { DeliveryWorker } from "./worker";
+import type { DeliveryThreadMessage } from "./delivery-thread";
+
+// Where the server runs delivery. On PostgreSQL: a worker thread with its own event loop
+// and pool (delivery-thread.ts), restarted if it dies. On the embedded database, which one
+// thread must own, the worker shares the server's event loop. `npm run worker` runs it as a
+// process of its own instead (RUN_WORKER=false here).
+
+export type Delivery = { wake: () => void; stop: () => Promise<void> };
+
+export function startDelivery(cfg: AppConfig, database: Database, threadEntry: URL, execArgv: string[]): Delivery {
+  if (cfg.database.kind === "pglite") {
+    const worker = new DeliveryWorker(database, {
+      keyring: cfg.drainKeyring,
+      maxAgeMs: cfg.deliveryMaxAgeMs,
+      deadLetterRetentionMs: cfg.deadLetterRetentionMs,
+    });
+    worker.start();
+    return { wake: () => worker.wake(), stop: () => worker.stop() };
+  }
+  let thread: Worker | undefined;
+  let stopping = false;
+  const spawn = () => {
+    thread = new Worker(threadEntry, { execArgv });
+    thread.on("error", (err) => log.error("delivery thread failed", errorFields(err)));
+    thread.on("exit", (code) => {
+      if (stopping) return;
+      // Queued spans are safe in the database; a new thread picks them up.
+      log.error("delivery thread exited; restarting", { code });
+      setTimeout(spawn, 1000).unref();
+    });
+  };
+  spawn();
+  const send = (message: DeliveryThreadMessage) => thread?.postMessage(message);
+  return {
+    wake: () => send("wake"),
+    stop: () =>
+      new Promise((resolve) => {
+        stopping = true;
+        if (!thread) return resolve();
+        thread.once("exit", () => resolve());
+        send("stop");
+      }),
+  };
+}

@@ -1,0 +1,145 @@
+import { constants, gzipSync } from "node:zlib";
+import { encryptBytes, type Keyring } from "../crypto/keyring";
+import { encodeSpanFrame } from "../otlp/span-frame";
+import { gatewayRecord, keyHashOf } from "../tracing/gateway-record";
+import { recordTimes } from "../tracing/record-times";
+import { spanIdentity } from "../tracing/span-ids";
+import { mapRecordToSpan } from "../tracing/span-mapping";
+import { parseRecord } from "./parse-record";
+
+// The CPU side of ingest, for one slice of records: parse (depth-checked), validate, map to
+// one span per drain, encode as an OTLP protobuf frame, gzip, encrypt. It runs on the ingest
+// threads (ingest-thread.ts) or, without them, in process. Input and output are packed into
+// single buffers so a slice crosses threads with two transfers and no copies, and its output
+// is already the shape of the outbox INSERT. Each record is finished before the next is
+// parsed: its garbage dies young.
+
+export type SealTarget =
+  | {
+      keyId: string;
+      organizationId: string;
+      environmentId: string;
+      environmentHandle: string;
+      keyAlias: string | null;
+      drains: { id: string; forwardContent: boolean }[];
+    }
+  | { skip: string };
+
+export type SealJob = {
+  data: ArrayBuffer;
+  records: { index: number; offset: number; length: number; depth: number; hash?: string }[];
+  targets: Record<string, SealTarget>;
+};
+
+export type SealedRows = {
+  payloads: ArrayBuffer;
+  offsets: number[];
+  lengths: number[];
+  drainIds: string[];
+  spanIds: string[];
+  sizeBytes: number[];
+};
+
+export type SealResult = {
+  accepted: number;
+  skipped: { index: number; reason: string }[];
+  /** Records whose parsed key hash was not the one looked up: look it up and seal again. */
+  needsLookup: { index: number; hash: string }[];
+  usedKeyIds: string[];
+  rows: SealedRows;
+};
+
+const GZIP = { level: constants.Z_BEST_SPEED };
+// One scratch buffer per thread for span frames, compressed as soon as they are written.
+const scratch = Buffer.allocUnsafeSlow(4 * 1024 * 1024);
+const aad = (drainId: string, spanId: string) => `outbox|drain:${drainId}|span:${spanId}`;
+
+export function sealSlice(job: SealJob, keyring: Keyring): SealResult {
+  const data = Buffer.from(job.data);
+  const result: SealResult = {
+    accepted: 0,
+    skipped: [],
+    needsLookup: [],
+    usedKeyIds: [],
+    rows: { payloads: new ArrayBuffer(0), offsets: [], lengths: [], drainIds: [], spanIds: [], sizeBytes: [] },
+  };
+  const payloads: Buffer[] = [];
+  const usedKeys = new Set<string>();
+  let total = 0;
+  for (const r of job.records) {
+    const bytes = data.subarray(r.offset, r.offset + r.length);
+    const skip = (reason: string) => void result.skipped.push({ index: r.index, reason });
+    const parsed = parseRecord({ index: r.index, bytes, depth: r.depth });
+    if ("error" in parsed) {
+      skip(parsed.error);
+      continue;
+    }
+    const validated = gatewayRecord.safeParse(parsed.value);
+    if (!validated.success) {
+      skip("not a JSON object");
+      continue;
+    }
+    const record = validated.data;
+    const hash = keyHashOf(record);
+    if (!hash) {
+      skip("missing metadata.user_api_key_hash");
+      continue;
+    }
+    const target = job.targets[hash];
+    if (!target) {
+      result.needsLookup.push({ index: r.index, hash });
+      continue;
+    }
+    if ("skip" in target) {
+      skip(target.skip);
+      continue;
+    }
+    const times = recordTimes(record);
+    if ("error" in times) {
+      skip(times.error);
+      continue;
+    }
+    try {
+      const ids = spanIdentity(record, () => bytes.toString("utf8"));
+      const sealed = target.drains.map((drain) => {
+        const frame = encodeSpanFrame(
+          mapRecordToSpan(record, {
+            ...ids,
+            organizationId: target.organizationId,
+            environmentId: target.environmentId,
+            environmentHandle: target.environmentHandle,
+            keyAlias: target.keyAlias,
+            forwardContent: drain.forwardContent,
+            times,
+          }),
+          scratch,
+        );
+        const payload = encryptBytes(keyring, gzipSync(frame, GZIP), aad(drain.id, ids.spanId));
+        return { drainId: drain.id, spanId: ids.spanId, payload, frameBytes: frame.length };
+      });
+      for (const s of sealed) {
+        payloads.push(s.payload);
+        result.rows.offsets.push(total);
+        result.rows.lengths.push(s.payload.length);
+        result.rows.drainIds.push(s.drainId);
+        result.rows.spanIds.push(s.spanId);
+        result.rows.sizeBytes.push(s.frameBytes);
+        total += s.payload.length;
+      }
+      usedKeys.add(target.keyId);
+      result.accepted++;
+    } catch (err) {
+      skip(`could not be converted to a span (${err instanceof Error ? err.name : typeof err})`);
+    }
+  }
+  // A buffer of its own (never Node's shared pool), so it can be transferred.
+  const packed = Buffer.from(new ArrayBuffer(total));
+  let at = 0;
+  for (const p of payloads) {
+    packed.set(p, at);
+    at += p.length;
+  }
+  result.rows.payloads = packed.buffer as ArrayBuffer;
+  result.usedKeyIds = [...usedKeys];
+  return result;
+}
