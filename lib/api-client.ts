@@ -1,4 +1,4 @@
-import { apiErrorBody, type ApiErrorBody } from "./api/error-body";
+import type { ApiErrorBody } from "./api/error-body";
 
 /** An API error as the browser sees it: stable code, readable message, per-field messages. */
 export class ApiError extends Error {
@@ -11,6 +11,23 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * Our own server's error shape (lib/api/error-body.ts). Checked by hand rather than with the
+ * zod schema: zod's runtime would then ship to every page for a check of four fields.
+ */
+function isErrorBody(body: unknown): body is ApiErrorBody {
+  if (typeof body !== "object" || body === null) return false;
+  const error = (body as { error?: unknown }).error;
+  if (typeof error !== "object" || error === null) return false;
+  const { code, message, fields } = error as Record<string, unknown>;
+  return (
+    typeof code === "string" &&
+    typeof message === "string" &&
+    (fields === undefined ||
+      (typeof fields === "object" && fields !== null && Object.values(fields).every((v) => typeof v === "string")))
+  );
 }
 
 export async function apiFetch<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
@@ -33,9 +50,8 @@ export async function apiFetch<T>(path: string, init: RequestInit & { json?: unk
   }
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
-    const parsed = apiErrorBody.safeParse(body);
-    const err: ApiErrorBody["error"] = parsed.success
-      ? parsed.data.error
+    const err: ApiErrorBody["error"] = isErrorBody(body)
+      ? body.error
       : { code: "http_" + res.status, message: `The server answered ${res.status}. Try again.` };
     throw new ApiError(res.status, err.code, err.message, err.fields);
   }

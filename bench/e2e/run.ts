@@ -10,6 +10,8 @@
 //   e2e       ingest and delivery together until the receiver holds every span
 //   paced     a steady 1,000 records/s: batch latency, delivery latency
 //   baseline  the stock BatchSpanProcessor with the same mapping and exporter, no durability
+//   backlog   (--backlog N) N records queued with delivery off, then drained: the server's
+//             memory while a large backlog drains
 // Prints a table and writes bench/results/<label>.json (npm run bench:report renders
 // BENCHMARKS.md). A benchmark: it never fails on timing.
 import fs from "node:fs";
@@ -33,6 +35,7 @@ const { values } = parseArgs({
     "app-dir": { type: "string", default: process.cwd() },
     "server-command": { type: "string" },
     skip: { type: "string", default: "" },
+    backlog: { type: "string", default: "0" },
   },
 });
 const adminUrl = process.env.BENCH_DATABASE_URL;
@@ -205,6 +208,27 @@ try {
     });
   }
   await app.stop();
+
+  if (Number(values.backlog) > 0) {
+    await sql(dbUrl, "TRUNCATE trace_outbox");
+    app = await startApp(false);
+    const queued = await loadgen(ingestUrl, ["--records", values.backlog]);
+    await app.stop();
+    await receiverStats(true);
+    app = await startApp(true);
+    const memory = sampleMemory(app.pid);
+    const started = Date.now();
+    const delivered = await waitForDelivery(queued.accepted, 3_600_000);
+    log("backlog", {
+      queued: queued.accepted,
+      queueRecordsPerSecond: queued.recordsPerSecond,
+      delivered: delivered.unique,
+      duplicates: delivered.duplicates,
+      drainRecordsPerSecond: Math.round(delivered.unique / ((delivered.lastAt - started) / 1000)),
+      peakMemoryMb: memory.stop(),
+    });
+    await app.stop();
+  }
 
   if (!skip.has("baseline")) {
     await receiverStats(true);

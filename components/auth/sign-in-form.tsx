@@ -1,77 +1,84 @@
 "use client";
 
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
-import type { z } from "zod";
-import { signInInput } from "@/lib/validation/auth";
+import { useState, type FormEvent } from "react";
 import { apiFetch, ApiError } from "@/lib/api-client";
 import { Field } from "@/components/ui/field";
 
-type Input = z.input<typeof signInInput>;
-type Output = z.output<typeof signInInput>;
+type FieldName = "email" | "password";
 
+// Two fields do not need a form library: the page every user meets first stays small. The
+// schema is the server's (lib/validation/auth.ts), loaded with zod when the form is submitted.
 export function SignInForm({ next, expired }: { next: string; expired: boolean }) {
   const [formError, setFormError] = useState<string | null>(
     expired ? "Your session has ended. Sign in again to continue." : null,
   );
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<Input, unknown, Output>({ resolver: zodResolver(signInInput) });
+  const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
+  const [submitting, setSubmitting] = useState(false);
 
-  const onSubmit = async (values: Output) => {
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const { signInInput } = await import("@/lib/validation/auth");
+    const parsed = signInInput.safeParse({ email: data.get("email") ?? "", password: data.get("password") ?? "" });
+    if (!parsed.success) {
+      const found: Partial<Record<FieldName, string>> = {};
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0];
+        if ((field === "email" || field === "password") && !found[field]) found[field] = issue.message;
+      }
+      setErrors(found);
+      return;
+    }
+    setErrors({});
     setFormError(null);
+    setSubmitting(true);
     try {
-      await apiFetch("/api/auth/sign-in", { method: "POST", json: values });
+      await apiFetch("/api/auth/sign-in", { method: "POST", json: parsed.data });
       // A full navigation so every server component renders with the new session.
       window.location.assign(next);
     } catch (err) {
+      setSubmitting(false);
       if (err instanceof ApiError) {
-        for (const [field, message] of Object.entries(err.fields)) {
-          if (field === "email" || field === "password") setError(field, { message });
-        }
+        setErrors({ email: err.fields.email, password: err.fields.password });
         setFormError(err.message);
       } else setFormError("Something went wrong. Try again.");
     }
   };
 
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate aria-label="Sign in">
+    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Sign in">
       {formError ? (
         <div className="alert alert-error" role="alert">
           {formError}
         </div>
       ) : null}
-      <Field id="email" label="Email" error={errors.email?.message}>
+      <Field id="email" label="Email" error={errors.email}>
         <input
           id="email"
+          name="email"
           type="email"
           autoComplete="username"
           aria-invalid={!!errors.email}
           aria-describedby="email-error"
-          {...register("email")}
         />
       </Field>
-      <Field id="password" label="Password" error={errors.password?.message}>
+      <Field id="password" label="Password" error={errors.password}>
         <input
           id="password"
+          name="password"
           type="password"
           autoComplete="current-password"
           aria-invalid={!!errors.password}
           aria-describedby="password-error"
-          {...register("password")}
         />
       </Field>
       <button
         className="btn btn-primary"
         type="submit"
-        disabled={isSubmitting}
+        disabled={submitting}
         style={{ width: "100%", justifyContent: "center" }}
       >
-        {isSubmitting ? "Signing in…" : "Sign in"}
+        {submitting ? "Signing in…" : "Sign in"}
       </button>
     </form>
   );

@@ -7,11 +7,16 @@ import { ApiError } from "@/lib/api-client";
 import { formatDateTime } from "@/lib/format";
 import { DrainStatusBadge } from "./drain-status-badge";
 import { ConnectionResultMessage } from "./connection-result";
-import { EditDrainForm } from "./edit-drain-form";
+import dynamic from "next/dynamic";
 import { DeleteDrainButton } from "./delete-drain-button";
 import { useTestConnection, useUpdateDrain } from "./use-drains";
 
 type Props = { environmentId: string; drain: DrainView; drainsPath: string; canWrite: boolean };
+
+// The edit form (react-hook-form, zod) loads when the owner presses Edit, not with the page.
+const EditDrainForm = dynamic(() => import("./edit-drain-form").then((m) => m.EditDrainForm), {
+  loading: () => <p className="muted">Loading the form…</p>,
+});
 
 export function DrainDetail({ environmentId, drain, drainsPath, canWrite }: Props) {
   const router = useRouter();

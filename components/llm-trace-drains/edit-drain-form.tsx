@@ -2,7 +2,7 @@
 
 import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { z } from "zod";
+import * as z from "zod/mini";
 import {
   ACKNOWLEDGE_CONTENT,
   baseUrl,
@@ -28,12 +28,14 @@ const editForm = (contentWasForwarded: boolean) =>
       publicKey,
       secretKey: z.union([z.literal(""), secretKey]),
       forwardContent: z.boolean(),
-      acknowledgeContentForwarding: z.boolean().optional(),
+      acknowledgeContentForwarding: z.optional(z.boolean()),
     })
-    .refine((v) => contentWasForwarded || !v.forwardContent || v.acknowledgeContentForwarding === true, {
-      path: ["acknowledgeContentForwarding"],
-      message: ACKNOWLEDGE_CONTENT,
-    });
+    .check(
+      z.refine((v) => contentWasForwarded || !v.forwardContent || v.acknowledgeContentForwarding === true, {
+        path: ["acknowledgeContentForwarding"],
+        message: ACKNOWLEDGE_CONTENT,
+      }),
+    );
 type EditForm = ReturnType<typeof editForm>;
 type Input = z.input<EditForm>;
 type Output = z.output<EditForm>;

@@ -1,17 +1,21 @@
 "use client";
 
 import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
-import type { z } from "zod";
-import { createDrainInput, LANGFUSE_CLOUD_HOSTS, testConnectionInput } from "@/lib/validation/llm-trace-drains";
+import type * as z from "zod/mini";
+import type { createDrainInput } from "@/lib/validation/llm-trace-drains";
+import { LANGFUSE_CLOUD_HOSTS } from "@/lib/destinations/langfuse/cloud-hosts";
+import { lazyZodResolver } from "@/lib/forms/lazy-zod-resolver";
 import { Field } from "@/components/ui/field";
 import { acknowledgementLabel, ContentWarning } from "./content-warning";
 import { SecretKeyInput } from "./secret-key-input";
 import { ConnectionResultMessage } from "./connection-result";
 import { applyServerErrors } from "./apply-server-errors";
 import { useCreateDrain, useTestConnection } from "./use-drains";
+
+// The schemas (and zod) load on first validation: see lib/forms/lazy-zod-resolver.ts.
+const validation = () => import("@/lib/validation/llm-trace-drains");
 
 type Input = z.input<typeof createDrainInput>;
 type Output = z.output<typeof createDrainInput>;
@@ -30,7 +34,7 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
   const create = useCreateDrain(environmentId);
   const test = useTestConnection(environmentId);
   const form = useForm<Input, unknown, Output>({
-    resolver: zodResolver(createDrainInput),
+    resolver: lazyZodResolver(() => validation().then((m) => m.createDrainInput)),
     defaultValues: {
       type: "langfuse",
       handle: "",
@@ -60,6 +64,7 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
   const onTest = async () => {
     const valid = await form.trigger(["baseUrl", "publicKey", "secretKey"]);
     if (!valid) return;
+    const { testConnectionInput } = await validation();
     const parsed = testConnectionInput.safeParse(form.getValues());
     if (parsed.success) test.mutate(parsed.data);
   };

@@ -1,36 +1,13 @@
 "use client";
 
-import * as RadixDialog from "@radix-ui/react-dialog";
-import type { ReactNode } from "react";
+import dynamic from "next/dynamic";
+import type { DialogProps } from "./modal-dialog";
 
-type Props = {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  title: string;
-  description?: ReactNode;
-  children?: ReactNode;
-};
+// Dialogs are closed when a page loads, so their code (Radix, focus trap, portal) is fetched
+// when one first opens instead of with every page that has a button opening one.
+const ModalDialog = dynamic(() => import("./modal-dialog").then((m) => m.ModalDialog), { ssr: false });
 
-/** An accessible modal (focus trap, Escape, labelled by its title) on Radix primitives. */
-export function Dialog({ open, onOpenChange, title, description, children }: Props) {
-  return (
-    <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
-      <RadixDialog.Portal>
-        <RadixDialog.Overlay className="dialog-overlay" />
-        <RadixDialog.Content className="dialog-content" {...(description ? {} : { "aria-describedby": undefined })}>
-          <RadixDialog.Title asChild>
-            <h2>{title}</h2>
-          </RadixDialog.Title>
-          {description ? (
-            <RadixDialog.Description asChild>
-              <div className="muted">{description}</div>
-            </RadixDialog.Description>
-          ) : null}
-          {children}
-        </RadixDialog.Content>
-      </RadixDialog.Portal>
-    </RadixDialog.Root>
-  );
+/** An accessible modal (focus trap, Escape, labelled by its title); see modal-dialog.tsx. */
+export function Dialog(props: DialogProps) {
+  return props.open ? <ModalDialog {...props} /> : null;
 }
-
-export const DialogClose = RadixDialog.Close;

@@ -1,6 +1,6 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
-import type { z } from "zod";
+import type { $ZodError, $ZodType, output } from "zod/v4/core";
 import { AppError, unauthenticated, type FieldErrors } from "../errors";
 import { isDatabaseUnavailable, isUniqueViolation } from "../db/errors";
 import { log, errorFields } from "../log";
@@ -72,12 +72,17 @@ export function adminRoute(fn: (args: UserArgs) => Promise<Response>): Handler {
 
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
+/** Any zod v4 schema, classic or mini, parses with safeParse. */
+type SafeParse<S extends $ZodType> = (
+  data: unknown,
+) => { success: true; data: output<S> } | { success: false; error: $ZodError };
+
 /** Reads a JSON body with a size cap and validates it; 400/413/415/422 as appropriate. */
-export async function parseJsonBody<S extends z.ZodType>(
+export async function parseJsonBody<S extends $ZodType & { safeParse: SafeParse<S> }>(
   req: NextRequest,
   schema: S,
   limit = DEFAULT_BODY_LIMIT,
-): Promise<z.output<S>> {
+): Promise<output<S>> {
   const type = req.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("application/json")) {
     throw new AppError("unsupported_media_type", "Send the request body as application/json");
@@ -94,7 +99,7 @@ export async function parseJsonBody<S extends z.ZodType>(
   return result.data;
 }
 
-export function validationError(error: z.ZodError): AppError {
+export function validationError(error: $ZodError): AppError {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join(".") || "_";
@@ -104,11 +109,11 @@ export function validationError(error: z.ZodError): AppError {
 }
 
 /** Route params are untrusted input too: anything malformed is simply "not found". */
-export function parseParams<S extends z.ZodType>(
+export function parseParams<S extends $ZodType & { safeParse: SafeParse<S> }>(
   params: Record<string, string | string[]>,
   schema: S,
   what = "Resource",
-): z.output<S> {
+): output<S> {
   const result = schema.safeParse(params);
   if (!result.success) throw new AppError("not_found", `${what} not found`);
   return result.data;

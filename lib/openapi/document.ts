@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { toJSONSchema, type $ZodType } from "zod/v4/core";
 import {
   createDrainInput,
   updateDrainInput,
@@ -15,8 +15,8 @@ import { apiErrorBody } from "../api/error-body";
 // so the published contract cannot drift from what the server enforces.
 
 type Json = Record<string, unknown>;
-const input = (schema: z.ZodType): Json => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Json;
-const output = (schema: z.ZodType): Json => z.toJSONSchema(schema, { io: "output", unrepresentable: "any" }) as Json;
+const input = (schema: $ZodType): Json => toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Json;
+const output = (schema: $ZodType): Json => toJSONSchema(schema, { io: "output", unrepresentable: "any" }) as Json;
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: Json) => ({ content: { "application/json": { schema } } });

@@ -1,13 +1,15 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 export const updateOrganizationFlagsInput = z
   .object({
-    baaSigned: z.boolean().optional(),
-    aiGatewayBetaEnrolled: z.boolean().optional(),
+    baaSigned: z.optional(z.boolean()),
+    aiGatewayBetaEnrolled: z.optional(z.boolean()),
   })
-  .refine((v) => v.baaSigned !== undefined || v.aiGatewayBetaEnrolled !== undefined, {
-    message: "Send baaSigned and/or aiGatewayBetaEnrolled",
-  });
+  .check(
+    z.refine((v) => v.baaSigned !== undefined || v.aiGatewayBetaEnrolled !== undefined, {
+      message: "Send baaSigned and/or aiGatewayBetaEnrolled",
+    }),
+  );
 export type UpdateOrganizationFlagsInput = z.output<typeof updateOrganizationFlagsInput>;
 
 export const adminOrganizationView = z.object({
@@ -15,10 +17,10 @@ export const adminOrganizationView = z.object({
   handle: z.string(),
   name: z.string(),
   createdAt: z.string(),
-  baaSignedAt: z.string().nullable(),
-  baaSignedBy: z.string().nullable(),
-  aiGatewayBetaEnrolledAt: z.string().nullable(),
-  aiGatewayBetaEnrolledBy: z.string().nullable(),
+  baaSignedAt: z.nullable(z.string()),
+  baaSignedBy: z.nullable(z.string()),
+  aiGatewayBetaEnrolledAt: z.nullable(z.string()),
+  aiGatewayBetaEnrolledBy: z.nullable(z.string()),
   environmentCount: z.number(),
   memberCount: z.number(),
 });

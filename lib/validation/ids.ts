@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 export const uuid = z.uuid();
 export const environmentParams = z.object({ environmentId: uuid });

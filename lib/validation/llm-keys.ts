@@ -1,12 +1,14 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 export const createLlmKeyInput = z.object({
   alias: z
     .string()
-    .trim()
-    .min(1, "Give the key a name")
-    .max(64, "Use at most 64 characters")
-    .regex(/^[\p{L}\p{N} ._-]+$/u, "Use letters, digits, spaces, dots, dashes and underscores"),
+    .check(
+      z.trim(),
+      z.minLength(1, "Give the key a name"),
+      z.maxLength(64, "Use at most 64 characters"),
+      z.regex(/^[\p{L}\p{N} ._-]+$/u, "Use letters, digits, spaces, dots, dashes and underscores"),
+    ),
 });
 export type CreateLlmKeyInput = z.infer<typeof createLlmKeyInput>;
 
@@ -15,9 +17,9 @@ export const llmKeyView = z.object({
   alias: z.string(),
   prefix: z.string(),
   createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-  createdBy: z.string().nullable(),
+  lastUsedAt: z.nullable(z.string()),
+  revokedAt: z.nullable(z.string()),
+  createdBy: z.nullable(z.string()),
 });
 export type LlmKeyView = z.infer<typeof llmKeyView>;
 

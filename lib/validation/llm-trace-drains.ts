@@ -1,65 +1,63 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 // One schema per operation, shared by the drain form (zodResolver) and the route handlers.
-// Messages are written once, here.
+// Messages are written once, here. zod/mini: these schemas ship to the browser with the forms.
 
 export const DRAIN_TYPES = ["langfuse"] as const;
 
-export const LANGFUSE_CLOUD_HOSTS = [
-  { label: "Langfuse Cloud HIPAA (US, BAA available)", url: "https://hipaa.cloud.langfuse.com" },
-  { label: "Langfuse Cloud EU", url: "https://cloud.langfuse.com" },
-  { label: "Langfuse Cloud US", url: "https://us.cloud.langfuse.com" },
-  { label: "Langfuse Cloud JP", url: "https://jp.cloud.langfuse.com" },
-] as const;
+export { LANGFUSE_CLOUD_HOSTS } from "../destinations/langfuse/cloud-hosts";
 
 export const drainHandle = z
   .string()
-  .trim()
-  .min(1, "Enter a handle")
-  .max(64, "Use at most 64 characters")
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, "Use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit");
+  .check(
+    z.trim(),
+    z.minLength(1, "Enter a handle"),
+    z.maxLength(64, "Use at most 64 characters"),
+    z.regex(
+      /^[a-z0-9][a-z0-9._-]*$/,
+      "Use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit",
+    ),
+  );
 
-/** An https:// URL without credentials, query or fragment; normalised (lowercase host, no trailing slash). */
-export const baseUrl = z
-  .string()
-  .trim()
-  .min(1, "Enter the Langfuse Base URL")
-  .max(2048, "Use at most 2048 characters")
-  .transform((value, ctx) => {
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      ctx.addIssue({ code: "custom", message: "Enter a full URL such as https://cloud.langfuse.com" });
-      return z.NEVER;
-    }
-    if (url.protocol !== "https:") {
-      ctx.addIssue({ code: "custom", message: "The Base URL must use https://" });
-      return z.NEVER;
-    }
-    if (url.username || url.password) {
-      ctx.addIssue({
-        code: "custom",
-        message: "Remove the user name and password from the URL; keys go in their own fields",
-      });
-      return z.NEVER;
-    }
-    if (url.search || url.hash || value.includes("?") || value.includes("#")) {
-      ctx.addIssue({ code: "custom", message: "Remove the query string or fragment from the URL" });
-      return z.NEVER;
-    }
-    return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, "")}`;
-  });
+/** Why a URL cannot be a destination, or its normalised form (lowercase host, no trailing slash). */
+function normaliseHttpsUrl(value: string, example: string): { error: string } | { url: string } {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return { error: `Enter a full URL such as ${example}` };
+  }
+  if (url.protocol !== "https:") return { error: "The Base URL must use https://" };
+  if (url.username || url.password) {
+    return { error: "Remove the user name and password from the URL; keys go in their own fields" };
+  }
+  if (url.search || url.hash || value.includes("?") || value.includes("#")) {
+    return { error: "Remove the query string or fragment from the URL" };
+  }
+  return { url: `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, "")}` };
+}
+
+/** An https:// URL without credentials, query or fragment; normalised. */
+export const baseUrl = z.pipe(
+  z
+    .string()
+    .check(z.trim(), z.minLength(1, "Enter the Langfuse Base URL"), z.maxLength(2048, "Use at most 2048 characters")),
+  z.transform((value: string, ctx) => {
+    const result = normaliseHttpsUrl(value, "https://cloud.langfuse.com");
+    if ("url" in result) return result.url;
+    ctx.issues.push({ code: "custom", message: result.error, input: value });
+    return z.NEVER;
+  }),
+);
 
 const keyField = (kind: "public" | "secret") => {
   const own = kind === "public" ? "pk-lf-" : "sk-lf-";
   const other = kind === "public" ? "sk-lf-" : "pk-lf-";
-  return z
-    .string()
-    .trim()
-    .min(1, `Enter the ${kind} key`)
-    .max(200, "This is too long to be a Langfuse key")
-    .superRefine((value, ctx) => {
+  return z.string().check(
+    z.trim(),
+    z.minLength(1, `Enter the ${kind} key`),
+    z.maxLength(200, "This is too long to be a Langfuse key"),
+    z.superRefine((value, ctx) => {
       if (value.startsWith(other)) {
         ctx.addIssue({
           code: "custom",
@@ -70,7 +68,8 @@ const keyField = (kind: "public" | "secret") => {
       } else if (/\s/.test(value)) {
         ctx.addIssue({ code: "custom", message: "Keys contain no spaces" });
       }
-    });
+    }),
+  );
 };
 
 export const publicKey = keyField("public");
@@ -88,36 +87,41 @@ export const createDrainInput = z
     baseUrl,
     publicKey,
     secretKey,
-    forwardContent: z.boolean().default(true),
+    forwardContent: z._default(z.boolean(), true),
     acknowledgeContentForwarding: z.boolean({
       error: "Confirm what this drain forwards (acknowledgeContentForwarding)",
     }),
   })
-  // The acknowledgement names what the chosen mode forwards. `when` makes it report with the
-  // other field errors instead of after them.
-  .refine((v) => v.acknowledgeContentForwarding === true || v.forwardContent === false, {
-    path: ["acknowledgeContentForwarding"],
-    message: ACKNOWLEDGE_CONTENT,
-    when: isObjectPayload,
-  })
-  .refine((v) => v.acknowledgeContentForwarding === true || v.forwardContent !== false, {
-    path: ["acknowledgeContentForwarding"],
-    message: ACKNOWLEDGE_METADATA,
-    when: isObjectPayload,
-  });
+  .check(
+    // The acknowledgement names what the chosen mode forwards. `when` makes it report with
+    // the other field errors instead of after them.
+    z.refine((v) => v.acknowledgeContentForwarding === true || v.forwardContent === false, {
+      path: ["acknowledgeContentForwarding"],
+      message: ACKNOWLEDGE_CONTENT,
+      when: isObjectPayload,
+    }),
+    z.refine((v) => v.acknowledgeContentForwarding === true || v.forwardContent !== false, {
+      path: ["acknowledgeContentForwarding"],
+      message: ACKNOWLEDGE_METADATA,
+      when: isObjectPayload,
+    }),
+  );
 export type CreateDrainInput = z.output<typeof createDrainInput>;
 
 /** Edits: every field optional; an empty secret key keeps the stored one. */
 export const updateDrainInput = z
   .object({
-    handle: drainHandle.optional(),
-    baseUrl: baseUrl.optional(),
-    publicKey: publicKey.optional(),
-    secretKey: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), secretKey.optional()),
-    paused: z.boolean().optional(),
-    forwardContent: z.boolean().optional(),
+    handle: z.optional(drainHandle),
+    baseUrl: z.optional(baseUrl),
+    publicKey: z.optional(publicKey),
+    secretKey: z.pipe(
+      z.transform((v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v)),
+      z.optional(secretKey),
+    ),
+    paused: z.optional(z.boolean()),
+    forwardContent: z.optional(z.boolean()),
   })
-  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "Nothing to change" });
+  .check(z.refine((v) => Object.values(v).some((x) => x !== undefined), { message: "Nothing to change" }));
 export type UpdateDrainInput = z.output<typeof updateDrainInput>;
 
 export const testConnectionInput = z.object({ baseUrl, publicKey, secretKey });
@@ -134,9 +138,9 @@ export const drainView = z.strictObject({
   secretKeyHint: z.string(),
   forwardContent: z.boolean(),
   status: z.enum(["active", "paused", "suspended"]),
-  suspendedReason: z.string().nullable(),
+  suspendedReason: z.nullable(z.string()),
   createdAt: z.string(),
-  createdBy: z.string().nullable(),
+  createdBy: z.nullable(z.string()),
   updatedAt: z.string(),
 });
 export type DrainView = z.infer<typeof drainView>;
@@ -156,7 +160,7 @@ export const connectionResult = z.discriminatedUnion("ok", [
       "blocked",
     ]),
     message: z.string(),
-    httpStatus: z.number().optional(),
+    httpStatus: z.optional(z.number()),
   }),
 ]);
 export type ConnectionResult = z.infer<typeof connectionResult>;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { z } from "zod";
+import { uuid } from "@/lib/validation/ids";
 import { notFound } from "next/navigation";
 import { environmentPageAccess } from "@/lib/server/environment-page";
 import { drainAuditHistory, getDrain } from "@/lib/server/llm-trace-drains/queries";
@@ -17,7 +17,7 @@ type Params = Promise<{ orgHandle: string; envHandle: string; drainId: string }>
 
 export default async function DrainPage({ params }: { params: Params }) {
   const { orgHandle, envHandle, drainId } = await params;
-  if (!z.uuid().safeParse(drainId).success) notFound();
+  if (!uuid.safeParse(drainId).success) notFound();
   const { access } = await environmentPageAccess(orgHandle, envHandle);
   const [drain, history] = await Promise.all([
     pageAccess(getDrain(access, drainId)),
