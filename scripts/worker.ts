@@ -3,7 +3,7 @@
 // Any number of these and of app instances can share one database (SKIP LOCKED claims).
 import { config, ConfigError } from "../lib/config/env";
 import { openDatabase, closeDatabase } from "../lib/db/open";
-import { DeliveryWorker } from "../lib/delivery/worker";
+import { DeliveryWorker, workerOptionsFrom } from "../lib/delivery/worker";
 import { log, errorFields } from "../lib/log";
 
 try {
@@ -15,11 +15,7 @@ try {
     process.exit(1);
   }
   const database = await openDatabase(cfg.database);
-  const worker = new DeliveryWorker(database, {
-    keyring: cfg.drainKeyring,
-    maxAgeMs: cfg.deliveryMaxAgeMs,
-    deadLetterRetentionMs: cfg.deadLetterRetentionMs,
-  });
+  const worker = new DeliveryWorker(database, workerOptionsFrom(cfg));
   worker.start();
   const stop = async (signal: string) => {
     log.info("worker shutting down", { signal });

@@ -4,6 +4,7 @@ import path from "node:path";
 import { readOrCreateSecretFile } from "./secret-file";
 import { generateKeyringSpec, KeyringError, parseKeyring, type Keyring } from "../crypto/keyring";
 import { parseAllowList } from "../outbound/address-policy";
+import { logLevel, type LogLevel } from "./log-level";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -30,9 +31,12 @@ const schema = z.object({
   INGEST_THREADS: z.coerce.number().int().min(0).max(16).default(os.availableParallelism()),
   DELIVERY_MAX_AGE_HOURS: z.coerce.number().positive().default(24),
   DEAD_LETTER_RETENTION_DAYS: z.coerce.number().positive().default(7),
+  // A claimed span is another worker's to retry only after this long: longer than one
+  // claim's exports take, short enough that a crashed worker's spans come back soon.
+  DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
   SEED_DEMO_DATA: z.enum(["true", "false"]).optional(),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  LOG_LEVEL: logLevel,
 });
 
 export type AppConfig = {
@@ -60,6 +64,8 @@ export type AppConfig = {
   /** How long a span keeps being retried before it becomes a dead letter. */
   deliveryMaxAgeMs: number;
   deadLetterRetentionMs: number;
+  deliveryLeaseMs: number;
+  logLevel: LogLevel;
 };
 
 export class ConfigError extends Error {
@@ -122,7 +128,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     runWorker: e.RUN_WORKER === "true",
     ingestThreads: e.INGEST_THREADS,
     deliveryMaxAgeMs: e.DELIVERY_MAX_AGE_HOURS * 3600_000,
+    deliveryLeaseMs: e.DELIVERY_LEASE_SECONDS * 1000,
     deadLetterRetentionMs: e.DEAD_LETTER_RETENTION_DAYS * 86400_000,
+    logLevel: e.LOG_LEVEL,
   };
 }
 

@@ -5,17 +5,14 @@ import { parentPort } from "node:worker_threads";
 import { config } from "../config/env";
 import { openPostgresPool, postgresDriver } from "../db/driver";
 import { log, errorFields } from "../log";
-import { DeliveryWorker } from "./worker";
+import { DeliveryWorker, workerOptionsFrom } from "./worker";
 
 export type DeliveryThreadMessage = "wake" | "stop";
 
 const cfg = config();
 if (cfg.database.kind !== "postgres") throw new Error("the delivery thread needs PostgreSQL");
 const driver = postgresDriver(openPostgresPool(cfg.database.url, 4));
-const worker = new DeliveryWorker(
-  { driver },
-  { keyring: cfg.drainKeyring, maxAgeMs: cfg.deliveryMaxAgeMs, deadLetterRetentionMs: cfg.deadLetterRetentionMs },
-);
+const worker = new DeliveryWorker({ driver }, workerOptionsFrom(cfg));
 worker.start();
 parentPort?.on("message", (message: DeliveryThreadMessage) => {
   if (message === "wake") worker.wake();

@@ -2,8 +2,8 @@ import type { SqlDriver, SqlExecutor } from "../db/driver";
 import type { SealedRows } from "../ingest/seal-slice";
 
 // Set-based SQL for the outbox: one statement per claim, per outcome, per batch of ids.
-// Claims use FOR UPDATE SKIP LOCKED plus a lease, so any number of workers can share one
-// PostgreSQL database and a crashed worker's rows come back when its lease runs out.
+// Claims are per drain and use FOR UPDATE SKIP LOCKED plus a lease, so any number of workers
+// can share one PostgreSQL database and a crashed worker's rows come back when its lease runs out.
 
 export type ClaimedRow = {
   id: string;
@@ -42,24 +42,35 @@ export async function insertOutboxRows(
   });
 }
 
-export async function claimBatch(sql: SqlExecutor, limit: number, leaseMs: number): Promise<ClaimedRow[]> {
+/** Drains whose rows may be claimed: active, not held for authentication, organization enabled. */
+export async function claimableDrains(sql: SqlExecutor): Promise<string[]> {
+  const rows = await sql.query<{ id: string }>(
+    `SELECT d.id FROM llm_trace_drains d JOIN organizations g ON g.id = d.organization_id
+      WHERE d.paused_at IS NULL AND d.auth_failed_at IS NULL
+        AND g.baa_signed_at IS NOT NULL AND g.ai_gateway_beta_enrolled_at IS NOT NULL`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Leases up to `limit` due rows of one drain, oldest first (trace_outbox_claim_idx). */
+export async function claimBatch(
+  sql: SqlExecutor,
+  drainId: string,
+  limit: number,
+  leaseMs: number,
+): Promise<ClaimedRow[]> {
   const rows = await sql.query<ClaimedRow & { id: string | number | bigint }>(
     `UPDATE trace_outbox o
-        SET leased_until = now() + ($2::int * interval '1 millisecond'), attempts = o.attempts + 1
+        SET leased_until = now() + ($3::int * interval '1 millisecond'), attempts = o.attempts + 1
       WHERE o.id IN (
         SELECT c.id FROM trace_outbox c
-          JOIN llm_trace_drains d ON d.id = c.drain_id
-          JOIN organizations g ON g.id = d.organization_id
-         WHERE c.dead_at IS NULL
-           AND c.available_at <= now()
+         WHERE c.drain_id = $1 AND c.dead_at IS NULL AND c.available_at <= now()
            AND (c.leased_until IS NULL OR c.leased_until < now())
-           AND d.paused_at IS NULL AND d.auth_failed_at IS NULL
-           AND g.baa_signed_at IS NOT NULL AND g.ai_gateway_beta_enrolled_at IS NOT NULL
          ORDER BY c.available_at, c.id
-         LIMIT $1
-         FOR UPDATE OF c SKIP LOCKED)
+         LIMIT $2
+         FOR UPDATE SKIP LOCKED)
       RETURNING o.id, o.drain_id, o.span_id, o.payload, o.payload_format, o.size_bytes, o.attempts, o.first_failed_at`,
-    [limit, leaseMs],
+    [drainId, limit, leaseMs],
   );
   return rows.map((r) => ({ ...r, id: String(r.id) }));
 }

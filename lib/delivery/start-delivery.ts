@@ -2,7 +2,7 @@ import { Worker } from "node:worker_threads";
 import type { AppConfig } from "../config/env";
 import type { Database } from "../db/database";
 import { log, errorFields } from "../log";
-import { DeliveryWorker } from "./worker";
+import { DeliveryWorker, workerOptionsFrom } from "./worker";
 import type { DeliveryThreadMessage } from "./delivery-thread";
 
 // Where the server runs delivery. On PostgreSQL: a worker thread with its own event loop
@@ -14,11 +14,7 @@ export type Delivery = { wake: () => void; stop: () => Promise<void> };
 
 export function startDelivery(cfg: AppConfig, database: Database, threadEntry: URL, execArgv: string[]): Delivery {
   if (cfg.database.kind === "pglite") {
-    const worker = new DeliveryWorker(database, {
-      keyring: cfg.drainKeyring,
-      maxAgeMs: cfg.deliveryMaxAgeMs,
-      deadLetterRetentionMs: cfg.deadLetterRetentionMs,
-    });
+    const worker = new DeliveryWorker(database, workerOptionsFrom(cfg));
     worker.start();
     return { wake: () => worker.wake(), stop: () => worker.stop() };
   }

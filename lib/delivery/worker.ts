@@ -1,15 +1,18 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "../db/database";
+import type { AppConfig } from "../config/env";
 import type { Keyring } from "../crypto/keyring";
 import { decrypt, DecryptionError } from "../crypto/keyring";
 import { drainSecretAad } from "../crypto/drain-secret-aad";
 import { log, errorFields } from "../log";
+import { isDatabaseUnavailable } from "../db/errors";
 import { openSpanMember } from "./outbox-payload";
 import { FORMAT_JSON_DEFLATE, legacyPayloadToMember } from "./legacy-payload";
 import { exportSpanMembers, type ExportOutcome, type ExportTarget } from "./otlp-export";
 import { backoffMs, chunkBySize } from "./batches";
 import {
   claimBatch,
+  claimableDrains,
   countOutcome,
   deadLetter,
   deleteRows,
@@ -34,6 +37,16 @@ export type WorkerOptions = {
   exportTimeoutMs?: number;
   exporter?: (target: ExportTarget, members: Buffer[], framesLength: number) => Promise<ExportOutcome>;
 };
+
+/** The worker's settings from the validated configuration (server, delivery thread, `npm run worker`). */
+export function workerOptionsFrom(cfg: AppConfig): WorkerOptions {
+  return {
+    keyring: cfg.drainKeyring,
+    maxAgeMs: cfg.deliveryMaxAgeMs,
+    deadLetterRetentionMs: cfg.deadLetterRetentionMs,
+    leaseMs: cfg.deliveryLeaseMs,
+  };
+}
 
 /** A claimed row with its stored gzip member (decrypted) and the size of its frame. */
 type Item = { row: ClaimedRow; member: Buffer; frameBytes: number };
@@ -97,23 +110,27 @@ export class DeliveryWorker {
     }
   }
 
-  /** One claim-and-deliver pass. Returns how many rows it claimed. */
+  /**
+   * One claim-and-deliver pass: for every drain that may deliver, lease its oldest due rows
+   * (the claim limit shared between them) and deliver them, drains in parallel. Returns how
+   * many rows it claimed.
+   */
   async runOnce(): Promise<number> {
     const sql = this.database.driver;
-    const rows = await claimBatch(sql, this.options.claimLimit ?? 1000, this.options.leaseMs ?? 120_000);
-    if (rows.length === 0) return 0;
-    const byDrain = new Map<string, ClaimedRow[]>();
-    for (const r of rows) {
-      const list = byDrain.get(r.drain_id);
-      if (list) list.push(r);
-      else byDrain.set(r.drain_id, [r]);
-    }
+    const drainIds = await claimableDrains(sql);
+    if (drainIds.length === 0) return 0;
+    const limit = Math.max(50, Math.floor((this.options.claimLimit ?? 1000) / drainIds.length));
+    const claimed = await Promise.all(
+      drainIds.map((id) => claimBatch(sql, id, limit, this.options.leaseMs ?? 120_000)),
+    );
+    const byDrain = new Map(drainIds.flatMap((id, i) => (claimed[i]!.length > 0 ? [[id, claimed[i]!]] : [])));
+    if (byDrain.size === 0) return 0;
     const drains = await sql.query<DrainRow>(
       `SELECT id, organization_id, base_url, public_key, secret_key_ciphertext FROM llm_trace_drains WHERE id = ANY($1::uuid[])`,
       [[...byDrain.keys()]],
     );
     await Promise.all(drains.map((d) => this.deliverDrain(d, byDrain.get(d.id) ?? [])));
-    return rows.length;
+    return [...byDrain.values()].reduce((n, rows) => n + rows.length, 0);
   }
 
   private async deliverDrain(drain: DrainRow, rows: ClaimedRow[]): Promise<void> {
@@ -195,7 +212,7 @@ export class DeliveryWorker {
     }
     switch (outcome.kind) {
       case "delivered":
-        await deleteRows(sql, ids);
+        await this.untilSettled(() => deleteRows(sql, ids));
         await countOutcome(sql, drainId, "delivered", ids.length);
         await sql.query(`UPDATE llm_trace_drains SET last_success_at = now() WHERE id = $1`, [drainId]);
         if (outcome.rejected) {
@@ -247,6 +264,25 @@ export class DeliveryWorker {
         await countOutcome(sql, drainId, "dead_lettered", expired.length);
         await this.recordError(drainId, outcome.status ?? null, outcome.message);
         return false;
+      }
+    }
+  }
+
+  /**
+   * Deletes delivered rows through a database blip (restart, failover, read-only window):
+   * until they are gone, their lease running out would send them a second time. Retries while
+   * the lease still holds them, then gives up (the rows are then delivered again: at least once).
+   */
+  private async untilSettled(settle: () => Promise<unknown>): Promise<void> {
+    const deadline = Date.now() + (this.options.leaseMs ?? 120_000) * 0.8;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await settle();
+        return;
+      } catch (err) {
+        if (!isDatabaseUnavailable(err) || Date.now() > deadline) throw err;
+        if (attempt === 0) log.warn("database unavailable while settling delivered spans; retrying", errorFields(err));
+        await new Promise((r) => setTimeout(r, Math.min(250 * 2 ** attempt, 5000)));
       }
     }
   }
