@@ -33,6 +33,8 @@ function logRequest(req: IncomingMessage, res: ServerResponse, started: bigint):
   });
 }
 
+const ALLOWED_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
 async function main(): Promise<void> {
   const cfg = config();
   const database = await openDatabase(cfg.database);
@@ -72,6 +74,13 @@ async function main(): Promise<void> {
 
   const server = createServer((req, res) => {
     const started = process.hrtime.bigint();
+    // TRACE and other methods no endpoint implements end here, in the API's error shape.
+    if (!ALLOWED_METHODS.has(req.method ?? "")) {
+      res.on("finish", () => logRequest(req, res, started));
+      res.writeHead(405, { "content-type": "application/json", allow: [...ALLOWED_METHODS].join(", ") });
+      res.end(JSON.stringify({ error: { code: "method_not_allowed", message: "Method not allowed" } }));
+      return;
+    }
     setClientIp(req, cfg.trustProxy);
     res.on("finish", () => logRequest(req, res, started));
     handle(req, res).catch((err: unknown) => {

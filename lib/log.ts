@@ -1,21 +1,31 @@
-// Structured JSON logs, one object per line. Callers pass facts, never secrets:
-// there is deliberately no helper that logs a request body or headers.
-type Level = "debug" | "info" | "warn" | "error";
+import pino from "pino";
+import { logLevelFrom } from "./config/log-level";
+
+// Structured JSON logs, one object per line, through pino at the configured LOG_LEVEL.
+// Callers pass facts, never secrets: there is deliberately no helper that logs a request
+// body or headers, and pino's redaction covers the usual secret-bearing keys as a backstop.
 type Fields = Record<string, string | number | boolean | null | undefined>;
 
-function write(level: Level, msg: string, fields: Fields = {}): void {
-  const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields });
-  if (level === "error" || level === "warn") process.stderr.write(line + "\n");
-  else process.stdout.write(line + "\n");
-}
+const logger = pino(
+  {
+    level: logLevelFrom(process.env),
+    base: undefined,
+    messageKey: "msg",
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    redact: {
+      paths: ["authorization", "password", "secretKey", "token", "*.authorization", "*.secretKey"],
+      censor: "[redacted]",
+    },
+  },
+  process.stdout,
+);
 
 export const log = {
-  debug: (msg: string, fields?: Fields) => {
-    if (process.env.LOG_LEVEL === "debug") write("debug", msg, fields);
-  },
-  info: (msg: string, fields?: Fields) => write("info", msg, fields),
-  warn: (msg: string, fields?: Fields) => write("warn", msg, fields),
-  error: (msg: string, fields?: Fields) => write("error", msg, fields),
+  debug: (msg: string, fields?: Fields) => logger.debug(fields ?? {}, msg),
+  info: (msg: string, fields?: Fields) => logger.info(fields ?? {}, msg),
+  warn: (msg: string, fields?: Fields) => logger.warn(fields ?? {}, msg),
+  error: (msg: string, fields?: Fields) => logger.error(fields ?? {}, msg),
 };
 
 /** The class and message of an error, safe to log: never its stack or attached data. */

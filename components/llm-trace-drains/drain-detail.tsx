@@ -32,16 +32,16 @@ export function DrainDetail({ environmentId, drain, drainsPath, canWrite }: Prop
         <h2 id="drain-config-heading">Configuration</h2>
         {canWrite && !editing ? (
           <div className="row">
-            <button
-              type="button"
-              className="btn"
-              onClick={() => test.mutate(undefined, { onSettled: refresh })}
-              disabled={test.isPending}
-            >
-              {test.isPending ? "Testing…" : "Test connection"}
-            </button>
             {!suspended ? (
               <>
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() => test.mutate(undefined, { onSettled: refresh })}
+                  disabled={test.isPending}
+                >
+                  {test.isPending ? "Testing…" : "Test connection"}
+                </button>
                 <button type="button" className="btn" onClick={() => setEditing(true)}>
                   Edit
                 </button>

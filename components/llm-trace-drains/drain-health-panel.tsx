@@ -19,7 +19,7 @@ export function DrainHealthPanel({ environmentId, drainId, initialHealth, canWri
     <section className="panel" aria-labelledby="health-heading">
       <div className="page-header" style={{ marginBottom: 12 }}>
         <h2 id="health-heading">Delivery</h2>
-        {canWrite ? (
+        {canWrite && h.status !== "suspended" ? (
           <div className="row">
             <button type="button" className="btn" disabled={testTrace.isPending} onClick={() => testTrace.mutate()}>
               {testTrace.isPending ? "Sending…" : "Send test trace"}

@@ -4,7 +4,10 @@ import type { $ZodError, $ZodType, output } from "zod/v4/core";
 import { AppError, unauthenticated, type FieldErrors } from "../errors";
 import { isDatabaseUnavailable, isUniqueViolation } from "../db/errors";
 import { log, errorFields } from "../log";
-import { SESSION_COOKIE } from "../auth/session-cookie";
+import { SESSION_COOKIE, sessionCookieOptions } from "../auth/session-cookie";
+import { config } from "../config/env";
+import { isCrossSiteRequest } from "./cross-site";
+import { pathOfNul } from "./nul-text";
 import { validateSession, type SessionUser } from "../server/sessions";
 import { clientIp } from "./client-ip";
 import { DecryptionError } from "../crypto/keyring";
@@ -54,11 +57,32 @@ export function publicRoute(fn: (args: BaseArgs) => Promise<Response>): Handler 
   };
 }
 
-export function userRoute(fn: (args: UserArgs) => Promise<Response>): Handler {
+/** Refuses state-changing requests that a page of another site (or port) made with our cookie. */
+function assertSameOrigin(req: NextRequest): void {
+  if (isCrossSiteRequest(req.method, req.headers)) {
+    throw new AppError("forbidden", "Cross-site requests are not accepted");
+  }
+}
+
+/** For endpoints that act on the session cookie without requiring one (sign-in, sign-out). */
+export function cookieRoute(fn: (args: BaseArgs) => Promise<Response>): Handler {
   return publicRoute(async (args) => {
-    const user = await validateSession(args.req.cookies.get(SESSION_COOKIE)?.value);
-    if (!user) throw unauthenticated();
-    return fn({ ...args, user });
+    assertSameOrigin(args.req);
+    return fn(args);
+  });
+}
+
+export function userRoute(fn: (args: UserArgs) => Promise<Response>): Handler {
+  return cookieRoute(async (args) => {
+    const session = await validateSession(args.req.cookies.get(SESSION_COOKIE)?.value);
+    if (!session) throw unauthenticated();
+    const res = await fn({ ...args, user: session.user });
+    // The server extended the session: the browser's cookie must live as long.
+    if (session.renewedUntil && res instanceof NextResponse && !res.cookies.has(SESSION_COOKIE)) {
+      const token = args.req.cookies.get(SESSION_COOKIE)!.value;
+      res.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(config().secureCookies, session.renewedUntil));
+    }
+    return res;
   });
 }
 
@@ -93,6 +117,12 @@ export async function parseJsonBody<S extends $ZodType & { safeParse: SafeParse<
     raw = JSON.parse(text);
   } catch {
     throw new AppError("bad_request", "The request body is not valid JSON");
+  }
+  const nul = pathOfNul(raw);
+  if (nul) {
+    throw new AppError("validation_failed", "Some fields need attention", {
+      [nul]: "Remove the NUL character (U+0000)",
+    });
   }
   const result = schema.safeParse(raw);
   if (!result.success) throw validationError(result.error);

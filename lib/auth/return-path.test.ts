@@ -10,6 +10,13 @@ describe("safeReturnPath", () => {
     ["/\\evil.example", null],
     ["/sign-in?next=/x", null],
     ["/api/organizations", null],
+    ["/\t/evil.example/x", null],
+    ["/%09/evil.example/x", "/%09/evil.example/x"],
+    ["/\n/evil.example/x", null],
+    ["/\r/evil.example/x", null],
+    ["/ /evil.example", "/%20/evil.example"],
+    ["/\\/evil.example", null],
+    ["/./../x?y#z", "/x?y#z"],
     ["", null],
     [null, null],
   ])("%s → %s", (input, expected) => {

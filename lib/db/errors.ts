@@ -7,7 +7,11 @@ const CONNECTION_CODES = new Set([
   "ENOTFOUND",
   "EPIPE",
   "57P01", // admin_shutdown
+  "57P02", // crash_shutdown
   "57P03", // cannot_connect_now
+  "25006", // read_only_sql_transaction: a read-only database (failover, maintenance)
+  "53300", // too_many_connections
+  "08004",
   "08000",
   "08001",
   "08003",

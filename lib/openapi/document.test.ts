@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import fs from "node:fs";
+import path from "node:path";
 import { openApiDocument } from "./document";
 
 type Schema = {
@@ -38,5 +40,30 @@ describe("OpenAPI document", () => {
     const drain = doc.components.schemas.LlmTraceDrain!;
     expect(Object.keys(drain.properties ?? {})).not.toContain("secretKey");
     expect(Object.keys(drain.properties ?? {})).toContain("secretKeyHint");
+  });
+});
+
+describe("every route is documented", () => {
+  // The routes come from the file system, so a new handler cannot be left out of the contract.
+  const root = path.join(process.cwd(), "app/api");
+  const routes = fs
+    .readdirSync(root, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith("route.ts") && !f.includes("[..."))
+    .map((f) => {
+      const source = fs.readFileSync(path.join(root, f), "utf8");
+      const methods = [
+        ...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g),
+      ].map((m) => m[1]!.toLowerCase());
+      const apiPath = `/api/${path.dirname(f)}`.replace(/\[(\w+)\]/g, "{$1}").replace(/\/\.$/, "");
+      return { apiPath, methods };
+    });
+
+  it("finds the routes", () => {
+    expect(routes.length).toBeGreaterThan(15);
+  });
+
+  it.each(routes.flatMap((r) => r.methods.map((m) => [m.toUpperCase(), r.apiPath] as const)))("%s %s", (method, p) => {
+    const doc = openApiDocument() as { paths: Record<string, Record<string, unknown>> };
+    expect(doc.paths[p]?.[method.toLowerCase()], `${method} ${p} is not in the OpenAPI document`).toBeDefined();
   });
 });

@@ -32,10 +32,22 @@ const errors = {
 const writeErrors = {
   ...errors,
   "400": error("Malformed JSON"),
+  "403": error(
+    "Forbidden (a cross-site request, or a role without the permission), or `feature_not_enabled` when the organization lacks a signed BAA or AI Gateway beta enrollment",
+  ),
   "413": error("Body too large"),
+  "415": error("The body is not application/json"),
   "422": error("Validation failed; `fields` maps each field to its message"),
 };
+/** State-changing requests without a body: the same errors but the body's. */
+const actionErrors = {
+  ...errors,
+  "403": writeErrors["403"],
+};
+const limited = { "429": error("Rate limited; see Retry-After") };
+const orgParam = { name: "organizationId", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 
+const keyParam = { name: "keyId", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 const envParam = { name: "environmentId", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 const drainParam = { name: "drainId", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 
@@ -78,11 +90,51 @@ export function openApiDocument(): Json {
           responses: {
             "200": { description: "Signed in; sets the session cookie" },
             "401": error("Incorrect email or password"),
-            "429": error("Too many failed attempts"),
+            "403": error("A cross-site request"),
+            "415": writeErrors["415"],
+            "422": writeErrors["422"],
+            "429": error("Too many attempts from this address (for this account); see Retry-After"),
           },
         },
       },
-      "/api/auth/sign-out": { post: { summary: "Sign out", responses: { "200": { description: "Signed out" } } } },
+      "/api/auth/sign-out": {
+        post: {
+          summary: "Sign out",
+          responses: { "200": { description: "Signed out" }, "403": error("A cross-site request") },
+        },
+      },
+      "/api/organizations": {
+        get: {
+          summary: "The organizations the caller belongs to, with the caller's role",
+          responses: {
+            "200": json({
+              type: "object",
+              properties: { organizations: { type: "array", items: { type: "object" } } },
+            }),
+            "401": errors["401"],
+          },
+        },
+      },
+      "/api/organizations/{organizationId}/environments": {
+        parameters: [orgParam],
+        get: {
+          summary: "The organization's environments",
+          responses: {
+            "200": json({ type: "object", properties: { environments: { type: "array", items: { type: "object" } } } }),
+            ...errors,
+          },
+        },
+      },
+      "/api/environments/{environmentId}/llm-keys/{keyId}": {
+        parameters: [envParam, keyParam],
+        delete: {
+          summary: "Revoke an LLM key (kept, revoked, so past gateway logs still attribute)",
+          responses: { "200": json({ type: "object", properties: { key: ref("LlmKey") } }), ...actionErrors },
+        },
+      },
+      "/api/openapi.json": {
+        get: { summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.1" } } },
+      },
       "/api/health": {
         get: {
           summary: "Health",
@@ -132,6 +184,7 @@ export function openApiDocument(): Json {
           responses: {
             "200": json({ type: "object", properties: { result: ref("ConnectionResult") } }),
             ...writeErrors,
+            ...limited,
           },
         },
       },
@@ -151,13 +204,20 @@ export function openApiDocument(): Json {
             "409": error("Handle already used"),
           },
         },
-        delete: { summary: "Delete an LLM Trace Drain", responses: { "204": { description: "Deleted" }, ...errors } },
+        delete: {
+          summary: "Delete an LLM Trace Drain",
+          responses: { "204": { description: "Deleted" }, ...actionErrors },
+        },
       },
       "/api/environments/{environmentId}/llm-trace-drains/{drainId}/test-connection": {
         parameters: [envParam, drainParam],
         post: {
           summary: "Test the saved drain's connection",
-          responses: { "200": json({ type: "object", properties: { result: ref("ConnectionResult") } }), ...errors },
+          responses: {
+            "200": json({ type: "object", properties: { result: ref("ConnectionResult") } }),
+            ...actionErrors,
+            ...limited,
+          },
         },
       },
       "/api/environments/{environmentId}/llm-trace-drains/{drainId}/health": {
@@ -176,7 +236,7 @@ export function openApiDocument(): Json {
               type: "object",
               properties: { result: { type: "object", properties: { requeued: { type: "integer" } } } },
             }),
-            ...errors,
+            ...actionErrors,
           },
         },
       },
@@ -184,7 +244,11 @@ export function openApiDocument(): Json {
         parameters: [envParam, drainParam],
         post: {
           summary: "Send one synthetic span marked aptible.test and report the outcome",
-          responses: { "200": { description: "Outcome (ok, traceId, message, httpStatus?)" }, ...errors },
+          responses: {
+            "200": { description: "Outcome (ok, traceId, message, httpStatus?)" },
+            ...actionErrors,
+            ...limited,
+          },
         },
       },
       "/api/internal/ai-gateway/logs": {
@@ -212,6 +276,8 @@ export function openApiDocument(): Json {
             "400": error("Malformed body"),
             "401": error("Missing or wrong token"),
             "413": error("Body over INGEST_MAX_BYTES"),
+            ...limited,
+            "503": error("The database is unavailable; nothing was lost that was not answered 202"),
           },
         },
       },
@@ -230,9 +296,7 @@ export function openApiDocument(): Json {
         },
       },
       "/api/admin/organizations/{organizationId}": {
-        parameters: [
-          { name: "organizationId", in: "path", required: true, schema: { type: "string", format: "uuid" } },
-        ],
+        parameters: [orgParam],
         patch: {
           summary: "Record/withdraw a BAA and enroll/withdraw AI Gateway beta (platform admins)",
           requestBody: json(ref("UpdateOrganizationFlags")),

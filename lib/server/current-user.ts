@@ -8,7 +8,8 @@ import { REQUEST_PATH_HEADER, safeReturnPath } from "../auth/return-path";
 /** The signed-in user of a page request, or null. */
 export async function currentUser(): Promise<SessionUser | null> {
   const jar = await cookies();
-  return validateSession(jar.get(SESSION_COOKIE)?.value);
+  // Pages cannot set cookies; the API calls every page makes renew it (lib/api/route.ts).
+  return (await validateSession(jar.get(SESSION_COOKIE)?.value))?.user ?? null;
 }
 
 /** Every page calls this itself: the proxy's redirect is only a convenience. */

@@ -22,9 +22,12 @@ export async function createSession(userId: string, meta: { ip: string | null; u
 
 /**
  * Resolves a cookie token to its user, or null when it is unknown or expired.
- * Sliding expiry: a session used in the second half of its life is extended.
+ * Sliding expiry: a session used in the second half of its life is extended, and the caller
+ * is told so (`renewedUntil`) to renew the cookie.
  */
-export async function validateSession(token: string | undefined): Promise<SessionUser | null> {
+export async function validateSession(
+  token: string | undefined,
+): Promise<{ user: SessionUser; renewedUntil: Date | null } | null> {
   if (!token || token.length > 100) return null;
   const id = sessionIdFor(token, config().sessionSecret);
   const session = await db().session.findUnique({
@@ -38,12 +41,11 @@ export async function validateSession(token: string | undefined): Promise<Sessio
     return null;
   }
   if (session.expiresAt.getTime() - now < SESSION_TTL_MS / 2) {
-    await db().session.update({
-      where: { id },
-      data: { expiresAt: new Date(now + SESSION_TTL_MS), lastSeenAt: new Date(now) },
-    });
+    const renewedUntil = new Date(now + SESSION_TTL_MS);
+    await db().session.update({ where: { id }, data: { expiresAt: renewedUntil, lastSeenAt: new Date(now) } });
+    return { user: session.user, renewedUntil };
   }
-  return session.user;
+  return { user: session.user, renewedUntil: null };
 }
 
 export async function deleteSession(token: string): Promise<void> {

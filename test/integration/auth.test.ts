@@ -1,3 +1,4 @@
+import { CLIENT_IP_HEADER } from "@/lib/api/client-ip";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as signInPost } from "@/app/api/auth/sign-in/route";
 import { POST as signOutPost } from "@/app/api/auth/sign-out/route";
@@ -61,6 +62,29 @@ describe("sign-in", () => {
     expect(blocked.json.error?.code).toBe("rate_limited");
     expect(blocked.headers.get("retry-after")).toBe("900");
     expect(blocked.headers.get("set-cookie")).toBeNull();
+  });
+});
+
+describe("sign-in limits", () => {
+  const attempt = (email: string, password: string, ip: string) =>
+    call(signInPost, { json: { email, password }, headers: { [CLIENT_IP_HEADER]: ip } });
+
+  it("counts concurrent wrong passwords atomically: five are checked, the rest get 429", async () => {
+    const email = world.users.member.email;
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => attempt(email, `nope-${i}`, "198.51.100.1")),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+    expect(Number(answers.find((a) => a.status === 429)!.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("a stranger's wrong passwords do not lock the owner out", async () => {
+    const email = world.users.outsider.email;
+    for (let i = 0; i < 6; i++) await attempt(email, `guess-${i}`, "198.51.100.66");
+    expect((await attempt(email, "guess-again", "198.51.100.66")).status).toBe(429);
+    expect((await attempt(email, PASSWORD, "192.0.2.10")).status).toBe(200);
   });
 });
 

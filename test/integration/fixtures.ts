@@ -63,7 +63,7 @@ type CallOptions = {
 /** Calls a route handler the way Next does, with an optional session cookie. */
 export async function call(handler: Handler, options: CallOptions = {}) {
   const headers = new Headers(options.headers);
-  headers.set(CLIENT_IP_HEADER, "203.0.113.7");
+  if (!headers.has(CLIENT_IP_HEADER)) headers.set(CLIENT_IP_HEADER, "203.0.113.7");
   if (options.token) headers.set("cookie", `${SESSION_COOKIE}=${options.token}`);
   let body = options.body;
   if (options.json !== undefined) {

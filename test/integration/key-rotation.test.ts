@@ -1,7 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db/database";
-import { decrypt, encrypt, generateKeyringSpec, keyVersionOf, parseKeyring } from "@/lib/crypto/keyring";
+import { database, db } from "@/lib/db/database";
+import {
+  decrypt,
+  decryptBytes,
+  encrypt,
+  encryptBytes,
+  generateKeyringSpec,
+  keyVersionOf,
+  parseKeyring,
+} from "@/lib/crypto/keyring";
+import { rotateOutboxPayloads } from "@/lib/crypto/rotate-outbox";
 import { rotateDrainSecrets } from "@/lib/crypto/rotate-drain-secrets";
 import { drainSecretAad as aadFor } from "@/lib/crypto/drain-secret-aad";
 import { createWorld } from "./fixtures";
@@ -61,5 +70,35 @@ describe("keys:rotate", () => {
     const report = await rotateDrainSecrets(db(), newRing);
     expect(report.failed).toEqual([{ drainId: id, reason: "no key with version v0 in the keyring" }]);
     expect((await db().llmTraceDrain.findUniqueOrThrow({ where: { id } })).secretKeyCiphertext).toBe(unknown);
+  });
+});
+
+describe("keys:rotate and the queue", () => {
+  it("re-encrypts queued spans and dead letters, so the old key can go without losing them", async () => {
+    const drainId = drains[1]!.id;
+    const aad = (spanId: string) => `outbox|drain:${drainId}|span:${spanId}`;
+    const spans = ["00f067aa0ba90011", "00f067aa0ba90012", "00f067aa0ba90013"];
+    for (const [i, spanId] of spans.entries()) {
+      await db().traceOutbox.create({
+        data: {
+          drainId,
+          spanId,
+          payload: new Uint8Array(encryptBytes(oldRing, Buffer.from(`frame-${i}`), aad(spanId))),
+          sizeBytes: 7,
+          ...(i === 2 ? { deadAt: new Date() } : {}),
+        },
+      });
+    }
+    const first = await rotateOutboxPayloads(database().driver, newRing, 2);
+    expect(first).toMatchObject({ examined: 3, reencrypted: 3, alreadyCurrent: 0, failed: 0 });
+    // Only the new key is left: every queued span still decrypts.
+    const onlyNew = parseKeyring(`v2:${newRing.keys.get("v2")!.toString("base64")}`);
+    const rows = await db().traceOutbox.findMany({ where: { drainId }, orderBy: { spanId: "asc" } });
+    expect(rows.map((r) => decryptBytes(onlyNew, r.payload, aad(r.spanId)).toString())).toEqual([
+      "frame-0",
+      "frame-1",
+      "frame-2",
+    ]);
+    expect(await rotateOutboxPayloads(database().driver, newRing)).toMatchObject({ reencrypted: 0, alreadyCurrent: 3 });
   });
 });

@@ -2,6 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as list from "@/app/api/environments/[environmentId]/llm-trace-drains/route";
 import * as item from "@/app/api/environments/[environmentId]/llm-trace-drains/[drainId]/route";
 import * as savedTest from "@/app/api/environments/[environmentId]/llm-trace-drains/[drainId]/test-connection/route";
+import * as unsavedTest from "@/app/api/environments/[environmentId]/llm-trace-drains/test-connection/route";
+import * as testTrace from "@/app/api/environments/[environmentId]/llm-trace-drains/[drainId]/test-trace/route";
+import * as retry from "@/app/api/environments/[environmentId]/llm-trace-drains/[drainId]/retry/route";
 import * as adminOrg from "@/app/api/admin/organizations/[organizationId]/route";
 import { db } from "@/lib/db/database";
 import { config } from "@/lib/config/env";
@@ -187,6 +190,25 @@ describe("gating on BAA and AI Gateway beta", () => {
     });
     expect(patch.status).toBe(403);
     expect(patch.json.error?.code).toBe("feature_not_enabled");
+
+    // Every operation that reaches Langfuse is refused while suspended, and nothing is sent.
+    const requestsBefore = fake().requests.length;
+    const asOwnerB = (handler: Parameters<typeof call>[0], json?: unknown) =>
+      call(handler, { method: "POST", params: { ...envB, drainId }, token: world.tokens.outsider, json });
+    for (const res of [
+      await asOwnerB(savedTest.POST),
+      await asOwnerB(testTrace.POST),
+      await asOwnerB(retry.POST),
+      await asOwnerB(unsavedTest.POST, {
+        baseUrl: fake().url,
+        publicKey: fake().publicKey,
+        secretKey: fake().secretKey,
+      }),
+    ]) {
+      expect(res.status).toBe(403);
+      expect(res.json.error?.code).toBe("feature_not_enabled");
+    }
+    expect(fake().requests.length).toBe(requestsBefore);
 
     const events = await db().auditEvent.findMany({
       where: { organizationId: world.orgB.id, targetType: "organization" },

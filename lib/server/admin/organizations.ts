@@ -18,7 +18,8 @@ const adminSelect = {
 } as const;
 
 export async function listAllOrganizations(search?: string): Promise<AdminOrganizationView[]> {
-  const q = search?.trim();
+  // U+0000 cannot reach PostgreSQL's text type (it would fail the query): it matches nothing anyway.
+  const q = search?.replace(/\u0000/g, "").trim();
   const organizations = await db().organization.findMany({
     where: q
       ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { handle: { contains: q, mode: "insensitive" } }] }

@@ -8,7 +8,8 @@ import { testTraceSpan } from "../../tracing/test-trace";
 import type { EnvironmentAccess } from "../access";
 import { recordAudit } from "../audit";
 import { drainCredentials } from "./secrets";
-import { assertDrainExists } from "./queries";
+import { consumeLimit } from "../rate-limits";
+import { operableDrain } from "./operable";
 import type { Actor } from "./mutations";
 import type { TestTraceResult } from "../../validation/drain-health";
 
@@ -18,7 +19,7 @@ export async function retryDeliveries(
   drainId: string,
   actor: Actor,
 ): Promise<{ requeued: number }> {
-  await assertDrainExists(access, drainId);
+  await operableDrain(access, drainId);
   const [requeued] = await db().$transaction([
     db().traceOutbox.updateMany({
       where: { drainId, deadAt: { not: null } },
@@ -53,6 +54,7 @@ export async function sendTestTrace(
   actor: Actor,
 ): Promise<TestTraceResult> {
   const drain = await drainCredentials(access, drainId);
+  await consumeLimit("testTrace", drainId, "Too many test traces for this drain; wait a minute and try again");
   const span = testTraceSpan({
     organizationId: access.organizationId,
     environmentId: access.environmentId,

@@ -6,11 +6,11 @@ import { isUniqueViolation } from "../../db/errors";
 import { checkOutboundHost, OutboundBlockedError } from "../../outbound/guard";
 import type { CreateDrainInput, DrainView, UpdateDrainInput } from "../../validation/llm-trace-drains";
 import type { EnvironmentAccess } from "../access";
-import { assertAiGatewayEnabled } from "../ai-gateway-access";
 import { assertAiGatewayEnabledFor } from "../organizations";
 import { recordAudit } from "../audit";
 import { encryptDrainSecret, secretHint } from "./secrets";
 import { drainSelect, scopedDrain, toDrainView } from "./view";
+import { operableDrain } from "./operable";
 
 export type Actor = { userId: string; ip: string | null };
 
@@ -97,19 +97,7 @@ export async function updateDrain(
   input: UpdateDrainInput,
   actor: Actor,
 ): Promise<DrainView> {
-  const current = await db().llmTraceDrain.findFirst({
-    where: scopedDrain(access, drainId),
-    select: {
-      handle: true,
-      baseUrl: true,
-      publicKey: true,
-      pausedAt: true,
-      forwardContent: true,
-      organization: { select: { baaSignedAt: true, aiGatewayBetaEnrolledAt: true } },
-    },
-  });
-  if (!current) throw notFound("LLM Trace Drain");
-  assertAiGatewayEnabled(current.organization);
+  const current = await operableDrain(access, drainId);
 
   const baseUrlChanged = input.baseUrl !== undefined && input.baseUrl !== current.baseUrl;
   const publicKeyChanged = input.publicKey !== undefined && input.publicKey !== current.publicKey;

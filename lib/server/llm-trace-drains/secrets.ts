@@ -1,8 +1,6 @@
 import "server-only";
-import { db } from "../../db/database";
-import { notFound } from "../../errors";
 import type { EnvironmentAccess } from "../access";
-import { scopedDrain } from "./view";
+import { operableDrain } from "./operable";
 import { config } from "../../config/env";
 import { decrypt, encrypt } from "../../crypto/keyring";
 import { drainSecretAad as aadFor } from "../../crypto/drain-secret-aad";
@@ -26,11 +24,7 @@ export function secretHint(secret: string): string {
 
 /** A saved drain's connection details with its secret decrypted, for a request about to be made. */
 export async function drainCredentials(access: EnvironmentAccess, drainId: string) {
-  const drain = await db().llmTraceDrain.findFirst({
-    where: scopedDrain(access, drainId),
-    select: { baseUrl: true, publicKey: true, secretKeyCiphertext: true, forwardContent: true },
-  });
-  if (!drain) throw notFound("LLM Trace Drain");
+  const drain = await operableDrain(access, drainId);
   const secretKey = decryptDrainSecret(access.organizationId, drainId, drain.secretKeyCiphertext);
   return { baseUrl: drain.baseUrl, publicKey: drain.publicKey, secretKey, forwardContent: drain.forwardContent };
 }

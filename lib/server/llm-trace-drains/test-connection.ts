@@ -4,6 +4,8 @@ import type { ConnectionResult, TestConnectionInput } from "../../validation/llm
 import type { EnvironmentAccess } from "../access";
 import { recordAudit } from "../audit";
 import { drainCredentials } from "./secrets";
+import { consumeLimit } from "../rate-limits";
+import { assertAiGatewayEnabledFor } from "../organizations";
 import type { Actor } from "./mutations";
 
 async function audited(access: EnvironmentAccess, drainId: string | null, actor: Actor, result: ConnectionResult) {
@@ -21,13 +23,18 @@ async function audited(access: EnvironmentAccess, drainId: string | null, actor:
   return result;
 }
 
+const TOO_MANY_TESTS = "Too many connection tests; wait a minute and try again";
+
 /** Tests credentials typed into the form, before they are saved. */
 export async function testUnsavedConnection(access: EnvironmentAccess, input: TestConnectionInput, actor: Actor) {
+  await assertAiGatewayEnabledFor(access.organizationId);
+  await consumeLimit("testConnection", actor.userId, TOO_MANY_TESTS);
   return audited(access, null, actor, await checkLangfuseConnection(input));
 }
 
 /** Tests a saved drain with its stored (decrypted) keys. */
 export async function testSavedConnection(access: EnvironmentAccess, drainId: string, actor: Actor) {
+  await consumeLimit("testConnection", actor.userId, TOO_MANY_TESTS);
   const { baseUrl, publicKey, secretKey } = await drainCredentials(access, drainId);
   return audited(access, drainId, actor, await checkLangfuseConnection({ baseUrl, publicKey, secretKey }));
 }

@@ -1,10 +1,10 @@
 import { NextResponse } from "next/server";
-import { publicRoute } from "@/lib/api/route";
+import { cookieRoute } from "@/lib/api/route";
 import { deleteSession } from "@/lib/server/sessions";
 import { SESSION_COOKIE, sessionCookieOptions } from "@/lib/auth/session-cookie";
 import { config } from "@/lib/config/env";
 
-export const POST = publicRoute(async ({ req }) => {
+export const POST = cookieRoute(async ({ req }) => {
   const token = req.cookies.get(SESSION_COOKIE)?.value;
   if (token) await deleteSession(token);
   const res = NextResponse.json({ ok: true });

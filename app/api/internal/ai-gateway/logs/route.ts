@@ -3,6 +3,7 @@ import { publicRoute } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
 import { config } from "@/lib/config/env";
 import { bearerMatches } from "@/lib/ingest/ingest-token";
+import { consumeLimit } from "@/lib/server/rate-limits";
 import { IngestBodyError, IngestTooLargeError, ingestBody } from "@/lib/ingest/ingest-records";
 
 /**
@@ -10,13 +11,14 @@ import { IngestBodyError, IngestTooLargeError, ingestBody } from "@/lib/ingest/i
  * or one record). 202 means every accepted record is durably queued for each active drain
  * of its environment; records that cannot be used are listed with their index and reason.
  */
-export const POST = publicRoute(async ({ req }) => {
+export const POST = publicRoute(async ({ req, ip }) => {
   if (!bearerMatches(req.headers.get("authorization"), config().gatewayIngestToken)) {
     throw new AppError(
       "unauthenticated",
       "Missing or wrong ingest token (Authorization: Bearer <GATEWAY_INGEST_TOKEN>)",
     );
   }
+  await consumeLimit("ingest", ip ?? "unknown", "Too many ingest requests from this address; retry shortly");
   const limit = config().ingestMaxBytes;
   if (Number(req.headers.get("content-length") ?? "0") > limit) {
     throw new AppError("payload_too_large", `The request body is larger than ${Math.round(limit / 1024 / 1024)} MB`);
