@@ -50,7 +50,7 @@ export default defineConfig({
   // The production build (npm run test:e2e builds first) on a fresh embedded database with demo data.
   webServer: [
     {
-      command: "tsx e2e/support/fake-langfuse-server.ts",
+      command: "tsx e2e/support/fake-destinations-server.ts",
       url: `http://127.0.0.1:${E2E_FAKE_LANGFUSE_PORT + 1}/`,
       timeout: 30_000,
       reuseExistingServer: false,

@@ -7,8 +7,7 @@ import { openDatabase, closeDatabase } from "../lib/db/open";
 import { setDatabase, type Database } from "../lib/db/database";
 import { config } from "../lib/config/env";
 import { hashLlmKey } from "../lib/auth/llm-key-secret";
-import { encrypt } from "../lib/crypto/keyring";
-import { drainSecretAad } from "../lib/crypto/drain-secret-aad";
+import { encryptSecrets } from "../lib/crypto/drain-secrets";
 
 export const BENCH_KEY_SECRET = "sk-apt-bench-key";
 
@@ -64,10 +63,9 @@ export async function openBenchWorld(drain: {
       environmentId: env.id,
       type: "langfuse",
       handle: "bench",
-      baseUrl: drain.baseUrl,
-      publicKey: drain.publicKey,
-      secretKeyCiphertext: encrypt(config().drainKeyring, drain.secretKey, drainSecretAad(org.id, drainId)),
-      secretKeyHint: "sk-lf-…",
+      config: { baseUrl: drain.baseUrl, publicKey: drain.publicKey },
+      secrets: encryptSecrets(config().drainKeyring, org.id, drainId, { secretKey: drain.secretKey }),
+      secretHints: { secretKey: "sk-lf-…" },
     },
   });
   return {

@@ -61,10 +61,10 @@ const worker = new DeliveryWorker(database, {
   keyring: config().drainKeyring,
   maxAgeMs: 86400_000,
   deadLetterRetentionMs: 86400_000,
-  exporter: async (_target, members, framesLength) => {
+  exporter: async (_target, batch) => {
     // What the real exporter does before the network: assemble the request body.
-    gzipRequest(members, framesLength);
-    exported += members.length;
+    gzipRequest(batch.members, batch.framesLength);
+    exported += batch.members.length;
     return { kind: "delivered" };
   },
 });

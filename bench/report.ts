@@ -41,39 +41,90 @@ const n = (v: number | undefined, unit = "") => (v === undefined ? "—" : `${v.
 const rows: [string, string, (r: Run) => string][] = [
   ["parse-only floor (records/s)", "—", (r) => n(r.floor?.recordsPerSecond)],
   ["ingest, 4 senders (records/s)", "≥ 5,000", (r) => n(r.ingest?.recordsPerSecond)],
-  ["ingest as share of the floor", "≈ 25 %", (r) =>
-    r.ingest && r.floor ? `${Math.round((100 * r.ingest.recordsPerSecond) / r.floor.recordsPerSecond)} %` : "—"],
-  ["ingest batch p50 / p99 (ms)", "—", (r) => (r.ingest ? `${r.ingest.batchLatencyMs.p50} / ${r.ingest.batchLatencyMs.p99}` : "—")],
+  [
+    "ingest as share of the floor",
+    "≈ 25 %",
+    (r) =>
+      r.ingest && r.floor ? `${Math.round((100 * r.ingest.recordsPerSecond) / r.floor.recordsPerSecond)} %` : "—",
+  ],
+  [
+    "ingest batch p50 / p99 (ms)",
+    "—",
+    (r) => (r.ingest ? `${r.ingest.batchLatencyMs.p50} / ${r.ingest.batchLatencyMs.p99}` : "—"),
+  ],
   ["ingest + delivery, all delivered (records/s)", "≥ 3,000", (r) => n(r.e2e?.recordsPerSecond)],
   ["duplicates delivered", "0", (r) => n(r.e2e?.duplicates)],
   ["export bytes for the e2e run (MB)", "—", (r) => n(r.e2e?.exportMegabytes)],
-  ["1,000 records/s: batch p50 / p99 (ms)", "p99 ≤ 100", (r) =>
-    r.paced ? `${r.paced.batchLatencyMs.p50} / ${r.paced.batchLatencyMs.p99}` : "—"],
-  ["1,000 records/s: delivery p50 / p99 (ms)", "< 300 / < 2,000", (r) =>
-    r.paced ? `${r.paced.deliveryLatencyMs.p50} / ${r.paced.deliveryLatencyMs.p99}` : "—"],
-  ["BatchSpanProcessor: accepted / delivered (records/s)", "—", (r) =>
-    r.baseline ? `${n(r.baseline.acceptedPerSecond)} / ${n(r.baseline.deliveredPerSecond)}` : "—"],
+  [
+    "1,000 records/s: batch p50 / p99 (ms)",
+    "p99 ≤ 100",
+    (r) => (r.paced ? `${r.paced.batchLatencyMs.p50} / ${r.paced.batchLatencyMs.p99}` : "—"),
+  ],
+  [
+    "1,000 records/s: delivery p50 / p99 (ms)",
+    "< 300 / < 2,000",
+    (r) => (r.paced ? `${r.paced.deliveryLatencyMs.p50} / ${r.paced.deliveryLatencyMs.p99}` : "—"),
+  ],
+  [
+    "BatchSpanProcessor: accepted / delivered (records/s)",
+    "—",
+    (r) => (r.baseline ? `${n(r.baseline.acceptedPerSecond)} / ${n(r.baseline.deliveredPerSecond)}` : "—"),
+  ],
   ["BatchSpanProcessor: dropped", "—", (r) => (r.baseline ? `${r.baseline.droppedPercent} %` : "—")],
-  ["durable path ÷ BatchSpanProcessor delivered", "≥ 1.0×", (r) =>
-    r.e2e && r.baseline ? `${(r.e2e.recordsPerSecond / r.baseline.deliveredPerSecond).toFixed(2)}×` : "—"],
-  ["idle memory: server process (MB) / processes", "—", (r) =>
-    r.idleMemoryMb ? `${r.idleMemoryMb.largest} / ${r.idleMemoryMb.processes} (tree ${r.idleMemoryMb.total})` : "—"],
-  ["peak memory during ingest / e2e (MB)", "—", (r) =>
-    r.ingestPeakMemoryMb && r.e2ePeakMemoryMb ? `${r.ingestPeakMemoryMb.largest} / ${r.e2ePeakMemoryMb.largest}` : "—"],
-  ["backlog drained: records, records/s, peak server RSS (MB)", "< 250 MB", (r) =>
-    r.backlog ? `${n(r.backlog.delivered)}, ${n(r.backlog.drainRecordsPerSecond)}, ${r.backlog.peakMemoryMb.largest}` : "—"],
+  [
+    "durable path ÷ BatchSpanProcessor delivered",
+    "≥ 1.0×",
+    (r) => (r.e2e && r.baseline ? `${(r.e2e.recordsPerSecond / r.baseline.deliveredPerSecond).toFixed(2)}×` : "—"),
+  ],
+  [
+    "idle memory: server process (MB) / processes",
+    "—",
+    (r) =>
+      r.idleMemoryMb ? `${r.idleMemoryMb.largest} / ${r.idleMemoryMb.processes} (tree ${r.idleMemoryMb.total})` : "—",
+  ],
+  [
+    "peak memory during ingest / e2e (MB)",
+    "—",
+    (r) =>
+      r.ingestPeakMemoryMb && r.e2ePeakMemoryMb
+        ? `${r.ingestPeakMemoryMb.largest} / ${r.e2ePeakMemoryMb.largest}`
+        : "—",
+  ],
+  [
+    "backlog drained: records, records/s, peak server RSS (MB)",
+    "< 250 MB",
+    (r) =>
+      r.backlog
+        ? `${n(r.backlog.delivered)}, ${n(r.backlog.drainRecordsPerSecond)}, ${r.backlog.peakMemoryMb.largest}`
+        : "—",
+  ],
 ];
 
 const header = `| figure | target | ${runs.map((r) => r.label).join(" | ")} |`;
 const sep = `|---|---|${runs.map(() => "---:").join("|")}|`;
-const table = [header, sep, ...rows.map(([name, target, f]) => `| ${name} | ${target} | ${runs.map(f).join(" | ")} |`)].join("\n");
+const table = [
+  header,
+  sep,
+  ...rows.map(([name, target, f]) => `| ${name} | ${target} | ${runs.map(f).join(" | ")} |`),
+].join("\n");
 const last = runs.at(-1)!;
 
 const text = fs.readFileSync(path.join(process.cwd(), "bench/BENCHMARKS.template.md"), "utf8");
 const out = text
-  .replace("{{machine}}", `${last.machine.cpus} cores (${last.machine.cpu ?? "unknown CPU"}), ${last.machine.memoryGb} GiB, Node ${last.node}`)
-  .replace("{{settings}}", `${last.settings.senders} senders, ${last.settings.perBody}-record JSON arrays of ~${last.settings.recordBytes}-byte records, ${last.settings.seconds} s phases`)
-  .replace("{{runs}}", runs.map((r) => `- **${r.label}**: ${r.date.slice(0, 16).replace("T", " ")} UTC, server \`${r.serverCommand}\``).join("\n"))
+  .replace(
+    "{{machine}}",
+    `${last.machine.cpus} cores (${last.machine.cpu ?? "unknown CPU"}), ${last.machine.memoryGb} GiB, Node ${last.node}`,
+  )
+  .replace(
+    "{{settings}}",
+    `${last.settings.senders} senders, ${last.settings.perBody}-record JSON arrays of ~${last.settings.recordBytes}-byte records, ${last.settings.seconds} s phases`,
+  )
+  .replace(
+    "{{runs}}",
+    runs
+      .map((r) => `- **${r.label}**: ${r.date.slice(0, 16).replace("T", " ")} UTC, server \`${r.serverCommand}\``)
+      .join("\n"),
+  )
   .replace("{{table}}", table);
 fs.writeFileSync(path.join(process.cwd(), "BENCHMARKS.md"), out);
 process.stdout.write(`${table}\n\nwritten to BENCHMARKS.md\n`);

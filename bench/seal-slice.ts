@@ -31,7 +31,14 @@ const target = {
   environmentId: "e",
   environmentHandle: "bench-production",
   keyAlias: "bench",
-  drains: [{ id: "00000000-0000-4000-8000-000000000001", forwardContent: true }],
+  drains: [
+    {
+      id: "00000000-0000-4000-8000-000000000001",
+      forwardContent: true,
+      type: "langfuse",
+      encoding: "protobuf" as const,
+    },
+  ],
 };
 const job = (): SealJob => {
   const total = raws.reduce((n, r) => n + r.bytes.length, 0);

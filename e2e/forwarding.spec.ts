@@ -7,7 +7,9 @@ import {
   E2E_APP_PORT,
   E2E_FAKE_CONTROL_URL,
   E2E_FAKE_LANGFUSE_URL,
+  E2E_FAKE_OTLP_URL,
   E2E_INGEST_TOKEN,
+  FAKE_OTLP_HEADER,
   FAKE_PUBLIC_KEY,
   FAKE_SECRET_KEY,
 } from "./support/ports";
@@ -128,4 +130,52 @@ test("a drain switched to metadata only forwards no prompts, error text, IP addr
   }
   const failed = spans.find((s) => s.attributes["error.type"] === "RateLimitError")!;
   expect(failed.status.message).toBe("RateLimitError (429)");
+});
+
+const otlpReceived = async () => (await (await fetch(`${E2E_FAKE_CONTROL_URL}/__otlp/spans`)).json()) as Span[];
+const setOtlpMode = (mode: string) => fetch(`${E2E_FAKE_CONTROL_URL}/__otlp/mode?mode=${mode}`, { method: "POST" });
+
+test("an OpenTelemetry (OTLP) drain: created and tested in the form, traffic delivered, a 401 shown", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await setOtlpMode("normal");
+  await signIn(page, ACME_OWNER);
+  await page.goto("/orgs/acme-health/environments/acme-staging/integrations");
+  await page.getByRole("link", { name: "New LLM Trace Drain" }).click();
+  await page.getByLabel("Type").selectOption({ label: "OpenTelemetry (OTLP/HTTP)" });
+  await page.getByLabel("Handle", { exact: true }).fill("staging-otel");
+  await page.getByLabel("Endpoint", { exact: true }).fill(`${E2E_FAKE_OTLP_URL}/v1/traces`);
+  await page.getByRole("button", { name: "Add header" }).click();
+  await page.getByLabel("Header 1 name").fill(FAKE_OTLP_HEADER.name);
+  await page.getByLabel("Header 1 value").fill(FAKE_OTLP_HEADER.value);
+  await page.getByRole("button", { name: "Test connection" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "accepted an empty OTLP export" })).toBeVisible();
+  await page.getByLabel(/I understand that full prompts and completions/).check();
+  await page.getByRole("button", { name: "Save LLM Trace Drain" }).click();
+  await expect(page.getByRole("heading", { name: "staging-otel" })).toBeVisible();
+  const settings = page.getByRole("region", { name: "Configuration" });
+  await expect(settings).toContainText("OpenTelemetry (OTLP/HTTP)");
+  await expect(settings).toContainText(`${FAKE_OTLP_HEADER.name} (values stored encrypted)`);
+  await expect(page.locator("body")).not.toContainText(FAKE_OTLP_HEADER.value);
+
+  const before = (await otlpReceived()).length;
+  expect(await simulate(5)).toMatchObject({ accepted: 5 });
+  await expect.poll(async () => (await otlpReceived()).length - before, { timeout: 20_000 }).toBe(5);
+  const spans = (await otlpReceived()).slice(before);
+  expect(spans.every((s) => typeof s.attributes["gen_ai.operation.name"] === "string")).toBe(true);
+  expect(spans.every((s) => Object.keys(s.attributes).every((k) => !k.startsWith("langfuse.")))).toBe(true);
+  const delivery = page.getByRole("region", { name: "Delivery" });
+  await expect(delivery.locator(".stat").filter({ hasText: "Delivered (24 h)" })).toContainText("5", {
+    timeout: 15_000,
+  });
+
+  await setOtlpMode("unauthorized");
+  try {
+    await simulate(1);
+    await expect(delivery.getByText("Authentication failed", { exact: true })).toBeVisible({ timeout: 20_000 });
+    await expect(delivery.getByRole("alert")).toContainText("refused this drain's credentials (HTTP 401)");
+  } finally {
+    await setOtlpMode("normal");
+  }
 });

@@ -10,6 +10,7 @@ import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
 import { gatewayRecord } from "../../lib/tracing/gateway-record";
 import { recordTimes } from "../../lib/tracing/record-times";
 import { mapRecordToSpan } from "../../lib/tracing/span-mapping";
+import { langfuseAttributes } from "../../lib/destinations/langfuse/span-attributes";
 import { spanIdentity } from "../../lib/tracing/span-ids";
 
 const [port, receiverUrl] = process.argv.slice(2);
@@ -45,6 +46,7 @@ http
           keyAlias: "bench",
           forwardContent: true,
           times,
+          extras: langfuseAttributes,
         });
         const span = tracer.startSpan(mapped.name, {
           kind: SpanKind.CLIENT,

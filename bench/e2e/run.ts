@@ -257,4 +257,5 @@ try {
 fs.mkdirSync("bench/results", { recursive: true });
 const file = path.join("bench/results", `${values.label}.json`);
 fs.writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
-process.stdout.write(`${JSON.stringify(results, null, 2)}\nwritten to ${file}\n`);
+process.stderr.write(`written to ${file}\n`);
+process.stdout.write(`${JSON.stringify(results)}\n`);

@@ -29,12 +29,24 @@ export async function seedBenchDrain(databaseUrl: string, receiverUrl: string, k
       [org, env, createHash("sha256").update(BENCH_KEY).digest("hex")],
     );
     const ciphertext = encrypt(parseKeyring(keyringSpec), "sk-lf-bench-secret", drainSecretAad(org, drain));
-    await client.query(
-      `INSERT INTO llm_trace_drains (id, organization_id, environment_id, type, handle, base_url, public_key,
-                                     secret_key_ciphertext, secret_key_hint)
-       VALUES ($1, $2, $3, 'langfuse', 'bench', $4, 'pk-lf-bench', $5, 'sk-lf-…cret')`,
-      [drain, org, env, receiverUrl, ciphertext],
+    // Drains are `config` + `secrets` since destinations became plug-ins; older checkouts have columns.
+    const { rowCount } = await client.query(
+      `SELECT 1 FROM information_schema.columns WHERE table_name = 'llm_trace_drains' AND column_name = 'config'`,
     );
+    if (rowCount)
+      await client.query(
+        `INSERT INTO llm_trace_drains (id, organization_id, environment_id, type, handle, config, secrets, secret_hints)
+         VALUES ($1, $2, $3, 'langfuse', 'bench', jsonb_build_object('baseUrl', $4::text, 'publicKey', 'pk-lf-bench'),
+                 jsonb_build_object('secretKey', $5::text), '{"secretKey": "sk-lf-…cret"}')`,
+        [drain, org, env, receiverUrl, ciphertext],
+      );
+    else
+      await client.query(
+        `INSERT INTO llm_trace_drains (id, organization_id, environment_id, type, handle, base_url, public_key,
+                                       secret_key_ciphertext, secret_key_hint)
+         VALUES ($1, $2, $3, 'langfuse', 'bench', $4, 'pk-lf-bench', $5, 'sk-lf-…cret')`,
+        [drain, org, env, receiverUrl, ciphertext],
+      );
     return drain;
   } finally {
     await client.end();

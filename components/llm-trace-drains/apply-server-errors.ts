@@ -13,7 +13,8 @@ export function applyServerErrors<T extends FieldValues>(
   }
   let placed = false;
   for (const [field, message] of Object.entries(err.fields)) {
-    if ((fields as readonly string[]).includes(field)) {
+    // A field or an element of it (`headers.0.value`).
+    if ((fields as readonly string[]).some((f) => field === f || field.startsWith(`${f}.`))) {
       setError(field as Path<T>, { message });
       placed = true;
     }

@@ -19,7 +19,7 @@ export function ConnectionResultMessage({ test }: { test: Mutation }) {
   if (!test.data) return null;
   return test.data.ok ? (
     <div className="alert alert-ok" role="status">
-      Connected to Langfuse project <strong>{test.data.projectName}</strong>.
+      {test.data.message}
     </div>
   ) : (
     <div className="alert alert-error" role="alert">

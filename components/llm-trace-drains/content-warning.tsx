@@ -1,8 +1,11 @@
+import type { DrainType } from "@/lib/validation/llm-trace-drains";
+import { destinationMeta } from "@/lib/destinations/registry";
+
 /**
  * What the drain will forward, shown before saving: full content (may include PHI) or,
  * for a metadata-only drain, exactly which fields leave and which never do.
  */
-export function ContentWarning({ forwardContent }: { forwardContent: boolean }) {
+export function ContentWarning({ forwardContent, type }: { forwardContent: boolean; type: DrainType }) {
   if (!forwardContent) {
     return (
       <div className="alert alert-info" role="note" aria-labelledby="content-warning-title">
@@ -16,23 +19,23 @@ export function ContentWarning({ forwardContent }: { forwardContent: boolean }) 
       </div>
     );
   }
+  const { noun, coveredExample } = destinationMeta(type);
   return (
     <div className="alert alert-warn" role="note" aria-labelledby="content-warning-title">
       <strong id="content-warning-title">Prompts and completions will be forwarded</strong>
       <p style={{ margin: "6px 0 0" }}>
-        This drain sends the full prompts and completions of every AI Gateway request made in this environment to the
-        Langfuse project below. They may contain protected health information (PHI) or other personal data. The
-        platform&apos;s BAA does not cover third-party destinations such as Langfuse Cloud: if you forward PHI, use a
-        destination covered by your own BAA, such as Langfuse&apos;s HIPAA host (
-        <code>https://hipaa.cloud.langfuse.com</code>) under a BAA with Langfuse, or your own self-hosted Langfuse.
+        This drain sends the full prompts and completions of every AI Gateway request made in this environment to {noun}
+        . They may contain protected health information (PHI) or other personal data. The platform&apos;s BAA does not
+        cover third-party destinations: if you forward PHI, use a destination covered by your own BAA, {coveredExample}.
       </p>
     </div>
   );
 }
 
-/** The acknowledgement's label, matching the mode. */
-export function acknowledgementLabel(forwardContent: boolean): string {
+/** The acknowledgement's label, matching the mode and the destination. */
+export function acknowledgementLabel(forwardContent: boolean, type: DrainType): string {
+  const { noun } = destinationMeta(type);
   return forwardContent
-    ? "I understand that full prompts and completions, which may include PHI, will be forwarded to this Langfuse project"
-    : "I understand that request metadata (models, tokens, cost, timing, error classes, session ids and tags) will be forwarded to this Langfuse project";
+    ? `I understand that full prompts and completions, which may include PHI, will be forwarded to ${noun}`
+    : `I understand that request metadata (models, tokens, cost, timing, error classes, session ids and tags) will be forwarded to ${noun}`;
 }

@@ -4,16 +4,20 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useDeleteDrain } from "./use-drains";
+import type { DrainType } from "@/lib/validation/llm-trace-drains";
+import { destinationMeta } from "@/lib/destinations/registry";
 
 export function DeleteDrainButton({
   environmentId,
   drainId,
   handle,
+  type,
   drainsPath,
 }: {
   environmentId: string;
   drainId: string;
   handle: string;
+  type: DrainType;
   drainsPath: string;
 }) {
   const [open, setOpen] = useState(false);
@@ -28,7 +32,7 @@ export function DeleteDrainButton({
         open={open}
         onOpenChange={setOpen}
         title={`Delete ${handle}?`}
-        description="Nothing more will be forwarded to this Langfuse project, and spans still queued for it are discarded. Traces already in Langfuse stay there."
+        description={`Nothing more will be forwarded to ${destinationMeta(type).noun}, and spans still queued for it are discarded. Traces already delivered stay there.`}
         confirmLabel="Delete drain"
         pendingLabel="Deleting…"
         pending={remove.isPending}

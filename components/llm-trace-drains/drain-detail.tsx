@@ -1,11 +1,12 @@
 "use client";
 
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { DrainView } from "@/lib/validation/llm-trace-drains";
 import { ApiError } from "@/lib/api-client";
 import { formatDateTime } from "@/lib/format";
 import { DrainStatusBadge } from "./drain-status-badge";
+import { destinationLabel, drainSettings } from "@/lib/destinations/registry";
 import { ConnectionResultMessage } from "./connection-result";
 import dynamic from "next/dynamic";
 import { DeleteDrainButton } from "./delete-drain-button";
@@ -59,6 +60,7 @@ export function DrainDetail({ environmentId, drain, drainsPath, canWrite }: Prop
               environmentId={environmentId}
               drainId={drain.id}
               handle={drain.handle}
+              type={drain.type}
               drainsPath={drainsPath}
             />
           </div>
@@ -91,24 +93,18 @@ export function DrainDetail({ environmentId, drain, drainsPath, canWrite }: Prop
             <DrainStatusBadge drain={drain} />
           </dd>
           <dt>Type</dt>
-          <dd>Langfuse</dd>
+          <dd>{destinationLabel(drain.type)}</dd>
           <dt>Handle</dt>
           <dd>{drain.handle}</dd>
-          <dt>Base URL</dt>
-          <dd>
-            <code>{drain.baseUrl}</code>
-          </dd>
-          <dt>Public Key</dt>
-          <dd>
-            <code>{drain.publicKey}</code>
-          </dd>
+          {drainSettings(drain).map((row) => (
+            <Fragment key={row.term}>
+              <dt>{row.term}</dt>
+              <dd>{row.code ? <code>{row.detail}</code> : row.detail}</dd>
+            </Fragment>
+          ))}
           <dt>Content</dt>
           <dd>
             {drain.forwardContent ? "Prompts and completions forwarded" : "Metadata only (no prompts or completions)"}
-          </dd>
-          <dt>Secret Key</dt>
-          <dd>
-            <code>{drain.secretKeyHint}</code>
           </dd>
           <dt>Created</dt>
           <dd>

@@ -5,12 +5,15 @@ import type { DrainHealth } from "@/lib/validation/drain-health";
 import { ApiError } from "@/lib/api-client";
 import { formatDateTime } from "@/lib/format";
 import { HealthStatusBadge } from "./health-status-badge";
+import type { DrainType } from "@/lib/validation/llm-trace-drains";
+import { destinationLabel } from "@/lib/destinations/registry";
 import { DeliveryChart } from "./delivery-chart";
 import { useDrainHealth, useRetryDeliveries, useSendTestTrace } from "./use-drains";
 
-type Props = { environmentId: string; drainId: string; initialHealth: DrainHealth; canWrite: boolean };
+type Props = { environmentId: string; drainId: string; type: DrainType; initialHealth: DrainHealth; canWrite: boolean };
 
-export function DrainHealthPanel({ environmentId, drainId, initialHealth, canWrite }: Props) {
+export function DrainHealthPanel({ environmentId, drainId, type, initialHealth, canWrite }: Props) {
+  const destination = destinationLabel(type);
   const health = useDrainHealth(environmentId, drainId, initialHealth);
   const retry = useRetryDeliveries(environmentId, drainId);
   const testTrace = useSendTestTrace(environmentId, drainId);
@@ -58,14 +61,15 @@ export function DrainHealthPanel({ environmentId, drainId, initialHealth, canWri
       ) : null}
       {h.status === "authentication_failed" ? (
         <div className="alert alert-error" role="alert">
-          Langfuse refused this drain&apos;s keys{h.lastError?.httpStatus ? ` (HTTP ${h.lastError.httpStatus})` : ""}:{" "}
-          {h.lastError?.message}. Deliveries are held, not lost: update the keys, or press Retry now.
+          {destination} refused this drain&apos;s credentials
+          {h.lastError?.httpStatus ? ` (HTTP ${h.lastError.httpStatus})` : ""}: {h.lastError?.message}. Deliveries are
+          held, not lost: update the credentials (Edit), or press Retry now.
         </div>
       ) : null}
       {h.status === "ingestion_suspended" ? (
         <div className="alert alert-error" role="alert">
-          Langfuse suspended ingestion for this project: {h.lastError?.message}. Deliveries keep retrying with backoff
-          for up to 24 hours; raise the project&apos;s usage limit or plan in Langfuse.
+          {destination} suspended ingestion: {h.lastError?.message}. Deliveries keep retrying with backoff for up to 24
+          hours; raise the usage limit or plan at {destination}.
         </div>
       ) : null}
       <div className="stats" style={{ marginBottom: 16 }}>

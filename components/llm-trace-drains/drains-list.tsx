@@ -4,6 +4,7 @@ import Link from "next/link";
 import { formatDateTime } from "@/lib/format";
 import { useDrains, type DrainList } from "./use-drains";
 import { HealthStatusBadge } from "./health-status-badge";
+import { destinationLabel, drainCredentials, drainTarget } from "@/lib/destinations/registry";
 
 type Props = { environmentId: string; drainsPath: string; initial: DrainList; canCreate: boolean };
 
@@ -48,9 +49,8 @@ export function DrainsList({ environmentId, drainsPath, initial, canCreate }: Pr
             <tr>
               <th scope="col">Handle</th>
               <th scope="col">Type</th>
-              <th scope="col">Base URL</th>
-              <th scope="col">Public key</th>
-              <th scope="col">Secret key</th>
+              <th scope="col">Sends to</th>
+              <th scope="col">Credentials</th>
               <th scope="col">Status</th>
               <th scope="col">Delivered (24 h)</th>
               <th scope="col">Pending</th>
@@ -66,15 +66,16 @@ export function DrainsList({ environmentId, drainsPath, initial, canCreate }: Pr
                   <td>
                     <Link href={`${drainsPath}/${d.id}`}>{d.handle}</Link>
                   </td>
-                  <td>Langfuse</td>
+                  <td>{destinationLabel(d.type)}</td>
                   <td>
-                    <code>{d.baseUrl}</code>
+                    <code>{drainTarget(d)}</code>
                   </td>
                   <td>
-                    <code>{d.publicKey}</code>
-                  </td>
-                  <td>
-                    <code>{d.secretKeyHint}</code>
+                    {drainCredentials(d).map((c) => (
+                      <code key={c} style={{ display: "block" }}>
+                        {c}
+                      </code>
+                    ))}
                   </td>
                   <td>
                     {health ? (

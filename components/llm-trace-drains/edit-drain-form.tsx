@@ -1,74 +1,69 @@
 "use client";
 
-import { useForm, useWatch } from "react-hook-form";
+import { useForm, useWatch, type FieldPath } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import * as z from "zod/mini";
-import {
-  ACKNOWLEDGE_CONTENT,
-  baseUrl,
-  drainHandle,
-  publicKey,
-  secretKey,
-  type DrainView,
-} from "@/lib/validation/llm-trace-drains";
+import type { $ZodType } from "zod/v4/core";
+import { ACKNOWLEDGE_CONTENT, drainHandle, type DrainView } from "@/lib/validation/llm-trace-drains";
+import { DESTINATION_SCHEMAS } from "@/lib/destinations/schemas";
+import { ALL_DESTINATION_DEFAULTS, DESTINATION_FORMS, type DrainFormValues } from "@/lib/destinations/form-fields";
 import { acknowledgementLabel, ContentWarning } from "./content-warning";
 import { Field } from "@/components/ui/field";
-import { SecretKeyInput } from "./secret-key-input";
 import { applyServerErrors } from "./apply-server-errors";
+import { fieldAria } from "./field-aria";
 import { useUpdateDrain } from "./use-drains";
 
-// The edit form derives its schema from the shared field schemas; an empty secret keeps
-// the stored key (the server applies the same rule to the same request body).
-// Turning content forwarding on needs the same acknowledgement as creating such a drain.
-const editForm = (contentWasForwarded: boolean) =>
-  z
-    .object({
-      handle: drainHandle,
-      baseUrl,
-      publicKey,
-      secretKey: z.union([z.literal(""), secretKey]),
-      forwardContent: z.boolean(),
-      acknowledgeContentForwarding: z.optional(z.boolean()),
-    })
-    .check(
-      z.refine((v) => contentWasForwarded || !v.forwardContent || v.acknowledgeContentForwarding === true, {
-        path: ["acknowledgeContentForwarding"],
-        message: ACKNOWLEDGE_CONTENT,
-      }),
-    );
-type EditForm = ReturnType<typeof editForm>;
-type Input = z.input<EditForm>;
-type Output = z.output<EditForm>;
-const FIELDS = ["handle", "baseUrl", "publicKey", "secretKey"] as const;
+// The edit form derives its schema from the shared field schemas of the drain's destination
+// (its `edit` fields: an empty secret keeps the stored one, headers are kept unless
+// replaced; the server applies the same rules to the same request body). Turning content
+// forwarding on needs the same acknowledgement as creating such a drain.
+const editForm = (drain: DrainView) => {
+  const destination = DESTINATION_SCHEMAS.find((d) => d.type === drain.type)!;
+  const shape: z.core.$ZodShape = {
+    handle: drainHandle,
+    forwardContent: z.boolean(),
+    acknowledgeContentForwarding: z.optional(z.boolean()),
+    ...destination.edit,
+  };
+  return z.object(shape).check(
+    z.refine((v) => drain.forwardContent || !v.forwardContent || v.acknowledgeContentForwarding === true, {
+      path: ["acknowledgeContentForwarding"],
+      message: ACKNOWLEDGE_CONTENT,
+    }),
+    ...("editCheck" in destination ? [destination.editCheck as z.core.$ZodCheck<Record<string, unknown>>] : []),
+  );
+};
 
 type Props = { environmentId: string; drain: DrainView; onDone: () => void };
 
 export function EditDrainForm({ environmentId, drain, onDone }: Props) {
   const update = useUpdateDrain(environmentId, drain.id);
-  const form = useForm<Input, unknown, Output>({
-    resolver: zodResolver(editForm(drain.forwardContent)),
+  const destination = DESTINATION_FORMS[drain.type];
+  const form = useForm<DrainFormValues>({
+    resolver: zodResolver(editForm(drain) as unknown as $ZodType<DrainFormValues, DrainFormValues>),
     defaultValues: {
+      type: drain.type,
       handle: drain.handle,
-      baseUrl: drain.baseUrl,
-      publicKey: drain.publicKey,
-      secretKey: "",
       forwardContent: drain.forwardContent,
+      acknowledgeContentForwarding: false,
+      ...ALL_DESTINATION_DEFAULTS,
+      ...destination.editValues(drain),
     },
   });
   const { errors, isSubmitting } = form.formState;
   const forwardContent = useWatch({ control: form.control, name: "forwardContent" });
-  const aria = (name: (typeof FIELDS)[number]) => ({
-    "aria-invalid": !!errors[name],
-    "aria-describedby": `${name}-hint ${name}-error`,
-  });
+  const fields = ["handle", ...destination.fieldNames] as FieldPath<DrainFormValues>[];
 
-  const onSubmit = async (values: Output) => {
+  const onSubmit = async (values: DrainFormValues) => {
     try {
-      const { acknowledgeContentForwarding: _acknowledged, ...changes } = values;
-      await update.mutateAsync({ ...changes, secretKey: changes.secretKey || undefined });
+      await update.mutateAsync({
+        handle: values.handle,
+        forwardContent: values.forwardContent,
+        ...destination.toUpdate(values),
+      });
       onDone();
     } catch (err) {
-      applyServerErrors(err, FIELDS, form.setError);
+      applyServerErrors(err, fields, form.setError);
     }
   };
 
@@ -80,33 +75,9 @@ export function EditDrainForm({ environmentId, drain, onDone }: Props) {
         </div>
       ) : null}
       <Field id="handle" label="Handle" error={errors.handle?.message}>
-        <input id="handle" autoComplete="off" {...aria("handle")} {...form.register("handle")} />
+        <input id="handle" autoComplete="off" {...fieldAria(errors, "handle")} {...form.register("handle")} />
       </Field>
-      <Field
-        id="baseUrl"
-        label="Base URL"
-        error={errors.baseUrl?.message}
-        hint="Changing it requires the secret key again."
-      >
-        <input id="baseUrl" type="url" autoComplete="off" {...aria("baseUrl")} {...form.register("baseUrl")} />
-      </Field>
-      <Field id="publicKey" label="Public Key" error={errors.publicKey?.message}>
-        <input
-          id="publicKey"
-          autoComplete="off"
-          spellCheck={false}
-          {...aria("publicKey")}
-          {...form.register("publicKey")}
-        />
-      </Field>
-      <Field
-        id="secretKey"
-        label="Secret Key"
-        error={errors.secretKey?.message}
-        hint={`Leave empty to keep the stored key (${drain.secretKeyHint}).`}
-      >
-        <SecretKeyInput id="secretKey" {...aria("secretKey")} {...form.register("secretKey")} />
-      </Field>
+      <destination.Fields form={form} drain={drain} />
       <div className="field">
         <label className="row" style={{ fontWeight: 500 }}>
           <input type="checkbox" {...form.register("forwardContent")} />
@@ -115,7 +86,7 @@ export function EditDrainForm({ environmentId, drain, onDone }: Props) {
       </div>
       {forwardContent && !drain.forwardContent ? (
         <>
-          <ContentWarning forwardContent />
+          <ContentWarning forwardContent type={drain.type} />
           <div className="field">
             <label className="row" style={{ fontWeight: 500 }}>
               <input
@@ -123,7 +94,7 @@ export function EditDrainForm({ environmentId, drain, onDone }: Props) {
                 aria-invalid={!!errors.acknowledgeContentForwarding}
                 {...form.register("acknowledgeContentForwarding")}
               />
-              {acknowledgementLabel(true)}
+              {acknowledgementLabel(true, drain.type)}
             </label>
             {errors.acknowledgeContentForwarding ? (
               <span className="field-error" role="alert">

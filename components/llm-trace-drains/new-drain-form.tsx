@@ -1,68 +1,58 @@
 "use client";
 
-import { useForm, useWatch } from "react-hook-form";
+import { useForm, useWatch, type FieldPath } from "react-hook-form";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
-import type * as z from "zod/mini";
-import type { createDrainInput } from "@/lib/validation/llm-trace-drains";
-import { LANGFUSE_CLOUD_HOSTS } from "@/lib/destinations/langfuse/cloud-hosts";
+import type { $ZodType } from "zod/v4/core";
+import type { CreateDrainInput } from "@/lib/validation/llm-trace-drains";
+import { DESTINATION_TYPES, destinationMeta } from "@/lib/destinations/registry";
+import { ALL_DESTINATION_DEFAULTS, DESTINATION_FORMS, type DrainFormValues } from "@/lib/destinations/form-fields";
 import { lazyZodResolver } from "@/lib/forms/lazy-zod-resolver";
 import { Field } from "@/components/ui/field";
 import { acknowledgementLabel, ContentWarning } from "./content-warning";
-import { SecretKeyInput } from "./secret-key-input";
 import { ConnectionResultMessage } from "./connection-result";
 import { applyServerErrors } from "./apply-server-errors";
+import { fieldAria } from "./field-aria";
 import { useCreateDrain, useTestConnection } from "./use-drains";
 
-// The schemas (and zod) load on first validation: see lib/forms/lazy-zod-resolver.ts.
+// The schemas (and zod) load on first validation: see lib/forms/lazy-zod-resolver.ts. The
+// form holds every destination's fields; the create schema of the chosen type keeps its own.
 const validation = () => import("@/lib/validation/llm-trace-drains");
-
-type Input = z.input<typeof createDrainInput>;
-type Output = z.output<typeof createDrainInput>;
-const FIELDS = [
-  "type",
-  "handle",
-  "baseUrl",
-  "publicKey",
-  "secretKey",
-  "forwardContent",
-  "acknowledgeContentForwarding",
-] as const;
+const COMMON_FIELDS = ["type", "handle", "forwardContent", "acknowledgeContentForwarding"] as const;
 
 export function NewDrainForm({ environmentId, drainsPath }: { environmentId: string; drainsPath: string }) {
   const router = useRouter();
   const create = useCreateDrain(environmentId);
   const test = useTestConnection(environmentId);
-  const form = useForm<Input, unknown, Output>({
-    resolver: lazyZodResolver(() => validation().then((m) => m.createDrainInput)),
+  const form = useForm<DrainFormValues, unknown, CreateDrainInput>({
+    resolver: lazyZodResolver(() =>
+      validation().then((m) => m.createDrainInput as unknown as $ZodType<CreateDrainInput, DrainFormValues>),
+    ),
     defaultValues: {
       type: "langfuse",
       handle: "",
-      baseUrl: "",
-      publicKey: "",
-      secretKey: "",
       forwardContent: true,
       acknowledgeContentForwarding: false,
+      ...ALL_DESTINATION_DEFAULTS,
     },
   });
   const { errors, isSubmitting } = form.formState;
+  const type = useWatch({ control: form.control, name: "type" });
   const forwardContent = useWatch({ control: form.control, name: "forwardContent" }) !== false;
-  const aria = (name: (typeof FIELDS)[number]) => ({
-    "aria-invalid": !!errors[name],
-    "aria-describedby": `${name}-hint ${name}-error`,
-  });
+  const destination = DESTINATION_FORMS[type];
+  const fields = [...COMMON_FIELDS, ...destination.fieldNames] as FieldPath<DrainFormValues>[];
 
-  const onSubmit = async (values: Output) => {
+  const onSubmit = async (values: CreateDrainInput) => {
     try {
       const drain = await create.mutateAsync(values);
       router.push(`${drainsPath}/${drain.id}`);
     } catch (err) {
-      applyServerErrors(err, FIELDS, form.setError);
+      applyServerErrors(err, fields, form.setError);
     }
   };
 
   const onTest = async () => {
-    const valid = await form.trigger(["baseUrl", "publicKey", "secretKey"]);
+    const valid = await form.trigger(destination.fieldNames as FieldPath<DrainFormValues>[]);
     if (!valid) return;
     const { testConnectionInput } = await validation();
     const parsed = testConnectionInput.safeParse(form.getValues());
@@ -82,14 +72,23 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
           {errors.root.message}
         </div>
       ) : null}
-      <Field
-        id="type"
-        label="Type"
-        error={errors.type?.message}
-        hint="Where the traces go. More destinations will follow."
-      >
-        <select id="type" {...aria("type")} {...form.register("type")}>
-          <option value="langfuse">Langfuse</option>
+      <Field id="type" label="Type" error={errors.type?.message} hint={destinationMeta(type).hint}>
+        <select
+          id="type"
+          {...fieldAria(errors, "type")}
+          {...form.register("type", {
+            // Another destination: its result and acknowledgement do not carry over.
+            onChange: () => {
+              test.reset();
+              form.setValue("acknowledgeContentForwarding", false);
+            },
+          })}
+        >
+          {DESTINATION_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {destinationMeta(t).label}
+            </option>
+          ))}
         </select>
       </Field>
       <Field
@@ -98,53 +97,9 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
         error={errors.handle?.message}
         hint="Lowercase letters, digits, '.', '_' and '-'; unique in this environment."
       >
-        <input id="handle" autoComplete="off" {...aria("handle")} {...form.register("handle")} />
+        <input id="handle" autoComplete="off" {...fieldAria(errors, "handle")} {...form.register("handle")} />
       </Field>
-      <Field
-        id="baseUrl"
-        label="Base URL"
-        error={errors.baseUrl?.message}
-        hint="Must use https://. Langfuse Cloud hosts are suggested; a self-hosted URL may include a path."
-      >
-        <input
-          id="baseUrl"
-          type="url"
-          list="langfuse-hosts"
-          placeholder="https://hipaa.cloud.langfuse.com"
-          autoComplete="off"
-          {...aria("baseUrl")}
-          {...form.register("baseUrl")}
-        />
-      </Field>
-      <datalist id="langfuse-hosts">
-        {LANGFUSE_CLOUD_HOSTS.map((h) => (
-          <option key={h.url} value={h.url}>
-            {h.label}
-          </option>
-        ))}
-      </datalist>
-      <Field
-        id="publicKey"
-        label="Public Key"
-        error={errors.publicKey?.message}
-        hint="The project's public key, starting with pk-lf-."
-      >
-        <input
-          id="publicKey"
-          autoComplete="off"
-          spellCheck={false}
-          {...aria("publicKey")}
-          {...form.register("publicKey")}
-        />
-      </Field>
-      <Field
-        id="secretKey"
-        label="Secret Key"
-        error={errors.secretKey?.message}
-        hint="Starts with sk-lf-. Stored encrypted; never shown again."
-      >
-        <SecretKeyInput id="secretKey" {...aria("secretKey")} {...form.register("secretKey")} />
-      </Field>
+      <destination.Fields form={form} />
 
       <div className="row" style={{ marginBottom: 16 }}>
         <button type="button" className="btn" onClick={onTest} disabled={test.isPending}>
@@ -169,15 +124,15 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
           error messages, IP addresses or user ids.
         </span>
       </div>
-      <ContentWarning forwardContent={forwardContent} />
+      <ContentWarning forwardContent={forwardContent} type={type} />
       <div className="field">
         <label className="row" style={{ fontWeight: 500 }}>
           <input
             type="checkbox"
-            {...aria("acknowledgeContentForwarding")}
+            {...fieldAria(errors, "acknowledgeContentForwarding")}
             {...form.register("acknowledgeContentForwarding")}
           />
-          {acknowledgementLabel(forwardContent)}
+          {acknowledgementLabel(forwardContent, type)}
         </label>
         <span id="acknowledgeContentForwarding-hint" hidden />
         {errors.acknowledgeContentForwarding ? (

@@ -3,6 +3,10 @@ import path from "node:path";
 export const E2E_APP_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_FAKE_LANGFUSE_PORT = Number(process.env.E2E_FAKE_LANGFUSE_PORT ?? 3443);
 export const E2E_FAKE_LANGFUSE_URL = `https://localhost:${E2E_FAKE_LANGFUSE_PORT}`;
+export const E2E_FAKE_OTLP_PORT = Number(process.env.E2E_FAKE_OTLP_PORT ?? 3445);
+export const E2E_FAKE_OTLP_URL = `https://localhost:${E2E_FAKE_OTLP_PORT}`;
+/** The fake OTLP receiver's required header (its defaults). */
+export const FAKE_OTLP_HEADER = { name: "x-api-key", value: "otlp-fake-secret-0001" };
 export const E2E_TLS_DIR = path.join(process.cwd(), ".e2e-tls");
 
 /** The fake's project keys (its defaults). */

@@ -1,8 +1,8 @@
 import type { PrismaClient } from "../generated/prisma/client";
-import { decrypt, encrypt, keyVersionOf, type Keyring } from "./keyring";
-import { drainSecretAad as aad } from "./drain-secret-aad";
+import { keyVersionOf, type Keyring } from "./keyring";
+import { decryptSecrets, encryptSecrets, stringRecord } from "./drain-secrets";
 
-// Re-encrypts every stored drain secret under the keyring's current key. Safe to re-run:
+// Re-encrypts every stored drain secret (every field of every drain) under the keyring's current key. Safe to re-run:
 // values already under the current key are skipped, and each update only applies if the
 // row still holds the ciphertext that was read (a concurrent edit wins).
 
@@ -22,7 +22,7 @@ export async function rotateDrainSecrets(
   let cursor: string | undefined;
   for (;;) {
     const rows = await prisma.llmTraceDrain.findMany({
-      select: { id: true, organizationId: true, secretKeyCiphertext: true },
+      select: { id: true, organizationId: true, secrets: true },
       orderBy: { id: "asc" },
       take: batchSize,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
@@ -31,15 +31,17 @@ export async function rotateDrainSecrets(
     cursor = rows.at(-1)!.id;
     for (const row of rows) {
       report.examined++;
-      if (keyVersionOf(row.secretKeyCiphertext) === keyring.current) {
+      const stored = stringRecord(row.secrets);
+      if (Object.values(stored).every((ciphertext) => keyVersionOf(ciphertext) === keyring.current)) {
         report.alreadyCurrent++;
         continue;
       }
       try {
-        const plain = decrypt(keyring, row.secretKeyCiphertext, aad(row.organizationId, row.id));
+        const plain = decryptSecrets(keyring, row.organizationId, row.id, stored);
+        // Only if the row still holds what was read: a concurrent edit wins.
         const { count } = await prisma.llmTraceDrain.updateMany({
-          where: { id: row.id, secretKeyCiphertext: row.secretKeyCiphertext },
-          data: { secretKeyCiphertext: encrypt(keyring, plain, aad(row.organizationId, row.id)) },
+          where: { id: row.id, secrets: { equals: stored } },
+          data: { secrets: encryptSecrets(keyring, row.organizationId, row.id, plain) },
         });
         if (count === 1) report.reencrypted++;
       } catch (err) {

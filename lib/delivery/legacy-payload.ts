@@ -6,9 +6,6 @@ import type { MappedSpan } from "../tracing/span-mapping";
 // Rows queued before spans were stored as protobuf frames (payload format 1: the mapped span
 // as deflated JSON) are converted when delivered, so an upgrade loses nothing in the queue.
 
-export const FORMAT_JSON_DEFLATE = 1;
-export const FORMAT_PROTOBUF_GZIP = 2;
-
 const aad = (drainId: string, spanId: string) => `outbox|drain:${drainId}|span:${spanId}`;
 
 export function legacyPayloadToMember(keyring: Keyring, drainId: string, spanId: string, payload: Uint8Array) {

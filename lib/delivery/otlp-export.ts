@@ -1,16 +1,19 @@
 import https from "node:https";
+import { gunzipSync } from "node:zlib";
 import { guardedLookup, OutboundBlockedError } from "../outbound/guard";
-import { basicAuth, guardedHttpsRequest } from "../outbound/https-request";
-import { gzipRequest, partialSuccess } from "../otlp/export-request";
+import { guardedHttpsRequest } from "../outbound/https-request";
+import { gzipJsonRequest, gzipRequest, partialSuccess } from "../otlp/export-request";
+import type { ExportTarget } from "../destinations/types";
+import { FORMAT_OTLP_JSON_GZIP } from "./payload-formats";
 
-// Sends stored spans to Langfuse's OTLP endpoint as one gzip-compressed protobuf
-// ExportTraceServiceRequest (Langfuse accepts application/x-protobuf and gzip). The body is
-// assembled from the stored gzip members without decoding them. Every connection resolves
-// through the SSRF guard (DNS rebinding), TLS is verified, connections are kept alive.
-// Outcomes follow the OTLP spec: 429/502/503/504 and network errors are retried (honouring
-// Retry-After), 400/413 reject the batch, 401/403 are the drain's problem.
+// Sends stored spans to a drain's OTLP/HTTP endpoint as one ExportTraceServiceRequest, in
+// the encoding they were stored in (protobuf or JSON), gzip-compressed unless the
+// destination takes plain bodies. The body is assembled from the stored gzip members without
+// decoding them. Every connection resolves through the SSRF guard (DNS rebinding), TLS is
+// verified, connections are kept alive. Outcomes follow the OTLP spec: 429/502/503/504 and
+// network errors are retried (honouring Retry-After), 400/413 reject the batch, 401/403 are
+// the drain's problem.
 
-export type ExportTarget = { baseUrl: string; publicKey: string; secretKey: string };
 export type ExportOutcome =
   | { kind: "delivered"; rejected?: { count: number; message: string } }
   | { kind: "retryable"; status?: number; message: string; retryAfterMs?: number }
@@ -21,11 +24,7 @@ export type ExportOutcome =
 const agent = new https.Agent({ keepAlive: true, maxSockets: 8, lookup: guardedLookup });
 const MAX_RETRY_AFTER_MS = 3600_000;
 
-export function otlpTracesUrl(baseUrl: string): string {
-  return `${baseUrl}/api/public/otel/v1/traces`;
-}
-
-/** The destination's own words: Langfuse answers `{"message": …, "error": …}`. */
+/** The destination's own words: Langfuse answers `{"message": …, "error": …}`, OTLP receivers a Status. */
 export function destinationMessage(body: string): string {
   try {
     const parsed: unknown = JSON.parse(body);
@@ -53,6 +52,7 @@ export function classifyResponse(
   status: number,
   body: Buffer,
   headers: Record<string, string | string[] | undefined>,
+  isSuspension: ExportTarget["isSuspension"] = () => false,
 ): ExportOutcome {
   const contentType = String(headers["content-type"] ?? "");
   if (status >= 200 && status < 300) {
@@ -63,40 +63,41 @@ export function classifyResponse(
   }
   const message = destinationMessage(body.toString("utf8"));
   const wait = retryAfterMs(headers["retry-after"]);
-  // Langfuse answers 403 "Ingestion suspended: Usage threshold exceeded" for a project over
-  // its plan: the keys are fine and ingestion resumes when the plan allows, so it is retried
-  // with backoff (within the retry window) instead of holding the drain as an auth failure.
-  if (status === 403 && /ingestion suspended/i.test(message))
-    return { kind: "suspended", status, message, retryAfterMs: wait };
+  // A destination may refuse for a while for reasons other than the credentials (Langfuse's
+  // 403 "Ingestion suspended" for a project over its plan): retried with backoff within the
+  // retry window instead of holding the drain as an authentication failure.
+  if (isSuspension(status, message)) return { kind: "suspended", status, message, retryAfterMs: wait };
   if (status === 401 || status === 403) return { kind: "auth", status, message };
   if (status === 400 || status === 413) return { kind: "rejected", status, message };
   return { kind: "retryable", status, message: `HTTP ${status}: ${message}`, retryAfterMs: wait };
 }
 
-/** Exports stored gzip members of span frames totalling `framesLength` bytes. */
+/** A batch of stored spans of one format: gzip members, and for protobuf the frames' total length. */
+export type SpanBatch = { format: number; members: Buffer[]; framesLength: number };
+
+/** Exports stored spans in one request. */
 export async function exportSpanMembers(
   target: ExportTarget,
-  members: Buffer[],
-  framesLength: number,
+  batch: SpanBatch,
   timeoutMs = 15_000,
 ): Promise<ExportOutcome> {
-  const body = gzipRequest(members, framesLength);
+  const json = batch.format === FORMAT_OTLP_JSON_GZIP;
+  const gzipped = json ? gzipJsonRequest(batch.members) : gzipRequest(batch.members, batch.framesLength);
+  const body = target.compression === "gzip" ? gzipped : gunzipSync(gzipped);
   try {
-    const res = await guardedHttpsRequest(new URL(otlpTracesUrl(target.baseUrl)), {
+    const res = await guardedHttpsRequest(new URL(target.url), {
       method: "POST",
       agent,
       timeoutMs,
       body,
       headers: {
-        "content-type": "application/x-protobuf",
-        "content-encoding": "gzip",
+        ...target.headers,
+        "content-type": json ? "application/json" : "application/x-protobuf",
+        ...(target.compression === "gzip" ? { "content-encoding": "gzip" } : {}),
         "content-length": String(body.length),
-        authorization: basicAuth(target.publicKey, target.secretKey),
-        // Langfuse's real-time write path (without it, data can take ~10 minutes to show).
-        "x-langfuse-ingestion-version": "4",
       },
     });
-    return classifyResponse(res.status, res.bytes, res.headers);
+    return classifyResponse(res.status, res.bytes, res.headers, target.isSuspension);
   } catch (err) {
     if (err instanceof OutboundBlockedError) return { kind: "retryable", message: `blocked: ${err.message}` };
     const e = err as NodeJS.ErrnoException;

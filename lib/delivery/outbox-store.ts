@@ -29,10 +29,19 @@ export async function insertOutboxRows(
 ): Promise<void> {
   await sql.transaction(async (tx) => {
     await tx.query(
-      `INSERT INTO trace_outbox (drain_id, span_id, payload, size_bytes)
-       SELECT t.drain_id, t.span_id, substring($3::bytea FROM t.off + 1 FOR t.len), t.size
-         FROM unnest($1::uuid[], $2::text[], $4::int[], $5::int[], $6::int[]) AS t(drain_id, span_id, off, len, size)`,
-      [rows.drainIds, rows.spanIds, Buffer.from(rows.payloads), rows.offsets, rows.lengths, rows.sizeBytes],
+      `INSERT INTO trace_outbox (drain_id, span_id, payload, size_bytes, payload_format)
+       SELECT t.drain_id, t.span_id, substring($3::bytea FROM t.off + 1 FOR t.len), t.size, t.format
+         FROM unnest($1::uuid[], $2::text[], $4::int[], $5::int[], $6::int[], $7::int[])
+           AS t(drain_id, span_id, off, len, size, format)`,
+      [
+        rows.drainIds,
+        rows.spanIds,
+        Buffer.from(rows.payloads),
+        rows.offsets,
+        rows.lengths,
+        rows.sizeBytes,
+        rows.formats,
+      ],
     );
     await tx.query(
       `UPDATE llm_keys SET last_used_at = now()

@@ -2,13 +2,16 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "../db/database";
 import type { AppConfig } from "../config/env";
 import type { Keyring } from "../crypto/keyring";
-import { decrypt, DecryptionError } from "../crypto/keyring";
-import { drainSecretAad } from "../crypto/drain-secret-aad";
+import { DecryptionError } from "../crypto/keyring";
+import { decryptSecrets } from "../crypto/drain-secrets";
+import { destinationFor } from "../destinations/server-registry";
+import type { ExportTarget } from "../destinations/types";
 import { log, errorFields } from "../log";
 import { isDatabaseUnavailable } from "../db/errors";
 import { openSpanMember } from "./outbox-payload";
-import { FORMAT_JSON_DEFLATE, legacyPayloadToMember } from "./legacy-payload";
-import { exportSpanMembers, type ExportOutcome, type ExportTarget } from "./otlp-export";
+import { legacyPayloadToMember } from "./legacy-payload";
+import { FORMAT_JSON_DEFLATE, FORMAT_PROTOBUF_GZIP } from "./payload-formats";
+import { exportSpanMembers, type ExportOutcome, type SpanBatch } from "./otlp-export";
 import { backoffMs, chunkBySize } from "./batches";
 import {
   claimBatch,
@@ -23,7 +26,7 @@ import {
 } from "./outbox-store";
 
 // The delivery worker: claims queued spans, exports them per drain in bounded batches, and
-// records every outcome. At least once: rows are deleted only after Langfuse accepted them.
+// records every outcome. At least once: rows are deleted only after the destination accepted them.
 
 export type WorkerOptions = {
   keyring: Keyring;
@@ -35,7 +38,7 @@ export type WorkerOptions = {
   maxSpansPerRequest?: number;
   maxBytesPerRequest?: number;
   exportTimeoutMs?: number;
-  exporter?: (target: ExportTarget, members: Buffer[], framesLength: number) => Promise<ExportOutcome>;
+  exporter?: (target: ExportTarget, batch: SpanBatch) => Promise<ExportOutcome>;
 };
 
 /** The worker's settings from the validated configuration (server, delivery thread, `npm run worker`). */
@@ -48,15 +51,9 @@ export function workerOptionsFrom(cfg: AppConfig): WorkerOptions {
   };
 }
 
-/** A claimed row with its stored gzip member (decrypted) and the size of its frame. */
-type Item = { row: ClaimedRow; member: Buffer; frameBytes: number };
-type DrainRow = {
-  id: string;
-  organization_id: string;
-  base_url: string;
-  public_key: string;
-  secret_key_ciphertext: string;
-};
+/** A claimed row with its stored gzip member (decrypted), its format and the size of its frame. */
+type Item = { row: ClaimedRow; member: Buffer; format: number; frameBytes: number };
+type DrainRow = { id: string; organization_id: string; type: string; config: unknown; secrets: unknown };
 
 export class DeliveryWorker {
   readonly id = randomUUID().slice(0, 8);
@@ -126,7 +123,7 @@ export class DeliveryWorker {
     const byDrain = new Map(drainIds.flatMap((id, i) => (claimed[i]!.length > 0 ? [[id, claimed[i]!]] : [])));
     if (byDrain.size === 0) return 0;
     const drains = await sql.query<DrainRow>(
-      `SELECT id, organization_id, base_url, public_key, secret_key_ciphertext FROM llm_trace_drains WHERE id = ANY($1::uuid[])`,
+      `SELECT id, organization_id, type, config, secrets FROM llm_trace_drains WHERE id = ANY($1::uuid[])`,
       [[...byDrain.keys()]],
     );
     await Promise.all(drains.map((d) => this.deliverDrain(d, byDrain.get(d.id) ?? [])));
@@ -135,19 +132,19 @@ export class DeliveryWorker {
 
   private async deliverDrain(drain: DrainRow, rows: ClaimedRow[]): Promise<void> {
     const sql = this.database.driver;
-    let secretKey: string;
+    let target: ExportTarget;
     try {
-      secretKey = decrypt(
-        this.options.keyring,
-        drain.secret_key_ciphertext,
-        drainSecretAad(drain.organization_id, drain.id),
+      const destination = destinationFor(drain.type);
+      target = destination.exportTarget(
+        drain.config,
+        decryptSecrets(this.options.keyring, drain.organization_id, drain.id, drain.secrets),
       );
     } catch (err) {
       if (!(err instanceof DecryptionError)) throw err;
       await this.markAuthFailed(
         drain.id,
         null,
-        "The stored secret key cannot be decrypted; enter the secret key again.",
+        "The stored credentials cannot be decrypted; enter them again (edit the drain).",
       );
       await release(
         sql,
@@ -162,8 +159,17 @@ export class DeliveryWorker {
       try {
         items.push(
           row.payload_format === FORMAT_JSON_DEFLATE
-            ? { row, ...legacyPayloadToMember(keyring, drain.id, row.span_id, row.payload) }
-            : { row, member: openSpanMember(keyring, drain.id, row.span_id, row.payload), frameBytes: row.size_bytes },
+            ? {
+                row,
+                format: FORMAT_PROTOBUF_GZIP,
+                ...legacyPayloadToMember(keyring, drain.id, row.span_id, row.payload),
+              }
+            : {
+                row,
+                format: row.payload_format,
+                member: openSpanMember(keyring, drain.id, row.span_id, row.payload),
+                frameBytes: row.size_bytes,
+              },
         );
       } catch {
         unreadable.push(row.id);
@@ -173,12 +179,15 @@ export class DeliveryWorker {
       await deadLetter(sql, unreadable, "queued span cannot be decrypted (encryption key removed from the keyring?)");
       await countOutcome(sql, drain.id, "dead_lettered", unreadable.length);
     }
-    const target = { baseUrl: drain.base_url, publicKey: drain.public_key, secretKey };
-    const chunks = chunkBySize(
-      items,
-      (i) => i.frameBytes,
-      this.options.maxSpansPerRequest ?? 500,
-      this.options.maxBytesPerRequest ?? 4 * 1024 * 1024,
+    // One request holds one format (a drain's encoding may have changed with spans queued).
+    const formats = [...new Set(items.map((i) => i.format))];
+    const chunks = formats.flatMap((format) =>
+      chunkBySize(
+        items.filter((i) => i.format === format),
+        (i) => i.frameBytes,
+        this.options.maxSpansPerRequest ?? 500,
+        this.options.maxBytesPerRequest ?? 4 * 1024 * 1024,
+      ),
     );
     for (const [index, chunk] of chunks.entries()) {
       const held = await this.deliverChunk(drain.id, target, chunk);
@@ -199,14 +208,14 @@ export class DeliveryWorker {
   private async deliverChunk(drainId: string, target: ExportTarget, chunk: Item[]): Promise<boolean> {
     const sql = this.database.driver;
     const ids = chunk.map((i) => i.row.id);
-    const exporter = this.options.exporter ?? ((t, m, n) => exportSpanMembers(t, m, n, this.options.exportTimeoutMs));
+    const exporter = this.options.exporter ?? ((t, b) => exportSpanMembers(t, b, this.options.exportTimeoutMs));
     let outcome: ExportOutcome;
     try {
-      outcome = await exporter(
-        target,
-        chunk.map((i) => i.member),
-        chunk.reduce((n, i) => n + i.frameBytes, 0),
-      );
+      outcome = await exporter(target, {
+        format: chunk[0]!.format,
+        members: chunk.map((i) => i.member),
+        framesLength: chunk.reduce((n, i) => n + i.frameBytes, 0),
+      });
     } catch (err) {
       outcome = { kind: "retryable", message: err instanceof Error ? err.message : "export failed" };
     }
@@ -227,7 +236,7 @@ export class DeliveryWorker {
         return true;
       case "rejected":
         if (chunk.length > 1) {
-          // Langfuse rejects a whole batch for one bad span: halve until the culprit is alone.
+          // A destination may reject a whole batch for one bad span (Langfuse does): halve until the culprit is alone.
           const half = Math.ceil(chunk.length / 2);
           if (await this.deliverChunk(drainId, target, chunk.slice(0, half))) {
             await release(
@@ -238,7 +247,7 @@ export class DeliveryWorker {
           }
           return this.deliverChunk(drainId, target, chunk.slice(half));
         }
-        await deadLetter(sql, ids, `Langfuse rejected the span (HTTP ${outcome.status}): ${outcome.message}`);
+        await deadLetter(sql, ids, `${target.label} rejected the span (HTTP ${outcome.status}): ${outcome.message}`);
         await countOutcome(sql, drainId, "dead_lettered", 1);
         await this.recordError(drainId, outcome.status, outcome.message);
         return false;

@@ -1,5 +1,6 @@
 import { db } from "../db/database";
 import { aiGatewaySuspension } from "../server/ai-gateway-access";
+import { destinationFor } from "../destinations/server-registry";
 import type { SealTarget } from "./seal-slice";
 
 // A record belongs to the environment of the LLM key it was made with, found through the
@@ -21,7 +22,10 @@ export async function loadSealTargets(hashes: string[]): Promise<Map<string, Sea
           id: true,
           handle: true,
           organization: { select: { baaSignedAt: true, aiGatewayBetaEnrolledAt: true } },
-          llmTraceDrains: { where: { pausedAt: null }, select: { id: true, forwardContent: true } },
+          llmTraceDrains: {
+            where: { pausedAt: null },
+            select: { id: true, forwardContent: true, type: true, config: true },
+          },
         },
       },
     },
@@ -46,7 +50,13 @@ export async function loadSealTargets(hashes: string[]): Promise<Map<string, Sea
           environmentId: key.environment.id,
           environmentHandle: key.environment.handle,
           keyAlias: key.alias,
-          drains: key.environment.llmTraceDrains,
+          // What the span of each drain needs from its destination: its extra attributes and encoding.
+          drains: key.environment.llmTraceDrains.map((d) => ({
+            id: d.id,
+            forwardContent: d.forwardContent,
+            type: d.type,
+            encoding: destinationFor(d.type).encoding(d.config),
+          })),
         },
       ];
     }),

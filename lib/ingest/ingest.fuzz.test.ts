@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { parseKeyring } from "../crypto/keyring";
 import { storedFixtures } from "@/test/fixtures/litellm";
 import { RecordSplitter, type RawRecord } from "./record-stream";
-import { sealSlice, type SealJob } from "./seal-slice";
+import { sealSlice, type SealJob, type SealTarget } from "./seal-slice";
 import { keyHashInBytes } from "./key-hash";
 
 // Generated inputs, seeded so a failure reproduces: whatever a record holds, sealing it
@@ -13,15 +13,16 @@ import { keyHashInBytes } from "./key-hash";
 const SEED = 20261127;
 const keyring = parseKeyring(`v1:${Buffer.alloc(32, 3).toString("base64")}`);
 const fixtures = storedFixtures().map((f) => f.text);
-const target = {
+const target: SealTarget = {
   keyId: "k",
   organizationId: "o",
   environmentId: "e",
   environmentHandle: "fuzz",
   keyAlias: null,
   drains: [
-    { id: "00000000-0000-4000-8000-000000000001", forwardContent: true },
-    { id: "00000000-0000-4000-8000-000000000002", forwardContent: false },
+    { id: "00000000-0000-4000-8000-000000000001", forwardContent: true, type: "langfuse", encoding: "protobuf" },
+    { id: "00000000-0000-4000-8000-000000000002", forwardContent: false, type: "langfuse", encoding: "protobuf" },
+    { id: "00000000-0000-4000-8000-000000000003", forwardContent: true, type: "otlp", encoding: "json" },
   ],
 };
 

@@ -5,10 +5,15 @@ import { gatewayRecord, keyHashOf } from "../tracing/gateway-record";
 import { recordTimes } from "../tracing/record-times";
 import { spanIdentity } from "../tracing/span-ids";
 import { mapRecordToSpan } from "../tracing/span-mapping";
+import { encodeSpanJson } from "../otlp/span-json";
+import { destinationFor } from "../destinations/server-registry";
+import type { SpanEncoding } from "../destinations/types";
+import { formatFor } from "../delivery/payload-formats";
 import { parseRecord } from "./parse-record";
 
 // The CPU side of ingest, for one slice of records: parse (depth-checked), validate, map to
-// one span per drain, encode as an OTLP protobuf frame, gzip, encrypt. It runs on the ingest
+// one span per drain (with its destination's extra attributes), encode as an OTLP protobuf
+// frame (or OTLP/JSON for a destination that takes it), gzip, encrypt. It runs on the ingest
 // threads (ingest-thread.ts) or, without them, in process. Input and output are packed into
 // single buffers so a slice crosses threads with two transfers and no copies, and its output
 // is already the shape of the outbox INSERT. Each record is finished before the next is
@@ -21,9 +26,12 @@ export type SealTarget =
       environmentId: string;
       environmentHandle: string;
       keyAlias: string | null;
-      drains: { id: string; forwardContent: boolean }[];
+      drains: SealDrain[];
     }
   | { skip: string };
+
+/** A drain as sealing needs it: its destination type (for its extra attributes) and span encoding. */
+export type SealDrain = { id: string; forwardContent: boolean; type: string; encoding: SpanEncoding };
 
 export type SealJob = {
   data: ArrayBuffer;
@@ -38,6 +46,7 @@ export type SealedRows = {
   drainIds: string[];
   spanIds: string[];
   sizeBytes: number[];
+  formats: number[];
 };
 
 export type SealResult = {
@@ -61,7 +70,15 @@ export function sealSlice(job: SealJob, keyring: Keyring): SealResult {
     skipped: [],
     needsLookup: [],
     usedKeyIds: [],
-    rows: { payloads: new ArrayBuffer(0), offsets: [], lengths: [], drainIds: [], spanIds: [], sizeBytes: [] },
+    rows: {
+      payloads: new ArrayBuffer(0),
+      offsets: [],
+      lengths: [],
+      drainIds: [],
+      spanIds: [],
+      sizeBytes: [],
+      formats: [],
+    },
   };
   const payloads: Buffer[] = [];
   const usedKeys = new Set<string>();
@@ -102,20 +119,25 @@ export function sealSlice(job: SealJob, keyring: Keyring): SealResult {
     try {
       const ids = spanIdentity(record, () => bytes.toString("utf8"));
       const sealed = target.drains.map((drain) => {
-        const frame = encodeSpanFrame(
-          mapRecordToSpan(record, {
-            ...ids,
-            organizationId: target.organizationId,
-            environmentId: target.environmentId,
-            environmentHandle: target.environmentHandle,
-            keyAlias: target.keyAlias,
-            forwardContent: drain.forwardContent,
-            times,
-          }),
-          scratch,
-        );
+        const span = mapRecordToSpan(record, {
+          ...ids,
+          organizationId: target.organizationId,
+          environmentId: target.environmentId,
+          environmentHandle: target.environmentHandle,
+          keyAlias: target.keyAlias,
+          forwardContent: drain.forwardContent,
+          times,
+          extras: destinationFor(drain.type).spanExtras,
+        });
+        const frame = drain.encoding === "json" ? Buffer.from(encodeSpanJson(span)) : encodeSpanFrame(span, scratch);
         const payload = encryptBytes(keyring, gzipSync(frame, GZIP), aad(drain.id, ids.spanId));
-        return { drainId: drain.id, spanId: ids.spanId, payload, frameBytes: frame.length };
+        return {
+          drainId: drain.id,
+          spanId: ids.spanId,
+          payload,
+          frameBytes: frame.length,
+          format: formatFor(drain.encoding),
+        };
       });
       for (const s of sealed) {
         payloads.push(s.payload);
@@ -124,6 +146,7 @@ export function sealSlice(job: SealJob, keyring: Keyring): SealResult {
         result.rows.drainIds.push(s.drainId);
         result.rows.spanIds.push(s.spanId);
         result.rows.sizeBytes.push(s.frameBytes);
+        result.rows.formats.push(s.format);
         total += s.payload.length;
       }
       usedKeys.add(target.keyId);

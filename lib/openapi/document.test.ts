@@ -6,7 +6,10 @@ import { openApiDocument } from "./document";
 type Schema = {
   properties?: Record<string, { pattern?: string; const?: unknown; maxLength?: number }>;
   required?: string[];
+  oneOf?: Schema[];
 };
+/** The variant of a drain schema for one destination type. */
+const variant = (schema: Schema, type: string) => schema.oneOf!.find((v) => v.properties?.type?.const === type)!;
 
 describe("OpenAPI document", () => {
   const doc = openApiDocument() as {
@@ -27,19 +30,27 @@ describe("OpenAPI document", () => {
     );
   });
 
-  it("derives request bodies from the handlers' zod schemas", () => {
+  it("derives request bodies from the handlers' zod schemas, one variant per destination", () => {
     const create = doc.components.schemas.CreateLlmTraceDrain!;
-    expect(create.required).toEqual(
+    const langfuse = variant(create, "langfuse");
+    expect(langfuse.required).toEqual(
       expect.arrayContaining(["type", "handle", "baseUrl", "publicKey", "secretKey", "acknowledgeContentForwarding"]),
     );
-    expect(create.properties?.handle?.pattern).toBe("^[a-z0-9][a-z0-9._-]*$");
-    expect(create.properties?.handle?.maxLength).toBe(64);
+    expect(langfuse.properties?.handle?.pattern).toBe("^[a-z0-9][a-z0-9._-]*$");
+    expect(langfuse.properties?.handle?.maxLength).toBe(64);
+    expect(variant(create, "otlp").required).toEqual(
+      expect.arrayContaining(["type", "handle", "endpoint", "acknowledgeContentForwarding"]),
+    );
   });
 
   it("documents no secret in any response schema", () => {
     const drain = doc.components.schemas.LlmTraceDrain!;
-    expect(Object.keys(drain.properties ?? {})).not.toContain("secretKey");
-    expect(Object.keys(drain.properties ?? {})).toContain("secretKeyHint");
+    const langfuse = Object.keys(variant(drain, "langfuse").properties ?? {});
+    expect(langfuse).not.toContain("secretKey");
+    expect(langfuse).toContain("secretKeyHint");
+    const otlp = Object.keys(variant(drain, "otlp").properties ?? {});
+    expect(otlp).not.toContain("headers");
+    expect(otlp).toContain("headerNames");
   });
 });
 

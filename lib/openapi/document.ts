@@ -179,7 +179,7 @@ export function openApiDocument(): Json {
       "/api/environments/{environmentId}/llm-trace-drains/test-connection": {
         parameters: [envParam],
         post: {
-          summary: "Test Langfuse credentials before saving",
+          summary: "Test a destination's settings before saving (without `type`: Langfuse)",
           requestBody: json(ref("TestConnection")),
           responses: {
             "200": json({ type: "object", properties: { result: ref("ConnectionResult") } }),
@@ -196,7 +196,7 @@ export function openApiDocument(): Json {
         },
         patch: {
           summary:
-            "Edit, rotate keys, pause or resume (an empty secret keeps the stored one; a new Base URL needs the secret again)",
+            "Edit, rotate credentials, pause or resume. Langfuse: an empty secretKey keeps the stored one; a new baseUrl needs it again. OTLP: headers replace the stored ones as a whole; a new endpoint needs them again. Fields of another destination are refused (422)",
           requestBody: json(ref("UpdateLlmTraceDrain")),
           responses: {
             "200": json({ type: "object", properties: { drain: ref("LlmTraceDrain") } }),

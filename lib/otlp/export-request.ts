@@ -51,6 +51,35 @@ export function gzipRequest(members: Buffer[], framesLength: number): Buffer {
   return Buffer.concat([gzipSync(requestHeader(framesLength), { level: 1 }), ...members]);
 }
 
+// OTLP/JSON requests are assembled the same way: a gzip member of the request's opening,
+// then the stored spans (each a gzip member of one JSON `Span`) separated by members holding
+// a comma, then a member closing the arrays and objects.
+const JSON_OPENING = gzipSync(
+  JSON.stringify({
+    resourceSpans: [
+      {
+        resource: {
+          attributes: [
+            { key: "service.name", value: { stringValue: SERVICE_NAME } },
+            { key: "telemetry.sdk.language", value: { stringValue: "nodejs" } },
+          ],
+        },
+        scopeSpans: [{ scope: SCOPE, spans: [] }],
+      },
+    ],
+  }).replace(/\[\]\}\]\}\]\}$/, "["),
+);
+const JSON_COMMA = gzipSync(",");
+const JSON_CLOSING = gzipSync("]}]}]}");
+
+/** A gzip-encoded OTLP/JSON request from gzip members of JSON spans. */
+export function gzipJsonRequest(members: Buffer[]): Buffer {
+  const parts: Buffer[] = [JSON_OPENING];
+  members.forEach((m, i) => parts.push(...(i === 0 ? [m] : [JSON_COMMA, m])));
+  parts.push(JSON_CLOSING);
+  return Buffer.concat(parts);
+}
+
 export type PartialSuccess = { rejectedSpans: number; errorMessage: string };
 
 /** Reads `partial_success` from an ExportTraceServiceResponse (protobuf or JSON); none when absent. */

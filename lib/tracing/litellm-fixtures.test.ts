@@ -5,6 +5,7 @@ import { parseRecord } from "../ingest/parse-record";
 import { gatewayRecord } from "./gateway-record";
 import { recordTimes } from "./record-times";
 import { mapRecordToSpan, type MappedSpan } from "./span-mapping";
+import { langfuseAttributes } from "../destinations/langfuse/span-attributes";
 
 // Every payload of the LiteLLM corpus (test/fixtures/litellm) maps to exactly the span in
 // test/fixtures/litellm/expected/<name>.span.json. A change to the mapping shows up there,
@@ -38,6 +39,8 @@ function mapFixture(text: string, forwardContent = true): MappedSpan {
     keyAlias: "clinical-notes-api",
     forwardContent,
     times,
+    // The corpus is read as a Langfuse drain sends it: semconv plus Langfuse's attributes.
+    extras: langfuseAttributes,
   });
 }
 

@@ -5,6 +5,7 @@ import { buildRecord } from "../simulator/records";
 import { gatewayRecord } from "./gateway-record";
 import { recordTimes } from "./record-times";
 import { mapRecordToSpan, type MappedSpan, type SpanContext } from "./span-mapping";
+import { langfuseAttributes } from "../destinations/langfuse/span-attributes";
 import { spanIdentity } from "./span-ids";
 import { testTraceSpan } from "./test-trace";
 
@@ -19,6 +20,7 @@ const ctx: Omit<SpanContext, "times"> = {
   environmentHandle: "acme-production",
   keyAlias: "clinical-notes-api",
   forwardContent: true,
+  extras: langfuseAttributes,
 };
 
 function map(raw: Record<string, unknown>, overrides: Partial<SpanContext> = {}): MappedSpan {

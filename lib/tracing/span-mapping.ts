@@ -1,17 +1,16 @@
 import type { GatewayRecord } from "./gateway-record";
-import { clientMetadata } from "./client-metadata";
-import { requestContent } from "./content/request-content";
+import { clientMetadata, type ClientMetadata } from "./client-metadata";
+import { requestContent, type RequestContent } from "./content/request-content";
 import { isObject, nonEmptyString } from "./content/parts";
-import { langfuseAttributes } from "./langfuse-attributes";
 import { operationKind, operationName, OUTPUT_TYPE } from "./operations";
 import { providerName } from "./provider-names";
 import type { RecordTimes } from "./record-times";
-import { costOf, usageOf } from "./usage-cost";
+import { costOf, usageOf, type Cost } from "./usage-cost";
 
 // One gateway record → one OTel span following the GenAI semantic conventions 1.40.0
-// (client inference span), plus the attributes Langfuse reads (langfuse-attributes.ts) and
-// the platform's own `aptible.*` namespace. docs/span-attributes.md lists every attribute
-// with its source field and how Langfuse shows it; keep the two in step.
+// (client inference span) and the platform's own `aptible.*` namespace, plus whatever the
+// drain's destination adds (`ctx.extras`, e.g. Langfuse's `langfuse.*`). docs/span-attributes.md
+// lists every attribute with its source field and how Langfuse shows it; keep the two in step.
 //
 // A drain that forwards metadata only gets no content and no free text or personal
 // identifier: no prompts, completions, tool definitions or arguments, error messages
@@ -39,7 +38,23 @@ export type SpanContext = {
   forwardContent: boolean;
   times: RecordTimes;
   test?: boolean;
+  /** Attributes the drain's destination adds to the semconv span (lib/destinations/<type>/). */
+  extras?: SpanExtras;
 };
+
+/** What a destination may read to add its own attributes. */
+export type SpanExtrasInput = {
+  record: GatewayRecord;
+  ctx: SpanContext;
+  client: ClientMetadata;
+  content: RequestContent;
+  cost: Cost;
+  failed: boolean;
+  /** What went wrong, for a failed request (only used where content is forwarded). */
+  errorText: string;
+  firstToken?: number;
+};
+export type SpanExtras = (input: SpanExtrasInput) => Record<string, AttributeValue | undefined>;
 
 const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
 const str = nonEmptyString;
@@ -209,10 +224,10 @@ export function mapRecordToSpan(record: GatewayRecord, ctx: SpanContext): Mapped
   const statusMessage = ctx.forwardContent
     ? (errorMessage ?? "request failed").slice(0, 2000)
     : [errorClass ?? "request failed", errorCode ? `(${errorCode})` : ""].filter(Boolean).join(" ");
-  Object.assign(
-    a,
-    langfuseAttributes({ record, ctx, client, content, cost, failed, errorText: statusMessage, firstToken }),
-  );
+  // The destination's own additions (e.g. Langfuse's `langfuse.*`): extra attributes on the same span.
+  if (ctx.extras) {
+    Object.assign(a, ctx.extras({ record, ctx, client, content, cost, failed, errorText: statusMessage, firstToken }));
+  }
 
   return {
     traceId: ctx.traceId,

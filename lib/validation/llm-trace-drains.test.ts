@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import {
   ACKNOWLEDGE_CONTENT,
   ACKNOWLEDGE_METADATA,
-  baseUrl,
   createDrainInput,
   drainHandle,
-  publicKey,
-  secretKey,
+  testConnectionInput,
   updateDrainInput,
 } from "./llm-trace-drains";
+import { baseUrl, publicKey, secretKey } from "../destinations/langfuse/schema";
+import { endpoint, headers } from "../destinations/otlp/schema";
 
 const firstMessage = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
   r.error?.issues[0]?.message;
@@ -108,5 +108,66 @@ describe("create and update bodies", () => {
   it("treats an empty secret key on update as 'keep the stored one'", () => {
     expect(updateDrainInput.parse({ handle: "x", secretKey: "" })).toEqual({ handle: "x" });
     expect(updateDrainInput.safeParse({ secretKey: "" }).success).toBe(false);
+  });
+});
+
+describe("OpenTelemetry (OTLP) drain fields", () => {
+  const valid = {
+    type: "otlp",
+    handle: "tempo",
+    endpoint: "https://otlp.example.com/v1/traces",
+    headers: [{ name: "x-honeycomb-team", value: "hc-secret-value" }],
+    acknowledgeContentForwarding: true,
+  };
+  it("defaults to protobuf with gzip, and keeps the path of the endpoint", () => {
+    expect(createDrainInput.parse(valid)).toMatchObject({
+      type: "otlp",
+      endpoint: "https://otlp.example.com/v1/traces",
+      encoding: "protobuf",
+      compression: "gzip",
+    });
+    expect(endpoint.parse("https://Tempo.Example.com/otlp/")).toBe("https://tempo.example.com/otlp");
+  });
+  it("strips the other destination's fields instead of storing them", () => {
+    const parsed = createDrainInput.parse({ ...valid, baseUrl: "https://cloud.langfuse.com", secretKey: "sk-lf-x" });
+    expect(parsed).not.toHaveProperty("baseUrl");
+    expect(parsed).not.toHaveProperty("secretKey");
+  });
+  it.each([
+    [[{ name: "bad name", value: "v" }], "Header names use letters, digits and - _ . only"],
+    [[{ name: "Content-Type", value: "text/plain" }], "The exporter sets this header itself"],
+    [
+      [{ name: "x-key", value: "a\r\nInjected: yes" }],
+      "Header values cannot contain line breaks or control characters",
+    ],
+    [[{ name: "x-key", value: "" }], "Enter the header value"],
+    [
+      [
+        { name: "X-Key", value: "a" },
+        { name: "x-key", value: "b" },
+      ],
+      "Each header only once",
+    ],
+  ])("refuses header %j", (list, message) => {
+    expect(firstMessage(headers.safeParse(list))).toBe(message);
+  });
+  it("requires https and names the endpoint in the message", () => {
+    expect(firstMessage(createDrainInput.safeParse({ ...valid, endpoint: "http://otlp.example.com" }))).toBe(
+      "The endpoint must use https://",
+    );
+  });
+  it("tests a connection as Langfuse when no type is given (the contract before OTLP)", () => {
+    expect(
+      testConnectionInput.parse({
+        baseUrl: "https://cloud.langfuse.com",
+        publicKey: "pk-lf-12345678",
+        secretKey: "sk-lf-12345678",
+      }),
+    ).toMatchObject({ type: "langfuse" });
+    expect(testConnectionInput.parse({ type: "otlp", endpoint: "https://otlp.example.com" })).toMatchObject({
+      type: "otlp",
+      headers: [],
+      encoding: "protobuf",
+    });
   });
 });

@@ -1,11 +1,14 @@
 import * as z from "zod/mini";
+import { DESTINATION_SCHEMAS } from "../destinations/schemas";
 
-// One schema per operation, shared by the drain form (zodResolver) and the route handlers.
-// Messages are written once, here. zod/mini: these schemas ship to the browser with the forms.
+// One schema per operation, shared by the drain forms (zodResolver) and the route handlers,
+// composed from the settings every drain has and each destination's own fields
+// (lib/destinations/*/schema.ts). Messages are written once. zod/mini: these schemas ship to
+// the browser with the forms.
 
-export const DRAIN_TYPES = ["langfuse"] as const;
-
-export { LANGFUSE_CLOUD_HOSTS } from "../destinations/langfuse/cloud-hosts";
+type Destinations = typeof DESTINATION_SCHEMAS;
+export type DrainType = Destinations[number]["type"];
+export const DRAIN_TYPES = DESTINATION_SCHEMAS.map((d) => d.type) as [DrainType, ...DrainType[]];
 
 export const drainHandle = z
   .string()
@@ -19,79 +22,35 @@ export const drainHandle = z
     ),
   );
 
-/** Why a URL cannot be a destination, or its normalised form (lowercase host, no trailing slash). */
-function normaliseHttpsUrl(value: string, example: string): { error: string } | { url: string } {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return { error: `Enter a full URL such as ${example}` };
-  }
-  if (url.protocol !== "https:") return { error: "The Base URL must use https://" };
-  if (url.username || url.password) {
-    return { error: "Remove the user name and password from the URL; keys go in their own fields" };
-  }
-  if (url.search || url.hash || value.includes("?") || value.includes("#")) {
-    return { error: "Remove the query string or fragment from the URL" };
-  }
-  return { url: `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, "")}` };
-}
-
-/** An https:// URL without credentials, query or fragment; normalised. */
-export const baseUrl = z.pipe(
-  z
-    .string()
-    .check(z.trim(), z.minLength(1, "Enter the Langfuse Base URL"), z.maxLength(2048, "Use at most 2048 characters")),
-  z.transform((value: string, ctx) => {
-    const result = normaliseHttpsUrl(value, "https://cloud.langfuse.com");
-    if ("url" in result) return result.url;
-    ctx.issues.push({ code: "custom", message: result.error, input: value });
-    return z.NEVER;
-  }),
-);
-
-const keyField = (kind: "public" | "secret") => {
-  const own = kind === "public" ? "pk-lf-" : "sk-lf-";
-  const other = kind === "public" ? "sk-lf-" : "pk-lf-";
-  return z.string().check(
-    z.trim(),
-    z.minLength(1, `Enter the ${kind} key`),
-    z.maxLength(200, "This is too long to be a Langfuse key"),
-    z.superRefine((value, ctx) => {
-      if (value.startsWith(other)) {
-        ctx.addIssue({
-          code: "custom",
-          message: `This looks like the ${kind === "public" ? "secret" : "public"} key (${other}…). Did you swap them? The ${kind} key starts with ${own}`,
-        });
-      } else if (!value.startsWith(own) || value.length < own.length + 8) {
-        ctx.addIssue({ code: "custom", message: `Not a Langfuse ${kind} key: project ${kind} keys start with ${own}` });
-      } else if (/\s/.test(value)) {
-        ctx.addIssue({ code: "custom", message: "Keys contain no spaces" });
-      }
-    }),
-  );
-};
-
-export const publicKey = keyField("public");
-export const secretKey = keyField("secret");
-
-const isObjectPayload = (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null;
-
 export const ACKNOWLEDGE_CONTENT = "Confirm that you understand prompts and completions will be forwarded";
 export const ACKNOWLEDGE_METADATA = "Confirm that you understand request metadata will be forwarded";
 
+type Part = "create" | "test" | "view";
+type Variants<T extends Destinations, P extends Part, S extends z.core.$ZodShape> = {
+  -readonly [I in keyof T]: z.ZodMiniObject<{ type: z.ZodMiniLiteral<T[I]["type"]> } & S & T[I][P], z.core.$strip>;
+};
+/** One object schema per destination: `{ type, ...shared, ...destination[part] }`, as a tuple for discriminatedUnion. */
+function perDestination<P extends Part, S extends z.core.$ZodShape>(part: P, shared: S, strict = false) {
+  return DESTINATION_SCHEMAS.map((d) => {
+    const shape = { type: z.literal(d.type), ...shared, ...d[part] };
+    return strict ? z.strictObject(shape) : z.object(shape);
+  }) as unknown as Variants<Destinations, P, S>;
+}
+
+const isObjectPayload = (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null;
+
 export const createDrainInput = z
-  .object({
-    type: z.enum(DRAIN_TYPES, { error: "Select a drain type" }),
-    handle: drainHandle,
-    baseUrl,
-    publicKey,
-    secretKey,
-    forwardContent: z._default(z.boolean(), true),
-    acknowledgeContentForwarding: z.boolean({
-      error: "Confirm what this drain forwards (acknowledgeContentForwarding)",
+  .discriminatedUnion(
+    "type",
+    perDestination("create", {
+      handle: drainHandle,
+      forwardContent: z._default(z.boolean(), true),
+      acknowledgeContentForwarding: z.boolean({
+        error: "Confirm what this drain forwards (acknowledgeContentForwarding)",
+      }),
     }),
-  })
+    { error: "Select a drain type" },
+  )
   .check(
     // The acknowledgement names what the chosen mode forwards. `when` makes it report with
     // the other field errors instead of after them.
@@ -108,45 +67,66 @@ export const createDrainInput = z
   );
 export type CreateDrainInput = z.output<typeof createDrainInput>;
 
-/** Edits: every field optional; an empty secret key keeps the stored one. */
+type UpdateShapes = Destinations[number]["update"];
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+const destinationUpdateFields = Object.assign(
+  {},
+  ...DESTINATION_SCHEMAS.map((d) => d.update),
+) as UnionToIntersection<UpdateShapes>;
+/** Every destination's edit field names. */
+export const DESTINATION_FIELDS = Object.keys(destinationUpdateFields);
+
+/**
+ * Edits: every field optional. Each destination's fields are accepted here and checked
+ * against the drain's type by the domain layer (a Langfuse drain has no `endpoint`).
+ */
 export const updateDrainInput = z
   .object({
     handle: z.optional(drainHandle),
-    baseUrl: z.optional(baseUrl),
-    publicKey: z.optional(publicKey),
-    secretKey: z.pipe(
-      z.transform((v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v)),
-      z.optional(secretKey),
-    ),
     paused: z.optional(z.boolean()),
     forwardContent: z.optional(z.boolean()),
+    ...destinationUpdateFields,
   })
   .check(z.refine((v) => Object.values(v).some((x) => x !== undefined), { message: "Nothing to change" }));
 export type UpdateDrainInput = z.output<typeof updateDrainInput>;
 
-export const testConnectionInput = z.object({ baseUrl, publicKey, secretKey });
+/** The form's Test connection, before saving. `type` may be left out: Langfuse, as before there were others. */
+export const testConnectionInput = z.pipe(
+  z.transform((v: unknown) => (typeof v === "object" && v !== null && !("type" in v) ? { ...v, type: "langfuse" } : v)),
+  z.discriminatedUnion("type", perDestination("test", {}), { error: "Select a drain type" }),
+);
 export type TestConnectionInput = z.output<typeof testConnectionInput>;
 
 /** What leaves the server about a drain. There is deliberately no secret field. */
-export const drainView = z.strictObject({
-  id: z.string(),
-  environmentId: z.string(),
-  type: z.enum(DRAIN_TYPES),
-  handle: z.string(),
-  baseUrl: z.string(),
-  publicKey: z.string(),
-  secretKeyHint: z.string(),
-  forwardContent: z.boolean(),
-  status: z.enum(["active", "paused", "suspended"]),
-  suspendedReason: z.nullable(z.string()),
-  createdAt: z.string(),
-  createdBy: z.nullable(z.string()),
-  updatedAt: z.string(),
-});
+export const drainView = z.discriminatedUnion(
+  "type",
+  perDestination(
+    "view",
+    {
+      id: z.string(),
+      environmentId: z.string(),
+      handle: z.string(),
+      forwardContent: z.boolean(),
+      status: z.enum(["active", "paused", "suspended"]),
+      suspendedReason: z.nullable(z.string()),
+      createdAt: z.string(),
+      createdBy: z.nullable(z.string()),
+      updatedAt: z.string(),
+    },
+    true,
+  ),
+);
 export type DrainView = z.infer<typeof drainView>;
+export type DrainViewOf<T extends DrainType> = Extract<DrainView, { type: T }>;
 
 export const connectionResult = z.discriminatedUnion("ok", [
-  z.object({ ok: z.literal(true), projectName: z.string(), projectId: z.string() }),
+  z.object({
+    ok: z.literal(true),
+    /** What the destination confirmed, in words (which project, which endpoint). */
+    message: z.string(),
+    projectName: z.optional(z.string()),
+    projectId: z.optional(z.string()),
+  }),
   z.object({
     ok: z.literal(false),
     reason: z.enum([
@@ -154,6 +134,8 @@ export const connectionResult = z.discriminatedUnion("ok", [
       "organization_key",
       "forbidden",
       "not_langfuse",
+      "not_otlp",
+      "wrong_path",
       "unreachable",
       "tls",
       "timeout",

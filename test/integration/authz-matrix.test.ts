@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/database";
 import type { Handler } from "@/lib/api/route";
 import { createSession } from "@/lib/server/sessions";
-import { encryptDrainSecret, secretHint } from "@/lib/server/llm-trace-drains/secrets";
+import { encryptDrainSecrets } from "@/lib/server/llm-trace-drains/secrets";
 import { call, createWorld } from "./fixtures";
 import { withFakeLangfuse } from "./drain-fixtures";
 
@@ -34,10 +34,9 @@ async function insertDrain(organizationId: string, environmentId: string): Promi
       environmentId,
       type: "langfuse",
       handle: `matrix-${id.slice(0, 8)}`,
-      baseUrl: fake().url,
-      publicKey: fake().publicKey,
-      secretKeyCiphertext: encryptDrainSecret(organizationId, id, fake().secretKey),
-      secretKeyHint: secretHint(fake().secretKey),
+      config: { baseUrl: fake().url, publicKey: fake().publicKey },
+      secrets: encryptDrainSecrets(organizationId, id, { secretKey: fake().secretKey }),
+      secretHints: { secretKey: "sk-lf-…0001" },
     },
   });
   return id;

@@ -4,6 +4,7 @@ import * as testTrace from "@/app/api/environments/[environmentId]/llm-trace-dra
 import * as retry from "@/app/api/environments/[environmentId]/llm-trace-drains/[drainId]/retry/route";
 import * as health from "@/app/api/environments/[environmentId]/llm-trace-drains/[drainId]/health/route";
 import { exportSpanMembers } from "@/lib/delivery/otlp-export";
+import { FORMAT_PROTOBUF_GZIP } from "@/lib/delivery/payload-formats";
 import { purgeDeadLetters } from "@/lib/delivery/outbox-store";
 import { call } from "./fixtures";
 import { withFakeLangfuse } from "./drain-fixtures";
@@ -41,7 +42,7 @@ describe("drain delivery actions", () => {
     expect(res.json.result).toMatchObject({
       ok: false,
       httpStatus: 401,
-      message: expect.stringMatching(/refused the keys.*Invalid credentials/),
+      message: expect.stringMatching(/Langfuse refused the credentials.*Invalid credentials/),
     });
   });
 
@@ -78,9 +79,14 @@ describe("drain delivery actions", () => {
   it("refuses at export time a host that is, or now resolves to, an internal address", async () => {
     const before = fake().exports.length;
     const outcome = await exportSpanMembers(
-      { baseUrl: `https://127.0.0.1:${fake().port}`, publicKey: fake().publicKey, secretKey: fake().secretKey },
-      [],
-      0,
+      {
+        url: `https://127.0.0.1:${fake().port}/api/public/otel/v1/traces`,
+        headers: {},
+        encoding: "protobuf",
+        compression: "gzip",
+        label: "Langfuse",
+      },
+      { format: FORMAT_PROTOBUF_GZIP, members: [], framesLength: 0 },
     );
     expect(outcome).toMatchObject({ kind: "retryable", message: expect.stringMatching(/blocked/) });
     expect(fake().exports.length).toBe(before);

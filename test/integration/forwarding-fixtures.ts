@@ -10,23 +10,29 @@ import { call, createWorld } from "./fixtures";
 
 export const INGEST_TOKEN = "test-gateway-ingest-token-0123456789";
 
-/** A world whose org A is enabled, with an LLM key and a drain pointed at the fake Langfuse. */
-export async function createForwardingWorld(fake: FakeLangfuse, handle = "lf") {
+/** A world whose org A is enabled for LLM Trace Drains, with an LLM key in its environment. */
+export async function createKeyedWorld(prefix = "sk-apt-test") {
   const world = await createWorld();
   await db().organization.update({
     where: { id: world.orgA.id },
     data: { baaSignedAt: new Date(), aiGatewayBetaEnrolledAt: new Date() },
   });
-  const keySecret = `sk-apt-test-${world.orgA.id}`;
+  const keySecret = `${prefix}-${world.orgA.id}`;
   await db().llmKey.create({
     data: {
       organizationId: world.orgA.id,
       environmentId: world.envA.id,
       alias: "svc",
       keyHash: hashLlmKey(keySecret),
-      prefix: "sk-apt-test",
+      prefix,
     },
   });
+  return { ...world, keySecret };
+}
+
+/** A keyed world with a drain pointed at the fake Langfuse. */
+export async function createForwardingWorld(fake: FakeLangfuse, handle = "lf") {
+  const world = await createKeyedWorld();
   const created = await call(list.POST, {
     params: { environmentId: world.envA.id },
     token: world.tokens.owner,
@@ -40,7 +46,7 @@ export async function createForwardingWorld(fake: FakeLangfuse, handle = "lf") {
     },
   });
   if (created.status !== 201) throw new Error(`drain not created: ${created.text}`);
-  return { ...world, keySecret, drainId: (created.json.drain as { id: string }).id };
+  return { ...world, drainId: (created.json.drain as { id: string }).id };
 }
 
 export function records(

@@ -13,12 +13,14 @@ import {
 import { rotateOutboxPayloads } from "@/lib/crypto/rotate-outbox";
 import { rotateDrainSecrets } from "@/lib/crypto/rotate-drain-secrets";
 import { drainSecretAad as aadFor } from "@/lib/crypto/drain-secret-aad";
+import { stringRecord } from "@/lib/crypto/drain-secrets";
 import { createWorld } from "./fixtures";
 
 const v1 = generateKeyringSpec("v1");
 const oldRing = parseKeyring(v1);
 const newRing = parseKeyring(`${generateKeyringSpec("v2")},${v1}`);
 const drains: { id: string; secret: string }[] = [];
+const secretKeyOf = (row: { secrets: unknown }) => stringRecord(row.secrets).secretKey!;
 let orgId = "";
 
 beforeAll(async () => {
@@ -35,10 +37,9 @@ beforeAll(async () => {
         environmentId: world.envA.id,
         type: "langfuse",
         handle: `rot-${i}`,
-        baseUrl: "https://cloud.langfuse.com",
-        publicKey: "pk-lf-rotation",
-        secretKeyCiphertext: encrypt(i === 4 ? newRing : oldRing, secret, aadFor(orgId, id)),
-        secretKeyHint: "sk-lf-…",
+        config: { baseUrl: "https://cloud.langfuse.com", publicKey: "pk-lf-rotation" },
+        secrets: { secretKey: encrypt(i === 4 ? newRing : oldRing, secret, aadFor(orgId, id)) },
+        secretHints: { secretKey: "sk-lf-…" },
       },
     });
   }
@@ -50,11 +51,11 @@ describe("keys:rotate", () => {
     expect(first).toMatchObject({ examined: 5, reencrypted: 4, alreadyCurrent: 1, failed: [] });
     for (const d of drains) {
       const row = await db().llmTraceDrain.findUniqueOrThrow({ where: { id: d.id } });
-      expect(keyVersionOf(row.secretKeyCiphertext)).toBe("v2");
+      expect(keyVersionOf(secretKeyOf(row))).toBe("v2");
       expect(
         decrypt(
           parseKeyring(newRing.current + ":" + newRing.keys.get("v2")!.toString("base64")),
-          row.secretKeyCiphertext,
+          secretKeyOf(row),
           aadFor(orgId, d.id),
         ),
       ).toBe(d.secret);
@@ -66,10 +67,10 @@ describe("keys:rotate", () => {
   it("reports, and leaves alone, a secret it cannot decrypt", async () => {
     const id = drains[0]!.id;
     const unknown = encrypt(parseKeyring(generateKeyringSpec("v0")), "x", aadFor(orgId, id));
-    await db().llmTraceDrain.update({ where: { id }, data: { secretKeyCiphertext: unknown } });
+    await db().llmTraceDrain.update({ where: { id }, data: { secrets: { secretKey: unknown } } });
     const report = await rotateDrainSecrets(db(), newRing);
     expect(report.failed).toEqual([{ drainId: id, reason: "no key with version v0 in the keyring" }]);
-    expect((await db().llmTraceDrain.findUniqueOrThrow({ where: { id } })).secretKeyCiphertext).toBe(unknown);
+    expect(secretKeyOf(await db().llmTraceDrain.findUniqueOrThrow({ where: { id } }))).toBe(unknown);
   });
 });
 

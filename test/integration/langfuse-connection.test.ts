@@ -3,7 +3,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import fs from "node:fs";
-import { checkLangfuseConnection } from "@/lib/outbound/langfuse-projects";
+import { checkLangfuseConnection } from "@/lib/destinations/langfuse/connection";
 import { startFakeLangfuse, type FakeLangfuse } from "../support/fake-langfuse";
 import { ensureSelfSignedCert } from "../support/tls";
 import { withFakeLangfuse } from "./drain-fixtures";
@@ -28,6 +28,7 @@ describe("checkLangfuseConnection", () => {
       ok: true,
       projectName: "Clinical Assistant (fake)",
       projectId: "proj_fake_1",
+      message: "Connected to Langfuse project “Clinical Assistant (fake)”.",
     });
   });
 

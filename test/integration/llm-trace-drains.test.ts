@@ -10,10 +10,12 @@ import { db } from "@/lib/db/database";
 import { config } from "@/lib/config/env";
 import { decrypt } from "@/lib/crypto/keyring";
 import { drainSecretAad as aadFor } from "@/lib/crypto/drain-secret-aad";
+import { stringRecord } from "@/lib/crypto/drain-secrets";
 import { call, createWorld } from "./fixtures";
 import { captureLogs, withFakeLangfuse } from "./drain-fixtures";
 
 const fake = withFakeLangfuse();
+const secretKeyOf = (row: { secrets: unknown }) => stringRecord(row.secrets).secretKey!;
 const logs = captureLogs();
 const responses: string[] = [];
 let world: Awaited<ReturnType<typeof createWorld>>;
@@ -60,11 +62,9 @@ describe("creating a drain", () => {
     expect(drain.status).toBe("active");
 
     const row = await db().llmTraceDrain.findUniqueOrThrow({ where: { id: drain.id } });
-    expect(row.secretKeyCiphertext).not.toContain(fake().secretKey);
-    expect(row.secretKeyCiphertext.startsWith("vtest:")).toBe(true);
-    expect(decrypt(config().drainKeyring, row.secretKeyCiphertext, aadFor(world.orgA.id, drain.id))).toBe(
-      fake().secretKey,
-    );
+    expect(secretKeyOf(row)).not.toContain(fake().secretKey);
+    expect(secretKeyOf(row).startsWith("vtest:")).toBe(true);
+    expect(decrypt(config().drainKeyring, secretKeyOf(row), aadFor(world.orgA.id, drain.id))).toBe(fake().secretKey);
 
     const audit = await db().auditEvent.findFirstOrThrow({
       where: { targetId: drain.id, action: "llm_trace_drain.create" },
@@ -77,7 +77,7 @@ describe("creating a drain", () => {
     const a = await createDrain();
     const b = await createDrain();
     const rowA = await db().llmTraceDrain.findUniqueOrThrow({ where: { id: a.id } });
-    await db().llmTraceDrain.update({ where: { id: b.id }, data: { secretKeyCiphertext: rowA.secretKeyCiphertext } });
+    await db().llmTraceDrain.update({ where: { id: b.id }, data: { secrets: { secretKey: secretKeyOf(rowA) } } });
     const res = await owner(savedTest.POST, { method: "POST", params: { ...envA(), drainId: b.id } });
     expect(res.status).toBe(500);
     expect(res.json.error?.message).toMatch(/could not be decrypted/);
@@ -234,7 +234,7 @@ describe("editing a drain", () => {
     });
     expect(res.status).toBe(200);
     const after = await db().llmTraceDrain.findUniqueOrThrow({ where: { id: drain.id } });
-    expect(after.secretKeyCiphertext).toBe(before.secretKeyCiphertext);
+    expect(secretKeyOf(after)).toBe(secretKeyOf(before));
     expect(after.handle).toBe("renamed-" + drain.handle);
   });
 
@@ -287,7 +287,12 @@ describe("test connection of a saved drain", () => {
   it("shows the project name with the stored keys, and a reason with wrong ones", async () => {
     const good = await createDrain();
     const ok = await owner(savedTest.POST, { method: "POST", params: { ...envA(), drainId: good.id } });
-    expect(ok.json.result).toEqual({ ok: true, projectName: "Clinical Assistant (fake)", projectId: "proj_fake_1" });
+    expect(ok.json.result).toEqual({
+      ok: true,
+      projectName: "Clinical Assistant (fake)",
+      projectId: "proj_fake_1",
+      message: "Connected to Langfuse project “Clinical Assistant (fake)”.",
+    });
     const sent = fake().requests.at(-1)!;
     expect(sent.path).toBe("/api/public/projects");
     expect(sent.authorization).toBe(

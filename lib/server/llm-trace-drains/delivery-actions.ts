@@ -5,6 +5,8 @@ import { exportSpanMembers, type ExportOutcome } from "../../delivery/otlp-expor
 import { spanMember } from "../../delivery/outbox-payload";
 import { countOutcome } from "../../delivery/outbox-store";
 import { testTraceSpan } from "../../tracing/test-trace";
+import { destinationFor } from "../../destinations/server-registry";
+import { formatFor } from "../../delivery/payload-formats";
 import type { EnvironmentAccess } from "../access";
 import { recordAudit } from "../audit";
 import { drainCredentials } from "./secrets";
@@ -47,7 +49,7 @@ export async function retryDeliveries(
   return { requeued: requeued.count };
 }
 
-/** Sends one synthetic span, marked `aptible.test`, straight to Langfuse and reports the outcome. */
+/** Sends one synthetic span, marked `aptible.test`, straight to the destination and reports the outcome. */
 export async function sendTestTrace(
   access: EnvironmentAccess,
   drainId: string,
@@ -55,15 +57,22 @@ export async function sendTestTrace(
 ): Promise<TestTraceResult> {
   const drain = await drainCredentials(access, drainId);
   await consumeLimit("testTrace", drainId, "Too many test traces for this drain; wait a minute and try again");
+  const destination = destinationFor(drain.type);
+  const target = destination.exportTarget(drain.config, drain.secrets);
   const span = testTraceSpan({
     organizationId: access.organizationId,
     environmentId: access.environmentId,
     environmentHandle: access.environmentHandle,
     keyAlias: null,
     forwardContent: drain.forwardContent,
+    extras: destination.spanExtras,
   });
-  const { member, frameBytes } = spanMember(span);
-  const outcome: ExportOutcome = await exportSpanMembers(drain, [member], frameBytes);
+  const { member, frameBytes } = spanMember(span, target.encoding);
+  const outcome: ExportOutcome = await exportSpanMembers(target, {
+    format: formatFor(target.encoding),
+    members: [member],
+    framesLength: frameBytes,
+  });
   await countOutcome(database().driver, drainId, outcome.kind === "delivered" ? "delivered" : "failed", 1);
   await recordAudit({
     actorId: actor.userId,
@@ -74,18 +83,26 @@ export async function sendTestTrace(
     targetId: drainId,
     ip: actor.ip,
   });
-  if (outcome.kind === "delivered")
+  if (outcome.kind === "delivered") {
+    if (outcome.rejected) {
+      return {
+        ok: false,
+        traceId: span.traceId,
+        message: `${destination.label} took the request but rejected the span: ${outcome.rejected.message || "no reason given"}`,
+      };
+    }
     return {
       ok: true,
       traceId: span.traceId,
-      message: "Langfuse accepted the test trace. It appears in the project within a few seconds.",
+      message: `${destination.label} accepted the test trace. It appears there within a few seconds.`,
     };
+  }
   const status = "status" in outcome ? outcome.status : undefined;
   const prefix =
     outcome.kind === "auth"
-      ? "Langfuse refused the keys"
+      ? `${destination.label} refused the credentials`
       : outcome.kind === "rejected"
-        ? "Langfuse rejected the span"
+        ? `${destination.label} rejected the span`
         : "Could not deliver";
   return {
     ok: false,

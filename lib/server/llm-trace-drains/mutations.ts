@@ -8,7 +8,12 @@ import type { CreateDrainInput, DrainView, UpdateDrainInput } from "../../valida
 import type { EnvironmentAccess } from "../access";
 import { assertAiGatewayEnabledFor } from "../organizations";
 import { recordAudit } from "../audit";
-import { encryptDrainSecret, secretHint } from "./secrets";
+import { encryptDrainSecrets } from "./secrets";
+import { stringRecord } from "../../crypto/drain-secrets";
+import { destinationFor } from "../../destinations/server-registry";
+import type { DestinationServer } from "../../destinations/types";
+import { DESTINATION_FIELDS } from "../../validation/llm-trace-drains";
+import type { Prisma } from "../../generated/prisma/client";
 import { drainSelect, scopedDrain, toDrainView } from "./view";
 import { operableDrain } from "./operable";
 
@@ -19,19 +24,21 @@ const handleTaken = () =>
     handle: "A drain with this handle already exists in this environment",
   });
 
-/** The SSRF guard at save time; its refusal is a field error on the Base URL. */
-export async function assertReachableBaseUrl(baseUrl: string): Promise<void> {
-  try {
-    await checkOutboundHost(new URL(baseUrl).hostname);
-  } catch (err) {
-    if (err instanceof OutboundBlockedError) {
-      const message =
-        err.reason === "unresolvable"
-          ? "This host name does not resolve. Check the Base URL."
-          : "This host is, or resolves to, a private or reserved network address, which drains may not reach.";
-      throw new AppError("validation_failed", message, { baseUrl: message });
+/** The SSRF guard at save time, for each URL the drain connects to; a refusal is a field error on that URL. */
+export async function assertReachableUrls(urls: Record<string, string>): Promise<void> {
+  for (const [field, url] of Object.entries(urls)) {
+    try {
+      await checkOutboundHost(new URL(url).hostname);
+    } catch (err) {
+      if (err instanceof OutboundBlockedError) {
+        const message =
+          err.reason === "unresolvable"
+            ? "This host name does not resolve. Check the URL."
+            : "This host is, or resolves to, a private or reserved network address, which drains may not reach.";
+        throw new AppError("validation_failed", message, { [field]: message });
+      }
+      throw err;
     }
-    throw err;
   }
 }
 
@@ -41,8 +48,10 @@ export async function createDrain(
   actor: Actor,
 ): Promise<DrainView> {
   await assertAiGatewayEnabledFor(access.organizationId);
-  await assertReachableBaseUrl(input.baseUrl);
-  // The id is chosen here because the ciphertext's AAD names it.
+  const destination = destinationFor(input.type);
+  const settings = destination.fromCreate(input);
+  await assertReachableUrls(destination.urls(settings.config));
+  // The id is chosen here because the ciphertexts' AAD names it.
   const id = randomUUID();
   try {
     return await db().$transaction(async (tx) => {
@@ -53,10 +62,9 @@ export async function createDrain(
           environmentId: access.environmentId,
           type: input.type,
           handle: input.handle,
-          baseUrl: input.baseUrl,
-          publicKey: input.publicKey,
-          secretKeyCiphertext: encryptDrainSecret(access.organizationId, id, input.secretKey),
-          secretKeyHint: secretHint(input.secretKey),
+          config: settings.config as Prisma.InputJsonObject,
+          secrets: encryptDrainSecrets(access.organizationId, id, settings.secrets),
+          secretHints: settings.hints,
           forwardContent: input.forwardContent,
           createdById: actor.userId,
         },
@@ -73,9 +81,8 @@ export async function createDrain(
           changedFields: [
             "type",
             "handle",
-            "baseUrl",
-            "publicKey",
-            "secretKey",
+            ...Object.keys(settings.config),
+            ...Object.keys(settings.secrets),
             "forwardContent",
             "acknowledgeContentForwarding",
           ],
@@ -91,6 +98,17 @@ export async function createDrain(
   }
 }
 
+/** Edit fields of another destination are refused by name, like any invalid field. */
+function assertFieldsOf(destination: DestinationServer, input: UpdateDrainInput): void {
+  const foreign = DESTINATION_FIELDS.filter(
+    (f) => input[f as keyof UpdateDrainInput] !== undefined && !destination.updateFields.includes(f),
+  );
+  if (foreign.length > 0) {
+    const fields = Object.fromEntries(foreign.map((f) => [f, `Not a setting of ${destination.label} drains`]));
+    throw new AppError("validation_failed", "Some fields need attention", fields);
+  }
+}
+
 export async function updateDrain(
   access: EnvironmentAccess,
   drainId: string,
@@ -98,32 +116,28 @@ export async function updateDrain(
   actor: Actor,
 ): Promise<DrainView> {
   const current = await operableDrain(access, drainId);
-
-  const baseUrlChanged = input.baseUrl !== undefined && input.baseUrl !== current.baseUrl;
-  const publicKeyChanged = input.publicKey !== undefined && input.publicKey !== current.publicKey;
-  // The stored secret must never be sent somewhere new, or paired with a key it was not issued with.
-  if ((baseUrlChanged || publicKeyChanged) && !input.secretKey) {
-    const message = baseUrlChanged
-      ? "Re-enter the secret key to change the Base URL"
-      : "Enter the secret key that belongs to the new public key";
-    throw new AppError("validation_failed", message, { secretKey: message });
+  const destination = destinationFor(current.type);
+  assertFieldsOf(destination, input);
+  const change = destination.update({ config: current.config, hints: stringRecord(current.secretHints) }, input);
+  const urls = destination.urls(current.config);
+  if (change.config) {
+    const next = destination.urls(change.config);
+    await assertReachableUrls(Object.fromEntries(Object.entries(next).filter(([f, url]) => urls[f] !== url)));
   }
-  if (baseUrlChanged) await assertReachableBaseUrl(input.baseUrl!);
 
   const settingsChanged = [
     input.handle !== undefined && input.handle !== current.handle ? "handle" : null,
-    baseUrlChanged ? "baseUrl" : null,
+    ...change.changed,
     input.forwardContent !== undefined && input.forwardContent !== current.forwardContent ? "forwardContent" : null,
   ].filter((f): f is string => f !== null);
-  const keysChanged = [publicKeyChanged ? "publicKey" : null, input.secretKey ? "secretKey" : null].filter(
-    (f): f is string => f !== null,
-  );
   const pauseChange =
     input.paused === undefined || input.paused === (current.pausedAt !== null)
       ? null
       : input.paused
         ? "pause"
         : "resume";
+  // New credentials or a new destination end an authentication hold: held deliveries flow again.
+  const endsHold = change.keysChanged.length > 0 || change.changed.some((f) => f in urls);
 
   try {
     return await db().$transaction(async (tx) => {
@@ -131,17 +145,18 @@ export async function updateDrain(
         where: { id: drainId },
         data: {
           ...(settingsChanged.includes("handle") ? { handle: input.handle } : {}),
-          ...(baseUrlChanged ? { baseUrl: input.baseUrl } : {}),
-          ...(publicKeyChanged ? { publicKey: input.publicKey } : {}),
-          ...(input.secretKey
+          ...(change.config ? { config: change.config as Prisma.InputJsonObject } : {}),
+          ...(change.secrets
             ? {
-                secretKeyCiphertext: encryptDrainSecret(access.organizationId, drainId, input.secretKey),
-                secretKeyHint: secretHint(input.secretKey),
+                secrets: {
+                  ...stringRecord(current.secrets),
+                  ...encryptDrainSecrets(access.organizationId, drainId, change.secrets),
+                },
               }
             : {}),
+          ...(change.hints ? { secretHints: { ...stringRecord(current.secretHints), ...change.hints } } : {}),
           ...(pauseChange ? { pausedAt: pauseChange === "pause" ? new Date() : null } : {}),
-          // New keys or a new host end an authentication hold: held deliveries flow again.
-          ...(keysChanged.length > 0 || baseUrlChanged ? { authFailedAt: null } : {}),
+          ...(endsHold ? { authFailedAt: null } : {}),
           ...(input.forwardContent !== undefined ? { forwardContent: input.forwardContent } : {}),
         },
         select: drainSelect,
@@ -161,7 +176,7 @@ export async function updateDrain(
           tx,
         );
       if (settingsChanged.length > 0) await audit("llm_trace_drain.update", settingsChanged);
-      if (keysChanged.length > 0) await audit("llm_trace_drain.rotate_keys", keysChanged);
+      if (change.keysChanged.length > 0) await audit("llm_trace_drain.rotate_keys", change.keysChanged);
       if (pauseChange) await audit(`llm_trace_drain.${pauseChange}`, ["paused"]);
       return toDrainView(row);
     });

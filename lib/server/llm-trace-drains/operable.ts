@@ -11,10 +11,11 @@ import { scopedDrain } from "./view";
 // beta enrollment. Reading and deleting stay open so a suspended drain can be inspected and removed.
 
 const operableSelect = {
+  type: true,
   handle: true,
-  baseUrl: true,
-  publicKey: true,
-  secretKeyCiphertext: true,
+  config: true,
+  secrets: true,
+  secretHints: true,
   pausedAt: true,
   forwardContent: true,
   organization: { select: { baaSignedAt: true, aiGatewayBetaEnrolledAt: true } },

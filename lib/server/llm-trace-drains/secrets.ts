@@ -2,29 +2,18 @@ import "server-only";
 import type { EnvironmentAccess } from "../access";
 import { operableDrain } from "./operable";
 import { config } from "../../config/env";
-import { decrypt, encrypt } from "../../crypto/keyring";
-import { drainSecretAad as aadFor } from "../../crypto/drain-secret-aad";
+import { decryptSecrets, encryptSecrets } from "../../crypto/drain-secrets";
 
-// The drain secret key is encrypted before it reaches Prisma and decrypted only where a
-// request to Langfuse is built. The AAD ties each ciphertext to its organization, drain
-// and field, so a value copied to another row does not decrypt.
+// Drain secrets are encrypted before they reach Prisma and decrypted only where a request to
+// the destination is built (lib/crypto/drain-secrets.ts binds each to its drain and field).
 
-export function encryptDrainSecret(organizationId: string, drainId: string, secret: string): string {
-  return encrypt(config().drainKeyring, secret, aadFor(organizationId, drainId));
+export function encryptDrainSecrets(organizationId: string, drainId: string, plain: Record<string, string>) {
+  return encryptSecrets(config().drainKeyring, organizationId, drainId, plain);
 }
 
-export function decryptDrainSecret(organizationId: string, drainId: string, stored: string): string {
-  return decrypt(config().drainKeyring, stored, aadFor(organizationId, drainId));
-}
-
-/** A display hint that identifies a key without revealing it: `sk-lf-…abcd`. */
-export function secretHint(secret: string): string {
-  return `sk-lf-…${secret.slice(-4)}`;
-}
-
-/** A saved drain's connection details with its secret decrypted, for a request about to be made. */
+/** A saved drain's settings with its secrets decrypted, for a request about to be made (passes the drain gate). */
 export async function drainCredentials(access: EnvironmentAccess, drainId: string) {
   const drain = await operableDrain(access, drainId);
-  const secretKey = decryptDrainSecret(access.organizationId, drainId, drain.secretKeyCiphertext);
-  return { baseUrl: drain.baseUrl, publicKey: drain.publicKey, secretKey, forwardContent: drain.forwardContent };
+  const secrets = decryptSecrets(config().drainKeyring, access.organizationId, drainId, drain.secrets);
+  return { type: drain.type, config: drain.config, secrets, forwardContent: drain.forwardContent };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { checkLangfuseConnection } from "../../outbound/langfuse-projects";
+import { destinationFor } from "../../destinations/server-registry";
 import type { ConnectionResult, TestConnectionInput } from "../../validation/llm-trace-drains";
 import type { EnvironmentAccess } from "../access";
 import { recordAudit } from "../audit";
@@ -25,16 +25,18 @@ async function audited(access: EnvironmentAccess, drainId: string | null, actor:
 
 const TOO_MANY_TESTS = "Too many connection tests; wait a minute and try again";
 
-/** Tests credentials typed into the form, before they are saved. */
+/** Tests settings typed into the form, before they are saved, with the SSRF guard of a save. */
 export async function testUnsavedConnection(access: EnvironmentAccess, input: TestConnectionInput, actor: Actor) {
   await assertAiGatewayEnabledFor(access.organizationId);
   await consumeLimit("testConnection", actor.userId, TOO_MANY_TESTS);
-  return audited(access, null, actor, await checkLangfuseConnection(input));
+  const destination = destinationFor(input.type);
+  const { config, secrets } = destination.fromTest(input);
+  return audited(access, null, actor, await destination.checkConnection(config, secrets));
 }
 
-/** Tests a saved drain with its stored (decrypted) keys. */
+/** Tests a saved drain with its stored (decrypted) settings. */
 export async function testSavedConnection(access: EnvironmentAccess, drainId: string, actor: Actor) {
   await consumeLimit("testConnection", actor.userId, TOO_MANY_TESTS);
-  const { baseUrl, publicKey, secretKey } = await drainCredentials(access, drainId);
-  return audited(access, drainId, actor, await checkLangfuseConnection({ baseUrl, publicKey, secretKey }));
+  const { type, config, secrets } = await drainCredentials(access, drainId);
+  return audited(access, drainId, actor, await destinationFor(type).checkConnection(config, secrets));
 }

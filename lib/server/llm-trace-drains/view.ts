@@ -1,5 +1,7 @@
 import "server-only";
 import { drainView, type DrainView } from "../../validation/llm-trace-drains";
+import { destinationFor } from "../../destinations/server-registry";
+import { stringRecord } from "../../crypto/drain-secrets";
 import { aiGatewaySuspension } from "../ai-gateway-access";
 import type { EnvironmentAccess } from "../access";
 
@@ -13,9 +15,8 @@ export const drainSelect = {
   environmentId: true,
   type: true,
   handle: true,
-  baseUrl: true,
-  publicKey: true,
-  secretKeyHint: true,
+  config: true,
+  secretHints: true,
   forwardContent: true,
   pausedAt: true,
   createdAt: true,
@@ -29,9 +30,8 @@ type DrainRow = {
   environmentId: string;
   type: string;
   handle: string;
-  baseUrl: string;
-  publicKey: string;
-  secretKeyHint: string;
+  config: unknown;
+  secretHints: unknown;
   forwardContent: boolean;
   pausedAt: Date | null;
   createdAt: Date;
@@ -48,9 +48,7 @@ export function toDrainView(row: DrainRow): DrainView {
     environmentId: row.environmentId,
     type: row.type,
     handle: row.handle,
-    baseUrl: row.baseUrl,
-    publicKey: row.publicKey,
-    secretKeyHint: row.secretKeyHint,
+    ...destinationFor(row.type).view({ config: row.config, hints: stringRecord(row.secretHints) }),
     forwardContent: row.forwardContent,
     status: suspendedReason ? "suspended" : row.pausedAt ? "paused" : "active",
     suspendedReason,

@@ -1,7 +1,7 @@
 // The one internal shape of a request's content: OpenTelemetry GenAI semantic conventions
 // 1.40.0 messages and parts. Every provider format (OpenAI chat, Anthropic messages, the
 // Responses API) is read into it once; the semconv attributes and Langfuse's view are both
-// rendered from it (render-semconv.ts, render-langfuse.ts).
+// rendered from it (render-semconv.ts, render-chat.ts).
 
 export type TextPart = { type: "text"; content: string };
 export type ReasoningPart = { type: "reasoning"; content: string };

@@ -5,7 +5,7 @@ import { blobPart, urlPart, withoutBinary } from "./media";
 import { isObject, nonEmptyString, type AnyPart, type Conversation, type OutputMessage } from "./parts";
 import { readInput, readTools } from "./read-input";
 import { readOutput } from "./read-output";
-import { langfuseInput, langfuseOutput } from "./render-langfuse";
+import { chatInput, chatOutput } from "./render-chat";
 
 // What a request said and answered, per kind of operation, as the two renderings a span
 // carries: the semconv content attributes (JSON strings, since Langfuse cannot decode OTLP
@@ -15,8 +15,8 @@ import { langfuseInput, langfuseOutput } from "./render-langfuse";
 export type RequestContent = {
   /** gen_ai.input.messages, gen_ai.output.messages, gen_ai.system_instructions, … as JSON strings. */
   semconv: Record<string, string>;
-  langfuseInput?: unknown;
-  langfuseOutput?: unknown;
+  chatInput?: unknown;
+  chatOutput?: unknown;
   finishReasons: string[];
   contentFree: Record<string, string | number | boolean | string[]>;
   truncated: boolean;
@@ -83,8 +83,8 @@ function rerank(record: GatewayRecord): RequestContent {
   }));
   return {
     semconv: query.length > 0 ? { "gen_ai.retrieval.query.text": query.join("\n") } : {},
-    langfuseInput: query.length > 0 ? { query: query.join("\n") } : undefined,
-    langfuseOutput: results.length > 0 ? withoutBinary(results) : undefined,
+    chatInput: query.length > 0 ? { query: query.join("\n") } : undefined,
+    chatOutput: results.length > 0 ? withoutBinary(results) : undefined,
     finishReasons: [],
     contentFree: documents.length > 0 ? { "gen_ai.retrieval.documents": json(documents) } : {},
     truncated: false,
@@ -116,8 +116,8 @@ function moderation(record: GatewayRecord): RequestContent {
       input.length > 0
         ? { "gen_ai.input.messages": json([{ role: "user", parts: input.map((t) => ({ type: "text", content: t })) }]) }
         : {},
-    langfuseInput: input.length === 1 ? input[0] : input.length > 1 ? input : undefined,
-    langfuseOutput: results.length > 0 ? results : undefined,
+    chatInput: input.length === 1 ? input[0] : input.length > 1 ? input : undefined,
+    chatOutput: results.length > 0 ? results : undefined,
     finishReasons: [],
     contentFree,
     truncated: false,
@@ -135,7 +135,7 @@ export function requestContent(record: GatewayRecord, kind: OperationKind): Requ
     return {
       semconv: {},
       // A list of strings would read as empty chat messages in Langfuse: wrap it.
-      langfuseInput: inputs.length === 1 ? inputs[0] : inputs.length > 1 ? { input: inputs } : undefined,
+      chatInput: inputs.length === 1 ? inputs[0] : inputs.length > 1 ? { input: inputs } : undefined,
       finishReasons: [],
       contentFree: {},
       truncated,
@@ -146,15 +146,15 @@ export function requestContent(record: GatewayRecord, kind: OperationKind): Requ
   const plainText = kind === "text_completion" && onlyText(c.input) && c.system.length === 0;
   return {
     semconv: semconvAttributes(c),
-    langfuseInput: plainText
+    chatInput: plainText
       ? texts(c).join("\n")
       : c.input.length + c.system.length + c.tools.length > 0
-        ? langfuseInput(c)
+        ? chatInput(c)
         : undefined,
-    langfuseOutput:
+    chatOutput:
       plainText && c.output.length === 1 && onlyText(c.output)
         ? c.output[0]!.parts.map((p) => String((p as { content: unknown }).content)).join("\n")
-        : langfuseOutput(c.output),
+        : chatOutput(c.output),
     finishReasons: c.finishReasons,
     contentFree: {},
     truncated,

@@ -40,6 +40,7 @@ export default async function DrainPage({ params }: { params: Params }) {
       <DrainHealthPanel
         environmentId={access.environmentId}
         drainId={drain.id}
+        type={drain.type}
         initialHealth={health}
         canWrite={can(access.role, "drain:write")}
       />

@@ -1,10 +1,9 @@
 import type { AnyPart, Conversation, OutputMessage, ToolDefinition } from "./parts";
 
-// Langfuse's chat view and its tool-call index read OpenAI-shaped chat messages, not
-// semconv parts: with parts, tool calls render as raw JSON and stay unindexed (its
-// `extractToolsFromObservation` reads `tool_calls` on output messages only). Langfuse
-// reads `langfuse.observation.input` / `output` before the semconv attributes, so the
-// same conversation is also rendered in the shape it understands:
+// The conversation as OpenAI-shaped chat messages, the shape most LLM observability tools
+// render and index (Langfuse's chat view and tool-call index read it, not semconv parts:
+// with parts, tool calls render as raw JSON and stay unindexed). A destination that wants it
+// puts it in its own attributes (lib/destinations/langfuse/span-attributes.ts):
 //   input  = { messages: [{role, content, tool_calls?, tool_call_id?, thinking?}], tools? }
 //   output = the assistant message (or a list of them when there are several choices)
 
@@ -94,7 +93,7 @@ function tools(definitions: ToolDefinition[]) {
   }));
 }
 
-export function langfuseInput(c: Conversation): { messages: OpenAiMessage[]; tools?: ReturnType<typeof tools> } {
+export function chatInput(c: Conversation): { messages: OpenAiMessage[]; tools?: ReturnType<typeof tools> } {
   const system = content(c.system);
   const messages = [
     ...(system !== null ? [{ role: "system", content: system }] : []),
@@ -103,7 +102,7 @@ export function langfuseInput(c: Conversation): { messages: OpenAiMessage[]; too
   return { messages, ...(c.tools.length > 0 ? { tools: tools(c.tools) } : {}) };
 }
 
-export function langfuseOutput(output: OutputMessage[]): OpenAiMessage | OpenAiMessage[] | undefined {
+export function chatOutput(output: OutputMessage[]): OpenAiMessage | OpenAiMessage[] | undefined {
   const messages = output.flatMap((m) => message(m.role, m.parts));
   if (messages.length === 0) return undefined;
   return messages.length === 1 ? messages[0] : messages;

@@ -1,13 +1,9 @@
-import type { ClientMetadata } from "./client-metadata";
-import type { RequestContent } from "./content/request-content";
-import type { GatewayRecord } from "./gateway-record";
-import type { AttributeValue, SpanContext } from "./span-mapping";
-import type { Cost } from "./usage-cost";
+import type { AttributeValue, SpanExtrasInput } from "../../tracing/span-mapping";
 
 // What Langfuse reads beyond the conventions (its OtelIngestionProcessor, v4.16):
 // - input/output: `langfuse.observation.input` / `output` come before every semconv
 //   attribute (extractInputAndOutput), in the OpenAI chat shape its chat view and tool-call
-//   index understand (content/render-langfuse.ts);
+//   index understand (lib/tracing/content/render-chat.ts);
 // - cost: `langfuse.observation.cost_details` (extractCostDetails) wins over
 //   `gen_ai.usage.cost`; either disables Langfuse's own pricing;
 // - time to first token: `langfuse.observation.completion_start_time` (ISO string);
@@ -19,18 +15,6 @@ export const TAG_CACHE_HIT = "cache-hit";
 export const TAG_ERROR = "error";
 export const TAG_TEST = "test";
 
-type Input = {
-  record: GatewayRecord;
-  ctx: SpanContext;
-  client: ClientMetadata;
-  content: RequestContent;
-  cost: Cost;
-  failed: boolean;
-  /** What went wrong, for a failed request (only used where content is forwarded). */
-  errorText: string;
-  firstToken?: number;
-};
-
 export function langfuseEnvironment(handle: string): string {
   return handle
     .toLowerCase()
@@ -38,7 +22,17 @@ export function langfuseEnvironment(handle: string): string {
     .slice(0, 40);
 }
 
-export function langfuseAttributes({ record, ctx, client, content, cost, failed, errorText, firstToken }: Input) {
+/** Langfuse's own attributes, added to the semconv span of a Langfuse drain. */
+export function langfuseAttributes({
+  record,
+  ctx,
+  client,
+  content,
+  cost,
+  failed,
+  errorText,
+  firstToken,
+}: SpanExtrasInput) {
   const a: Record<string, AttributeValue | undefined> = {};
   a["langfuse.environment"] = langfuseEnvironment(ctx.environmentHandle);
   a["gen_ai.usage.cost"] = cost.total;
@@ -58,9 +52,9 @@ export function langfuseAttributes({ record, ctx, client, content, cost, failed,
   a["langfuse.trace.tags"] = [...new Set([...client.tags, ...markers])];
 
   if (ctx.forwardContent) {
-    if (content.langfuseInput !== undefined) a["langfuse.observation.input"] = JSON.stringify(content.langfuseInput);
+    if (content.chatInput !== undefined) a["langfuse.observation.input"] = JSON.stringify(content.chatInput);
     // A failed request has no response: its error reads better than an empty assistant turn.
-    const output = content.langfuseOutput ?? (failed ? errorText : undefined);
+    const output = content.chatOutput ?? (failed ? errorText : undefined);
     if (output !== undefined) a["langfuse.observation.output"] = JSON.stringify(output);
     for (const [key, value] of Object.entries(client.traceMetadata)) a[`langfuse.trace.metadata.${key}`] = value;
   }

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { OutboundBlockedError } from "./guard";
-import { basicAuth, guardedHttpsRequest } from "./https-request";
-import type { ConnectionResult, TestConnectionInput } from "../validation/llm-trace-drains";
+import { basicAuth, guardedHttpsRequest } from "../../outbound/https-request";
+import { connectionFailure } from "../../outbound/connection-failure";
+import type { ConnectionResult } from "../../validation/llm-trace-drains";
 
 // Checks Langfuse credentials with GET {baseUrl}/api/public/projects (not rate limited),
 // and turns every failure into a reason a customer can act on. Messages never repeat keys.
@@ -10,10 +10,10 @@ const projectsBody = z.object({
   data: z.array(z.object({ id: z.string(), name: z.string() }).loose()).min(1),
 });
 
-const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|HOSTNAME_MISMATCH|ERR_TLS/;
+export type LangfuseCredentials = { baseUrl: string; publicKey: string; secretKey: string };
 
 export async function checkLangfuseConnection(
-  input: TestConnectionInput,
+  input: LangfuseCredentials,
   timeoutMs = 10_000,
 ): Promise<ConnectionResult> {
   const url = new URL(`${input.baseUrl}/api/public/projects`);
@@ -25,7 +25,7 @@ export async function checkLangfuseConnection(
       timeoutMs,
     });
   } catch (err) {
-    return networkFailure(err, url.host);
+    return connectionFailure(err, url.host, "Base URL");
   }
   if (res.status === 401) {
     return {
@@ -77,29 +77,10 @@ export async function checkLangfuseConnection(
     };
   }
   const project = parsed.data.data[0]!;
-  return { ok: true, projectName: project.name, projectId: project.id };
-}
-
-function networkFailure(err: unknown, host: string): ConnectionResult {
-  if (err instanceof OutboundBlockedError) {
-    return err.reason === "unresolvable"
-      ? { ok: false, reason: "unreachable", message: `${host} does not resolve. Check the Base URL.` }
-      : {
-          ok: false,
-          reason: "blocked",
-          message: `${host} points to a private or reserved network address, which drains may not reach.`,
-        };
-  }
-  const e = err as { code?: string; name?: string; message?: string };
-  if (e.name === "TimeoutError" || e.name === "AbortError" || e.code === "ABORT_ERR" || e.code === "ETIMEDOUT") {
-    return { ok: false, reason: "timeout", message: `${host} did not answer in time.` };
-  }
-  if ((e.code && TLS_CODES.test(e.code)) || (e.message && /certificate|TLS|SSL/i.test(e.message))) {
-    return {
-      ok: false,
-      reason: "tls",
-      message: `The TLS connection to ${host} failed (${e.code ?? "certificate problem"}). Langfuse must present a valid certificate.`,
-    };
-  }
-  return { ok: false, reason: "unreachable", message: `Could not connect to ${host}${e.code ? ` (${e.code})` : ""}.` };
+  return {
+    ok: true,
+    projectName: project.name,
+    projectId: project.id,
+    message: `Connected to Langfuse project “${project.name}”.`,
+  };
 }
