@@ -6,14 +6,14 @@ import { ApiError } from "@/lib/api-client";
 import { formatDateTime } from "@/lib/format";
 import { HealthStatusBadge } from "./health-status-badge";
 import type { DrainType } from "@/lib/validation/llm-trace-drains";
-import { destinationLabel } from "@/lib/destinations/registry";
+import { destinationMeta } from "@/lib/destinations/registry";
 import { DeliveryChart } from "./delivery-chart";
 import { useDrainHealth, useRetryDeliveries, useSendTestTrace } from "./use-drains";
 
 type Props = { environmentId: string; drainId: string; type: DrainType; initialHealth: DrainHealth; canWrite: boolean };
 
 export function DrainHealthPanel({ environmentId, drainId, type, initialHealth, canWrite }: Props) {
-  const destination = destinationLabel(type);
+  const { label: destination, credentialsNoun } = destinationMeta(type);
   const health = useDrainHealth(environmentId, drainId, initialHealth);
   const retry = useRetryDeliveries(environmentId, drainId);
   const testTrace = useSendTestTrace(environmentId, drainId);
@@ -61,9 +61,9 @@ export function DrainHealthPanel({ environmentId, drainId, type, initialHealth, 
       ) : null}
       {h.status === "authentication_failed" ? (
         <div className="alert alert-error" role="alert">
-          {destination} refused this drain&apos;s credentials
+          {destination} refused this drain&apos;s {credentialsNoun}
           {h.lastError?.httpStatus ? ` (HTTP ${h.lastError.httpStatus})` : ""}: {h.lastError?.message}. Deliveries are
-          held, not lost: update the credentials (Edit), or press Retry now.
+          held, not lost: update the {credentialsNoun} (Edit), or press Retry now.
         </div>
       ) : null}
       {h.status === "ingestion_suspended" ? (

@@ -10,6 +10,8 @@ type Meta<T extends DrainType> = {
   label: string;
   /** One line under the Type select. */
   hint: string;
+  /** What its credentials are called: "keys" (Langfuse), "credentials". */
+  credentialsNoun: string;
   /** What the data goes to, in prose: "this Langfuse project". */
   noun: string;
   /** A destination that can be covered by the customer's own BAA, for the PHI warning. */
@@ -26,6 +28,7 @@ const DESTINATIONS: { [T in DrainType]: Meta<T> } = {
   langfuse: {
     label: "Langfuse",
     hint: "A Langfuse project (Langfuse Cloud or self-hosted): traces, sessions, costs and evaluations.",
+    credentialsNoun: "keys",
     noun: "this Langfuse project",
     coveredExample:
       "such as Langfuse's HIPAA host (https://hipaa.cloud.langfuse.com) under a BAA with Langfuse, or your own self-hosted Langfuse",
@@ -40,6 +43,7 @@ const DESTINATIONS: { [T in DrainType]: Meta<T> } = {
   otlp: {
     label: "OpenTelemetry (OTLP/HTTP)",
     hint: "Any OTLP/HTTP traces endpoint: an OpenTelemetry Collector, Grafana Tempo, Honeycomb, Datadog, Arize Phoenix…",
+    credentialsNoun: "credentials",
     noun: "this OpenTelemetry backend",
     coveredExample: "such as your own OpenTelemetry Collector, or a backend you have a BAA with",
     target: (d) => d.endpoint,
@@ -63,8 +67,8 @@ export function destinationLabel(type: DrainType): string {
 }
 
 export function destinationMeta(type: DrainType) {
-  const { label, hint, noun, coveredExample } = DESTINATIONS[type];
-  return { label, hint, noun, coveredExample };
+  const { label, hint, noun, coveredExample, credentialsNoun } = DESTINATIONS[type];
+  return { label, hint, noun, coveredExample, credentialsNoun };
 }
 
 // Each entry only ever receives a view of its own type; TypeScript cannot correlate the

@@ -49,6 +49,8 @@ export type SpanEncoding = "protobuf" | "json";
 export type DestinationServer = {
   type: DrainType;
   label: string;
+  /** What its credentials are called in messages: "keys" (Langfuse), "credentials". */
+  credentialsNoun: string;
   /** The edit fields that belong to this destination (others are refused for its drains). */
   updateFields: readonly string[];
   fromCreate(input: CreateDrainInput): DestinationSettings;

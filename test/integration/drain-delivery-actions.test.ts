@@ -42,7 +42,7 @@ describe("drain delivery actions", () => {
     expect(res.json.result).toMatchObject({
       ok: false,
       httpStatus: 401,
-      message: expect.stringMatching(/Langfuse refused the credentials.*Invalid credentials/),
+      message: expect.stringMatching(/refused the keys.*Invalid credentials/),
     });
   });
 

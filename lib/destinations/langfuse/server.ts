@@ -28,6 +28,7 @@ const secretOf = (secrets: Record<string, string>) => {
 export const langfuseServer: DestinationServer = {
   type: "langfuse",
   label: "Langfuse",
+  credentialsNoun: "keys",
   updateFields: ["baseUrl", "publicKey", "secretKey"],
 
   fromCreate(input) {

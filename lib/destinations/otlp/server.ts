@@ -58,6 +58,7 @@ const configOf = (input: SettingsInput): Config => ({
 export const otlpServer: DestinationServer = {
   type: "otlp",
   label: "OpenTelemetry (OTLP/HTTP)",
+  credentialsNoun: "credentials",
   updateFields: ["endpoint", "headers", "encoding", "compression"],
 
   fromCreate(input) {

@@ -100,7 +100,7 @@ export async function sendTestTrace(
   const status = "status" in outcome ? outcome.status : undefined;
   const prefix =
     outcome.kind === "auth"
-      ? `${destination.label} refused the credentials`
+      ? `${destination.label} refused the ${destination.credentialsNoun}`
       : outcome.kind === "rejected"
         ? `${destination.label} rejected the span`
         : "Could not deliver";
