@@ -27,34 +27,36 @@ export function ActivityTable({
 }) {
   if (events.length === 0) return <p className="muted">No activity yet.</p>;
   return (
-    <table aria-label={label}>
-      <thead>
-        <tr>
-          <th scope="col">When</th>
-          <th scope="col">Who</th>
-          {showOrganization ? <th scope="col">Organization</th> : null}
-          {showEnvironment ? <th scope="col">Environment</th> : null}
-          <th scope="col">Action</th>
-          <th scope="col">Changed</th>
-          <th scope="col">IP</th>
-        </tr>
-      </thead>
-      <tbody>
-        {events.map((e) => (
-          <tr key={e.id}>
-            <td>{formatDateTime(e.createdAt)}</td>
-            <td>{e.actor?.name ?? "System"}</td>
-            {showOrganization ? <td>{e.organization?.name ?? "—"}</td> : null}
-            {showEnvironment ? <td>{e.environment?.handle ?? "—"}</td> : null}
-            <td>
-              {auditActionLabel(e.action)}
-              {e.target ? <span className="muted"> · {e.target}</span> : null}
-            </td>
-            <td className="muted">{e.changedFields.join(", ") || "—"}</td>
-            <td className="muted mono">{e.ipAddress ?? "—"}</td>
+    <div className="table-scroll">
+      <table aria-label={label}>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Who</th>
+            {showOrganization ? <th scope="col">Organization</th> : null}
+            {showEnvironment ? <th scope="col">Environment</th> : null}
+            <th scope="col">Action</th>
+            <th scope="col">Changed</th>
+            <th scope="col">IP</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {events.map((e) => (
+            <tr key={e.id}>
+              <td>{formatDateTime(e.createdAt)}</td>
+              <td>{e.actor?.name ?? "System"}</td>
+              {showOrganization ? <td>{e.organization?.name ?? "—"}</td> : null}
+              {showEnvironment ? <td>{e.environment?.handle ?? "—"}</td> : null}
+              <td>
+                {auditActionLabel(e.action)}
+                {e.target ? <span className="muted"> · {e.target}</span> : null}
+              </td>
+              <td className="muted">{e.changedFields.join(", ") || "—"}</td>
+              <td className="muted mono">{e.ipAddress ?? "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

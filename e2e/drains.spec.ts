@@ -39,7 +39,23 @@ test("(a) the Acme owner creates a drain following the documented steps and sees
   const row = page.getByRole("row").filter({ hasText: "langfuse-prod" });
   await expect(row.getByText(E2E_FAKE_LANGFUSE_URL)).toBeVisible();
   await expect(row.getByText(FAKE_PUBLIC_KEY)).toBeVisible();
-  await expect(row.getByText("Healthy")).toBeVisible();
+  // Nothing has been delivered yet: the status says so instead of "Healthy".
+  await expect(row.getByText("Waiting for first trace")).toBeVisible();
+});
+
+test("(g) Save tests the connection first: rejected keys are not saved unless the owner saves anyway", async ({
+  page,
+}) => {
+  await signIn(page, ACME_OWNER);
+  await openNewDrainForm(page);
+  await fillDrainForm(page, { handle: "langfuse-wrong-keys", secretKey: "sk-lf-not-the-right-secret" });
+  await page.getByLabel(/I understand that full prompts and completions/).check();
+  await page.getByRole("button", { name: "Save LLM Trace Drain" }).click();
+  const refused = page.getByRole("alert").filter({ hasText: "Not saved: the connection test failed" });
+  await expect(refused).toContainText("Langfuse rejected the keys");
+  await expect(page).toHaveURL(/\/integrations\/new$/);
+  await refused.getByRole("button", { name: "Save anyway" }).click();
+  await expect(page.getByRole("heading", { name: "langfuse-wrong-keys" })).toBeVisible();
 });
 
 test("(d) an http:// URL, swapped keys and a missing acknowledgement each show their field error and save nothing", async ({

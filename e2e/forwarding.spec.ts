@@ -158,6 +158,11 @@ test("an OpenTelemetry (OTLP) drain: created and tested in the form, traffic del
   await expect(settings).toContainText("OpenTelemetry (OTLP/HTTP)");
   await expect(settings).toContainText(`${FAKE_OTLP_HEADER.name} (values stored encrypted)`);
   await expect(page.locator("body")).not.toContainText(FAKE_OTLP_HEADER.value);
+  // The first trace, guided: saved, what to do next, and a live indicator.
+  const guide = page.getByRole("region", { name: "Your first trace" });
+  await expect(guide).toContainText("LLM Trace Drain staging-otel saved");
+  await expect(guide.getByRole("status").filter({ hasText: "Waiting for the first trace" })).toBeVisible();
+  await expect(guide.getByLabel("LiteLLM configuration")).toContainText("/api/internal/ai-gateway/logs");
 
   const before = (await otlpReceived()).length;
   expect(await simulate(5)).toMatchObject({ accepted: 5 });
@@ -169,12 +174,15 @@ test("an OpenTelemetry (OTLP) drain: created and tested in the form, traffic del
   await expect(delivery.locator(".stat").filter({ hasText: "Delivered (24 h)" })).toContainText("5", {
     timeout: 15_000,
   });
+  await expect(guide.getByText("First trace delivered")).toBeVisible({ timeout: 10_000 });
+  const recent = page.getByRole("table", { name: "Recent delivery attempts" });
+  await expect(recent.getByRole("cell", { name: "Delivered", exact: true }).first()).toBeVisible({ timeout: 15_000 });
 
   await setOtlpMode("unauthorized");
   try {
     await simulate(1);
     await expect(delivery.getByText("Authentication failed", { exact: true })).toBeVisible({ timeout: 20_000 });
-    await expect(delivery.getByRole("alert")).toContainText("refused this drain's credentials (HTTP 401)");
+    await expect(delivery.getByRole("alert")).toContainText("refused the credentials (HTTP 401");
   } finally {
     await setOtlpMode("normal");
   }

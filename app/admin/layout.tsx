@@ -12,7 +12,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   return (
     <>
       <TopBar user={user} organizations={organizations} currentOrg={null} />
-      <main className="page">{children}</main>
+      <main id="main" className="page">
+        {children}
+      </main>
     </>
   );
 }

@@ -50,66 +50,68 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         {organizations.length === 0 ? (
           <p className="empty">No organizations match “{search}”.</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Organization</th>
-                <th scope="col">Handle</th>
-                <th scope="col">BAA</th>
-                <th scope="col">AI Gateway beta</th>
-                <th scope="col">Environments</th>
-                <th scope="col">Members</th>
-              </tr>
-            </thead>
-            <tbody>
-              {organizations.map((o) => (
-                <tr key={o.id}>
-                  <td>{o.name}</td>
-                  <td>
-                    <code>{o.handle}</code>
-                  </td>
-                  <td>
-                    <div className="row">
-                      <OrganizationFlagToggle
-                        organizationId={o.id}
-                        organizationName={o.name}
-                        flag="baaSigned"
-                        value={o.baaSignedAt !== null}
-                      />
-                      {o.baaSignedAt ? (
-                        <span>
-                          <span className="badge badge-ok">Signed</span>{" "}
-                          <span className="muted">
-                            {formatDateTime(o.baaSignedAt)}
-                            {o.baaSignedBy ? ` by ${o.baaSignedBy}` : ""}
-                          </span>
-                        </span>
-                      ) : (
-                        <span className="badge">Not signed</span>
-                      )}
-                    </div>
-                  </td>
-                  <td>
-                    <div className="row">
-                      <OrganizationFlagToggle
-                        organizationId={o.id}
-                        organizationName={o.name}
-                        flag="aiGatewayBetaEnrolled"
-                        value={o.aiGatewayBetaEnrolledAt !== null}
-                      />
-                      {o.aiGatewayBetaEnrolledAt ? (
-                        <span className="badge badge-ok">Enrolled</span>
-                      ) : (
-                        <span className="badge">Not enrolled</span>
-                      )}
-                    </div>
-                  </td>
-                  <td>{o.environmentCount}</td>
-                  <td>{o.memberCount}</td>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Organization</th>
+                  <th scope="col">Handle</th>
+                  <th scope="col">BAA</th>
+                  <th scope="col">AI Gateway beta</th>
+                  <th scope="col">Environments</th>
+                  <th scope="col">Members</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {organizations.map((o) => (
+                  <tr key={o.id}>
+                    <td>{o.name}</td>
+                    <td>
+                      <code>{o.handle}</code>
+                    </td>
+                    <td>
+                      <div className="row">
+                        <OrganizationFlagToggle
+                          organizationId={o.id}
+                          organizationName={o.name}
+                          flag="baaSigned"
+                          value={o.baaSignedAt !== null}
+                        />
+                        {o.baaSignedAt ? (
+                          <span>
+                            <span className="badge badge-ok">Signed</span>{" "}
+                            <span className="muted">
+                              {formatDateTime(o.baaSignedAt)}
+                              {o.baaSignedBy ? ` by ${o.baaSignedBy}` : ""}
+                            </span>
+                          </span>
+                        ) : (
+                          <span className="badge">Not signed</span>
+                        )}
+                      </div>
+                    </td>
+                    <td>
+                      <div className="row">
+                        <OrganizationFlagToggle
+                          organizationId={o.id}
+                          organizationName={o.name}
+                          flag="aiGatewayBetaEnrolled"
+                          value={o.aiGatewayBetaEnrolledAt !== null}
+                        />
+                        {o.aiGatewayBetaEnrolledAt ? (
+                          <span className="badge badge-ok">Enrolled</span>
+                        ) : (
+                          <span className="badge">Not enrolled</span>
+                        )}
+                      </div>
+                    </td>
+                    <td>{o.environmentCount}</td>
+                    <td>{o.memberCount}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
       <section className="panel" aria-labelledby="ingest-heading">

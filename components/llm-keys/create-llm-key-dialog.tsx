@@ -3,6 +3,7 @@
 import { useState } from "react";
 import dynamic from "next/dynamic";
 import { Dialog } from "@/components/ui/dialog";
+import { CopyButton } from "@/components/ui/copy-button";
 
 // The form (react-hook-form, zod) loads with the dialog, not with the keys page.
 const CreateLlmKeyForm = dynamic(() => import("./create-llm-key-form").then((m) => m.CreateLlmKeyForm));
@@ -11,12 +12,10 @@ const CreateLlmKeyForm = dynamic(() => import("./create-llm-key-form").then((m) 
 export function CreateLlmKeyDialog({ environmentId }: { environmentId: string }) {
   const [open, setOpen] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
   const onOpenChange = (next: boolean) => {
     setOpen(next);
     if (!next) {
       setSecret(null);
-      setCopied(false);
     }
   };
 
@@ -35,18 +34,7 @@ export function CreateLlmKeyDialog({ environmentId }: { environmentId: string })
               <code aria-label="New LLM key">{secret}</code>
             </div>
             <div className="dialog-actions">
-              <button
-                type="button"
-                className="btn"
-                onClick={() => {
-                  void navigator.clipboard?.writeText(secret).then(
-                    () => setCopied(true),
-                    () => undefined,
-                  );
-                }}
-              >
-                {copied ? "Copied" : "Copy key"}
-              </button>
+              <CopyButton text={secret} label="Copy key" />
               <button type="button" className="btn btn-primary" onClick={() => onOpenChange(false)}>
                 Done
               </button>

@@ -30,44 +30,46 @@ export function LlmKeysPanel({ environmentId, canWrite }: { environmentId: strin
           <p>No LLM keys yet.{canWrite ? " Create one to call the AI Gateway." : ""}</p>
         </div>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Alias</th>
-              <th scope="col">Key</th>
-              <th scope="col">Created</th>
-              <th scope="col">Last used</th>
-              <th scope="col">Status</th>
-              {canWrite ? (
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              ) : null}
-            </tr>
-          </thead>
-          <tbody>
-            {keys.data.map((k) => (
-              <tr key={k.id}>
-                <td>{k.alias}</td>
-                <td>
-                  <code>{k.prefix}…</code>
-                </td>
-                <td>{formatDateTime(k.createdAt)}</td>
-                <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : <span className="muted">Never</span>}</td>
-                <td>
-                  {k.revokedAt ? (
-                    <span className="badge badge-danger">Revoked</span>
-                  ) : (
-                    <span className="badge badge-ok">Active</span>
-                  )}
-                </td>
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Alias</th>
+                <th scope="col">Key</th>
+                <th scope="col">Created</th>
+                <th scope="col">Last used</th>
+                <th scope="col">Status</th>
                 {canWrite ? (
-                  <td>{k.revokedAt ? null : <RevokeLlmKeyButton environmentId={environmentId} llmKey={k} />}</td>
+                  <th scope="col">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 ) : null}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {keys.data.map((k) => (
+                <tr key={k.id}>
+                  <td>{k.alias}</td>
+                  <td>
+                    <code>{k.prefix}…</code>
+                  </td>
+                  <td>{formatDateTime(k.createdAt)}</td>
+                  <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : <span className="muted">Never</span>}</td>
+                  <td>
+                    {k.revokedAt ? (
+                      <span className="badge badge-danger">Revoked</span>
+                    ) : (
+                      <span className="badge badge-ok">Active</span>
+                    )}
+                  </td>
+                  {canWrite ? (
+                    <td>{k.revokedAt ? null : <RevokeLlmKeyButton environmentId={environmentId} llmKey={k} />}</td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -88,7 +88,7 @@ export function DrainDetail({ environmentId, drain, drainsPath, canWrite }: Prop
         />
       ) : (
         <dl className="config-list">
-          <dt>Status</dt>
+          <dt>Forwarding</dt>
           <dd>
             <DrainStatusBadge drain={drain} />
           </dd>

@@ -4,11 +4,13 @@ import { Stat } from "@/components/ui/stat";
 import type { DrainHealth } from "@/lib/validation/drain-health";
 import { ApiError } from "@/lib/api-client";
 import { formatDateTime } from "@/lib/format";
-import { HealthStatusBadge } from "./health-status-badge";
 import type { DrainType } from "@/lib/validation/llm-trace-drains";
 import { destinationMeta } from "@/lib/destinations/registry";
+import { statusExplanation, statusLabel, statusTone } from "@/lib/drain-status";
 import { DeliveryChart } from "./delivery-chart";
 import { useDrainHealth, useRetryDeliveries, useSendTestTrace } from "./use-drains";
+
+const TONE_ALERT = { ok: "alert-ok", neutral: "alert-info", warn: "alert-warn", danger: "alert-error" };
 
 type Props = { environmentId: string; drainId: string; type: DrainType; initialHealth: DrainHealth; canWrite: boolean };
 
@@ -48,6 +50,14 @@ export function DrainHealthPanel({ environmentId, drainId, type, initialHealth, 
           role={testTrace.data.ok ? "status" : "alert"}
         >
           {testTrace.data.message} <span className="mono muted">trace {testTrace.data.traceId}</span>
+          {testTrace.data.traceUrl ? (
+            <>
+              {" "}
+              <a href={testTrace.data.traceUrl} target="_blank" rel="noreferrer">
+                Open the trace in {destination}
+              </a>
+            </>
+          ) : null}
         </div>
       ) : testTrace.error ? (
         <div className="alert alert-error" role="alert">
@@ -59,23 +69,13 @@ export function DrainHealthPanel({ environmentId, drainId, type, initialHealth, 
           Requeued {retry.data.requeued} dead letter{retry.data.requeued === 1 ? "" : "s"}; deliveries resume now.
         </div>
       ) : null}
-      {h.status === "authentication_failed" ? (
-        <div className="alert alert-error" role="alert">
-          {destination} refused this drain&apos;s {credentialsNoun}
-          {h.lastError?.httpStatus ? ` (HTTP ${h.lastError.httpStatus})` : ""}: {h.lastError?.message}. Deliveries are
-          held, not lost: update the {credentialsNoun} (Edit), or press Retry now.
-        </div>
-      ) : null}
-      {h.status === "ingestion_suspended" ? (
-        <div className="alert alert-error" role="alert">
-          {destination} suspended ingestion: {h.lastError?.message}. Deliveries keep retrying with backoff for up to 24
-          hours; raise the usage limit or plan at {destination}.
-        </div>
-      ) : null}
+      <div
+        className={`alert ${TONE_ALERT[statusTone(h.status)]}`}
+        role={statusTone(h.status) === "danger" ? "alert" : "status"}
+      >
+        <strong>{statusLabel(h.status)}</strong>. {statusExplanation(h, { destination, credentials: credentialsNoun })}
+      </div>
       <div className="stats" style={{ marginBottom: 16 }}>
-        <Stat label="Status">
-          <HealthStatusBadge status={h.status} />
-        </Stat>
         <Stat label="Delivered (24 h)">{h.delivered24h}</Stat>
         <Stat label="Pending">{h.pending}</Stat>
         <Stat label="Dead letters">{h.deadLetters}</Stat>

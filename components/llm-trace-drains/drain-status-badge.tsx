@@ -1,7 +1,8 @@
 import type { DrainView } from "@/lib/validation/llm-trace-drains";
 
 const styles: Record<DrainView["status"], { label: string; className: string }> = {
-  active: { label: "Active", className: "badge badge-ok" },
+  // Whether the drain forwards, not how delivery goes (the Delivery panel says that): neutral.
+  active: { label: "Active", className: "badge" },
   paused: { label: "Paused", className: "badge" },
   suspended: { label: "Suspended", className: "badge badge-danger" },
 };

@@ -6,9 +6,16 @@ import { useDrains, type DrainList } from "./use-drains";
 import { HealthStatusBadge } from "./health-status-badge";
 import { destinationLabel, drainCredentials, drainTarget } from "@/lib/destinations/registry";
 
-type Props = { environmentId: string; drainsPath: string; initial: DrainList; canCreate: boolean };
+type Props = {
+  environmentId: string;
+  drainsPath: string;
+  initial: DrainList;
+  canCreate: boolean;
+  /** Why there is no New button, said instead of leaving a dead end. */
+  cannotCreateReason: string | null;
+};
 
-export function DrainsList({ environmentId, drainsPath, initial, canCreate }: Props) {
+export function DrainsList({ environmentId, drainsPath, initial, canCreate, cannotCreateReason }: Props) {
   const query = useDrains(environmentId, initial);
   const drains = query.data;
   const suspended = drains?.drains.find((d) => d.status === "suspended");
@@ -27,6 +34,11 @@ export function DrainsList({ environmentId, drainsPath, initial, canCreate }: Pr
           </Link>
         ) : null}
       </div>
+      {cannotCreateReason && !suspended ? (
+        <p className="alert alert-info" role="note">
+          {cannotCreateReason}
+        </p>
+      ) : null}
       {suspended ? (
         <div className="alert alert-error" role="alert">
           Drains are suspended and forward nothing: {suspended.suspendedReason}. Contact support to restore access.
@@ -44,59 +56,61 @@ export function DrainsList({ environmentId, drainsPath, initial, canCreate }: Pr
           <p>No LLM Trace Drains yet.</p>
         </div>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Handle</th>
-              <th scope="col">Type</th>
-              <th scope="col">Sends to</th>
-              <th scope="col">Credentials</th>
-              <th scope="col">Status</th>
-              <th scope="col">Delivered (24 h)</th>
-              <th scope="col">Pending</th>
-              <th scope="col">Dead letters</th>
-              <th scope="col">Created</th>
-            </tr>
-          </thead>
-          <tbody>
-            {drains.drains.map((d) => {
-              const health = drains.health[d.id];
-              return (
-                <tr key={d.id}>
-                  <td>
-                    <Link href={`${drainsPath}/${d.id}`}>{d.handle}</Link>
-                  </td>
-                  <td>{destinationLabel(d.type)}</td>
-                  <td>
-                    <code>{drainTarget(d)}</code>
-                  </td>
-                  <td>
-                    {drainCredentials(d).map((c) => (
-                      <code key={c} style={{ display: "block" }}>
-                        {c}
-                      </code>
-                    ))}
-                  </td>
-                  <td>
-                    {health ? (
-                      <HealthStatusBadge
-                        status={health.status}
-                        title={d.suspendedReason ?? health.lastError?.message}
-                      />
-                    ) : null}
-                  </td>
-                  <td>{health?.delivered24h ?? 0}</td>
-                  <td>{health?.pending ?? 0}</td>
-                  <td>{health?.deadLetters ?? 0}</td>
-                  <td>
-                    {formatDateTime(d.createdAt)}
-                    {d.createdBy ? <span className="muted"> by {d.createdBy}</span> : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Handle</th>
+                <th scope="col">Type</th>
+                <th scope="col">Sends to</th>
+                <th scope="col">Credentials</th>
+                <th scope="col">Status</th>
+                <th scope="col">Delivered (24 h)</th>
+                <th scope="col">Pending</th>
+                <th scope="col">Dead letters</th>
+                <th scope="col">Created</th>
+              </tr>
+            </thead>
+            <tbody>
+              {drains.drains.map((d) => {
+                const health = drains.health[d.id];
+                return (
+                  <tr key={d.id}>
+                    <td>
+                      <Link href={`${drainsPath}/${d.id}`}>{d.handle}</Link>
+                    </td>
+                    <td>{destinationLabel(d.type)}</td>
+                    <td>
+                      <code>{drainTarget(d)}</code>
+                    </td>
+                    <td>
+                      {drainCredentials(d).map((c) => (
+                        <code key={c} style={{ display: "block" }}>
+                          {c}
+                        </code>
+                      ))}
+                    </td>
+                    <td>
+                      {health ? (
+                        <HealthStatusBadge
+                          status={health.status}
+                          title={d.suspendedReason ?? health.lastError?.message}
+                        />
+                      ) : null}
+                    </td>
+                    <td>{health?.delivered24h ?? 0}</td>
+                    <td>{health?.pending ?? 0}</td>
+                    <td>{health?.deadLetters ?? 0}</td>
+                    <td>
+                      {formatDateTime(d.createdAt)}
+                      {d.createdBy ? <span className="muted"> by {d.createdBy}</span> : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

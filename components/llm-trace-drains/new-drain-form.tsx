@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { useForm, useWatch, type FieldPath } from "react-hook-form";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
@@ -42,10 +43,22 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
   const destination = DESTINATION_FORMS[type];
   const fields = [...COMMON_FIELDS, ...destination.fieldNames] as FieldPath<DrainFormValues>[];
 
-  const onSubmit = async (values: CreateDrainInput) => {
+  // Save tests the connection first; a failure stops it with the reason, and "Save anyway"
+  // saves regardless (the destination may be down for now, or reachable only later).
+  const [refused, setRefused] = useState(false);
+  const save = async (values: CreateDrainInput, anyway: boolean) => {
+    if (!anyway) {
+      const { testConnectionInput } = await validation();
+      const parsed = testConnectionInput.safeParse(values);
+      const result = parsed.success ? await test.mutateAsync(parsed.data).catch(() => undefined) : undefined;
+      if (result && !result.ok) {
+        setRefused(true);
+        return;
+      }
+    }
     try {
       const drain = await create.mutateAsync(values);
-      router.push(`${drainsPath}/${drain.id}`);
+      router.push(`${drainsPath}/${drain.id}?created=1`);
     } catch (err) {
       applyServerErrors(err, fields, form.setError);
     }
@@ -61,7 +74,7 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
 
   return (
     <form
-      onSubmit={form.handleSubmit(onSubmit)}
+      onSubmit={form.handleSubmit((values) => save(values, false))}
       noValidate
       aria-label="New LLM Trace Drain"
       className="panel"
@@ -142,9 +155,22 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
         ) : null}
       </div>
 
+      {refused && test.data && !test.data.ok ? (
+        <div className="alert alert-warn" role="alert">
+          Not saved: the connection test failed ({test.data.message}). Fix the settings and save again, or save anyway
+          if the destination is only unreachable for now.{" "}
+          <button
+            type="button"
+            className="btn"
+            onClick={() => void form.handleSubmit((values) => save(values, true))()}
+          >
+            Save anyway
+          </button>
+        </div>
+      ) : null}
       <div className="row">
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
-          {isSubmitting ? "Saving…" : "Save LLM Trace Drain"}
+          {isSubmitting ? (test.isPending ? "Testing connection…" : "Saving…") : "Save LLM Trace Drain"}
         </button>
         <Link className="btn" href={drainsPath}>
           Cancel

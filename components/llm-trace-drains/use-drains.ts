@@ -9,7 +9,7 @@ import type {
   TestConnectionInput,
   UpdateDrainInput,
 } from "@/lib/validation/llm-trace-drains";
-import type { DrainHealth, TestTraceResult } from "@/lib/validation/drain-health";
+import type { DrainDeliveries, DrainHealth, TestTraceResult } from "@/lib/validation/drain-health";
 
 export type DrainList = { drains: DrainView[]; health: Record<string, DrainHealth> };
 
@@ -95,5 +95,33 @@ export function useTestConnection(environmentId: string, drainId?: string) {
           ...(input ? { json: input } : {}),
         },
       ).then((r) => r.result),
+  });
+}
+
+const deliveriesKey = (drainId: string) => ["llm-trace-drain-deliveries", drainId] as const;
+
+export function useDrainDeliveries(environmentId: string, drainId: string) {
+  return useQuery({
+    queryKey: deliveriesKey(drainId),
+    queryFn: () =>
+      apiFetch<{ deliveries: DrainDeliveries }>(`${base(environmentId)}/${drainId}/deliveries`).then(
+        (r) => r.deliveries,
+      ),
+    refetchInterval: 10_000,
+  });
+}
+
+/** Retries ("retry") or discards ("discard") one dead letter. */
+export function useDeadLetterAction(environmentId: string, drainId: string, action: "retry" | "discard") {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiFetch<unknown>(`${base(environmentId)}/${drainId}/dead-letters/${id}${action === "retry" ? "/retry" : ""}`, {
+        method: action === "retry" ? "POST" : "DELETE",
+      }),
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: deliveriesKey(drainId) });
+      void client.invalidateQueries({ queryKey: ["llm-trace-drain-health", drainId] });
+    },
   });
 }

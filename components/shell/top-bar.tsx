@@ -9,20 +9,25 @@ type Props = { user: SessionUser; organizations: OrganizationSummary[]; currentO
 
 export function TopBar({ user, organizations, currentOrg }: Props) {
   return (
-    <header className="topbar">
-      <Link href="/" className="brand">
-        Dashboard
-      </Link>
-      <OrgSwitcher organizations={organizations} current={currentOrg} />
-      <nav aria-label="Main">
-        {currentOrg ? <NavLink href={`/orgs/${currentOrg}/environments`}>Environments</NavLink> : null}
-        {currentOrg ? <NavLink href={`/orgs/${currentOrg}/activity`}>Activity</NavLink> : null}
-        {user.isPlatformAdmin ? <NavLink href="/admin">Admin</NavLink> : null}
-      </nav>
-      <div className="user">
-        <span title={user.email}>{user.name}</span>
-        <SignOutButton />
-      </div>
-    </header>
+    <>
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <Link href="/" className="brand">
+          Dashboard
+        </Link>
+        <OrgSwitcher organizations={organizations} current={currentOrg} />
+        <nav aria-label="Main">
+          {currentOrg ? <NavLink href={`/orgs/${currentOrg}/environments`}>Environments</NavLink> : null}
+          {currentOrg ? <NavLink href={`/orgs/${currentOrg}/activity`}>Activity</NavLink> : null}
+          {user.isPlatformAdmin ? <NavLink href="/admin">Admin</NavLink> : null}
+        </nav>
+        <div className="user">
+          <span title={user.email}>{user.name}</span>
+          <SignOutButton />
+        </div>
+      </header>
+    </>
   );
 }

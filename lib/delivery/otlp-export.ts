@@ -15,7 +15,7 @@ import { FORMAT_OTLP_JSON_GZIP } from "./payload-formats";
 // the drain's problem.
 
 export type ExportOutcome =
-  | { kind: "delivered"; rejected?: { count: number; message: string } }
+  | { kind: "delivered"; status?: number; rejected?: { count: number; message: string } }
   | { kind: "retryable"; status?: number; message: string; retryAfterMs?: number }
   | { kind: "suspended"; status: number; message: string; retryAfterMs?: number }
   | { kind: "rejected"; status: number; message: string }
@@ -58,8 +58,8 @@ export function classifyResponse(
   if (status >= 200 && status < 300) {
     const partial = partialSuccess(body, contentType);
     return partial
-      ? { kind: "delivered", rejected: { count: partial.rejectedSpans, message: partial.errorMessage } }
-      : { kind: "delivered" };
+      ? { kind: "delivered", status, rejected: { count: partial.rejectedSpans, message: partial.errorMessage } }
+      : { kind: "delivered", status };
   }
   const message = destinationMessage(body.toString("utf8"));
   const wait = retryAfterMs(headers["retry-after"]);

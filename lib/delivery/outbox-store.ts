@@ -140,3 +140,30 @@ export async function purgeDeadLetters(sql: SqlExecutor, retentionMs: number): P
   );
   return Number(rows[0]?.n ?? 0);
 }
+
+/** How many export attempts per drain "Recent deliveries" keeps. */
+export const ATTEMPTS_KEPT = 100;
+
+export type Attempt = {
+  outcome: "delivered" | "partial" | "retrying" | "rejected" | "refused";
+  httpStatus: number | null;
+  spanCount: number;
+  durationMs: number;
+  message: string | null;
+};
+
+/**
+ * Records one export attempt and forgets the drain's older ones: the DELETE sees the rows as
+ * they were before this INSERT, so keeping ATTEMPTS_KEPT − 1 of them leaves ATTEMPTS_KEPT.
+ */
+export async function recordAttempt(sql: SqlExecutor, drainId: string, a: Attempt): Promise<void> {
+  await sql.query(
+    `WITH added AS (
+       INSERT INTO drain_delivery_attempts (drain_id, outcome, http_status, span_count, duration_ms, message)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id)
+     DELETE FROM drain_delivery_attempts
+      WHERE drain_id = $1 AND id <= (SELECT id FROM drain_delivery_attempts WHERE drain_id = $1
+                                      ORDER BY id DESC OFFSET $7 - 1 LIMIT 1)`,
+    [drainId, a.outcome, a.httpStatus, a.spanCount, a.durationMs, a.message?.slice(0, 1000) ?? null, ATTEMPTS_KEPT],
+  );
+}

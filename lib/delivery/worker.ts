@@ -20,8 +20,10 @@ import {
   deadLetter,
   deleteRows,
   purgeDeadLetters,
+  recordAttempt,
   release,
   reschedule,
+  type Attempt,
   type ClaimedRow,
 } from "./outbox-store";
 
@@ -49,6 +51,32 @@ export function workerOptionsFrom(cfg: AppConfig): WorkerOptions {
     deadLetterRetentionMs: cfg.deadLetterRetentionMs,
     leaseMs: cfg.deliveryLeaseMs,
   };
+}
+
+/** An export outcome as "Recent deliveries" lists it. */
+function attemptOf(outcome: ExportOutcome, spanCount: number, ms: number): Attempt {
+  const base = {
+    spanCount,
+    durationMs: Math.round(ms),
+    httpStatus: "status" in outcome ? (outcome.status ?? null) : null,
+  };
+  switch (outcome.kind) {
+    case "delivered":
+      return outcome.rejected
+        ? {
+            ...base,
+            outcome: "partial",
+            message: `${outcome.rejected.count} of ${spanCount} spans rejected: ${outcome.rejected.message}`,
+          }
+        : { ...base, outcome: "delivered", message: null };
+    case "rejected":
+      return { ...base, outcome: "rejected", message: outcome.message };
+    case "auth":
+      return { ...base, outcome: "refused", message: outcome.message };
+    case "suspended":
+    case "retryable":
+      return { ...base, outcome: "retrying", message: outcome.message };
+  }
 }
 
 /** A claimed row with its stored gzip member (decrypted), its format and the size of its frame. */
@@ -210,6 +238,7 @@ export class DeliveryWorker {
     const ids = chunk.map((i) => i.row.id);
     const exporter = this.options.exporter ?? ((t, b) => exportSpanMembers(t, b, this.options.exportTimeoutMs));
     let outcome: ExportOutcome;
+    const started = performance.now();
     try {
       outcome = await exporter(target, {
         format: chunk[0]!.format,
@@ -219,6 +248,10 @@ export class DeliveryWorker {
     } catch (err) {
       outcome = { kind: "retryable", message: err instanceof Error ? err.message : "export failed" };
     }
+    // For "Recent deliveries": a lost record of an attempt must not stop the delivery.
+    await recordAttempt(sql, drainId, attemptOf(outcome, chunk.length, performance.now() - started)).catch((err) =>
+      log.warn("could not record a delivery attempt", errorFields(err)),
+    );
     switch (outcome.kind) {
       case "delivered":
         await this.untilSettled(() => deleteRows(sql, ids));

@@ -67,4 +67,6 @@ export type DestinationServer = {
   encoding(config: unknown): SpanEncoding;
   /** Attributes this destination adds to the semconv span. */
   spanExtras?: SpanExtras;
+  /** Where the customer sees a delivered trace in the destination's own UI, when it has one. */
+  traceUrl?(config: unknown, secrets: Record<string, string>, traceId: string): Promise<string | undefined>;
 };

@@ -50,6 +50,12 @@ const orgParam = { name: "organizationId", in: "path", required: true, schema: {
 const keyParam = { name: "keyId", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 const envParam = { name: "environmentId", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 const drainParam = { name: "drainId", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+const deadLetterParam = {
+  name: "deadLetterId",
+  in: "path",
+  required: true,
+  schema: { type: "string", pattern: "^[1-9][0-9]{0,17}$" },
+};
 
 export function openApiDocument(): Json {
   return {
@@ -231,6 +237,37 @@ export function openApiDocument(): Json {
         parameters: [envParam, drainParam],
         post: {
           summary: "Requeue dead letters and end an authentication hold",
+          responses: {
+            "200": json({
+              type: "object",
+              properties: { result: { type: "object", properties: { requeued: { type: "integer" } } } },
+            }),
+            ...actionErrors,
+          },
+        },
+      },
+      "/api/environments/{environmentId}/llm-trace-drains/{drainId}/deliveries": {
+        parameters: [envParam, drainParam],
+        get: {
+          summary:
+            "The last 100 export attempts (time, outcome, HTTP status, span count, duration, message) and the newest 50 dead letters (time, request id, model, reason; never content)",
+          responses: {
+            "200": { description: "{ deliveries: { attempts, deadLetters, deadLetterTotal } }" },
+            ...errors,
+          },
+        },
+      },
+      "/api/environments/{environmentId}/llm-trace-drains/{drainId}/dead-letters/{deadLetterId}": {
+        parameters: [envParam, drainParam, deadLetterParam],
+        delete: {
+          summary: "Discard one dead letter for good",
+          responses: { "204": { description: "Discarded" }, ...actionErrors },
+        },
+      },
+      "/api/environments/{environmentId}/llm-trace-drains/{drainId}/dead-letters/{deadLetterId}/retry": {
+        parameters: [envParam, drainParam, deadLetterParam],
+        post: {
+          summary: "Put one dead letter back in the queue",
           responses: {
             "200": json({
               type: "object",

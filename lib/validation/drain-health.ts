@@ -1,7 +1,8 @@
 // Shapes of drain delivery health, shared by the server and the drain pages.
 
+/** One status per drain, derived in one place (lib/server/llm-trace-drains/health.ts). */
 export type DrainHealthStatus =
-  "healthy" | "failing" | "authentication_failed" | "ingestion_suspended" | "paused" | "suspended";
+  "waiting" | "healthy" | "failing" | "authentication_failed" | "ingestion_suspended" | "paused" | "suspended";
 
 export type DrainHealth = {
   status: DrainHealthStatus;
@@ -15,4 +16,33 @@ export type DrainHealth = {
   hourly: { hour: string; delivered: number; failed: number; deadLettered: number }[];
 };
 
-export type TestTraceResult = { ok: boolean; traceId: string; message: string; httpStatus?: number };
+export type TestTraceResult = {
+  ok: boolean;
+  traceId: string;
+  message: string;
+  httpStatus?: number;
+  /** The trace in the destination's own UI (Langfuse), when it has one. */
+  traceUrl?: string;
+};
+
+/** An export attempt as "Recent deliveries" lists it. */
+export type DeliveryAttempt = {
+  at: string;
+  outcome: "delivered" | "partial" | "retrying" | "rejected" | "refused";
+  httpStatus: number | null;
+  spanCount: number;
+  durationMs: number;
+  message: string | null;
+};
+
+/** A span that gave up, identified without its content. */
+export type DeadLetter = {
+  id: string;
+  deadAt: string;
+  requestId: string | null;
+  model: string | null;
+  reason: string;
+  attempts: number;
+};
+
+export type DrainDeliveries = { attempts: DeliveryAttempt[]; deadLetters: DeadLetter[]; deadLetterTotal: number };

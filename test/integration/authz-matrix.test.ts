@@ -109,6 +109,20 @@ const adminOnly: Expected = { anonymous: 401, outsider: 404, member: 404, owner:
 
 const env = async (role: Role) => ({ environmentId: target(role).environmentId });
 const drain = async (role: Role) => ({ environmentId: target(role).environmentId, drainId: target(role).drainId });
+/** A fresh dead letter of the role's drain, so every call has one to act on. */
+const deadLetter = async (role: Role) => {
+  const row = await db().traceOutbox.create({
+    data: {
+      drainId: target(role).drainId,
+      spanId: randomUUID().replace(/-/g, "").slice(0, 16),
+      payload: Buffer.from("not a real span"),
+      sizeBytes: 16,
+      deadAt: new Date(),
+      lastError: "matrix",
+    },
+  });
+  return { ...(await drain(role)), deadLetterId: String(row.id) };
+};
 const credentials = () => ({ baseUrl: fake().url, publicKey: fake().publicKey, secretKey: fake().secretKey });
 
 const MATRIX: Record<string, Record<string, Case>> = {
@@ -158,6 +172,14 @@ const MATRIX: Record<string, Record<string, Case>> = {
     },
   },
   "environments/[environmentId]/llm-trace-drains/[drainId]/health": { GET: { params: drain, expected: read } },
+  "environments/[environmentId]/llm-trace-drains/[drainId]/deliveries": { GET: { params: drain, expected: read } },
+  "environments/[environmentId]/llm-trace-drains/[drainId]/dead-letters/[deadLetterId]": {
+    // Discarding only removes data: allowed while suspended.
+    DELETE: { params: deadLetter, expected: write(204, 204) },
+  },
+  "environments/[environmentId]/llm-trace-drains/[drainId]/dead-letters/[deadLetterId]/retry": {
+    POST: { params: deadLetter, expected: write(200, 403) },
+  },
   "environments/[environmentId]/llm-trace-drains/[drainId]/retry": {
     POST: { params: drain, expected: write(200, 403) },
   },

@@ -23,6 +23,21 @@ beforeEach(() => {
 });
 
 describe("end to end: gateway records reach Langfuse as generations", () => {
+  it("a new drain waits for its first trace, and is healthy once one is delivered", async () => {
+    const healthOf = async () =>
+      (
+        await call(health.GET, {
+          params: { environmentId: world.envA.id, drainId: world.drainId },
+          token: world.tokens.owner,
+        })
+      ).json.health as { status: string };
+    expect((await healthOf()).status).toBe("waiting");
+    await postLogs(records(world.keySecret, ["chat"]));
+    expect((await healthOf()).status).toBe("waiting");
+    await newWorker().runOnce();
+    expect((await healthOf()).status).toBe("healthy");
+  });
+
   it("delivers one span per record with model, usage, cost, session and user, then empties the outbox", async () => {
     const res = await postLogs(records(world.keySecret, [...RECORD_KINDS]));
     expect(res.status).toBe(202);

@@ -18,7 +18,9 @@ export default async function OrgLayout({
   return (
     <>
       <TopBar user={user} organizations={organizations} currentOrg={orgHandle} />
-      <main className="page">{children}</main>
+      <main id="main" className="page">
+        {children}
+      </main>
     </>
   );
 }

@@ -104,4 +104,11 @@ export const langfuseServer: DestinationServer = {
 
   encoding: () => "protobuf",
   spanExtras: langfuseAttributes,
+
+  // Langfuse's trace page is per project: the keys name their project (GET /api/public/projects).
+  async traceUrl(stored, secrets, traceId) {
+    const { baseUrl, publicKey } = config.parse(stored);
+    const project = await checkLangfuseConnection({ baseUrl, publicKey, secretKey: secretOf(secrets) });
+    return project.ok && project.projectId ? `${baseUrl}/project/${project.projectId}/traces/${traceId}` : undefined;
+  },
 };

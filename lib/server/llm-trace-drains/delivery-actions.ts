@@ -91,10 +91,12 @@ export async function sendTestTrace(
         message: `${destination.label} took the request but rejected the span: ${outcome.rejected.message || "no reason given"}`,
       };
     }
+    const traceUrl = await destination.traceUrl?.(drain.config, drain.secrets, span.traceId).catch(() => undefined);
     return {
       ok: true,
       traceId: span.traceId,
       message: `${destination.label} accepted the test trace. It appears there within a few seconds.`,
+      ...(traceUrl ? { traceUrl } : {}),
     };
   }
   const status = "status" in outcome ? outcome.status : undefined;

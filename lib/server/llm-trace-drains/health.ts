@@ -20,11 +20,11 @@ function statusOf(d: HealthRow, retrying: boolean): DrainHealthStatus {
   if (d.pausedAt) return "paused";
   if (d.authFailedAt) return "authentication_failed";
   const errorIsNewest = d.lastErrorAt && (!d.lastSuccessAt || d.lastErrorAt > d.lastSuccessAt);
-  // The destination refuses ingestion for its own reasons (Langfuse: usage threshold), retried.
-  if (errorIsNewest && d.lastErrorStatus === 403 && /ingestion suspended/i.test(d.lastErrorMessage ?? "")) {
-    return "ingestion_suspended";
-  }
-  return errorIsNewest || retrying ? "failing" : "healthy";
+  // A 403 that did not hold the drain: the destination refuses ingestion for its own reasons
+  // (Langfuse: a project over its plan), and deliveries are retried.
+  if (errorIsNewest && d.lastErrorStatus === 403) return "ingestion_suspended";
+  if (errorIsNewest || retrying) return "failing";
+  return d.lastSuccessAt ? "healthy" : "waiting";
 }
 
 /** Health of every drain given, in four grouped queries (no per-drain round trips). */

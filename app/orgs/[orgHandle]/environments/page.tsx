@@ -27,28 +27,30 @@ export default async function EnvironmentsPage({ params }: { params: Promise<{ o
             <p>Environments group your apps, databases and LLM keys.</p>
           </div>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Handle</th>
-                <th scope="col">Active LLM keys</th>
-                <th scope="col">Created</th>
-              </tr>
-            </thead>
-            <tbody>
-              {environments.map((e) => (
-                <tr key={e.id}>
-                  <td>
-                    <Link href={`/orgs/${orgHandle}/environments/${e.handle}`}>{e.handle}</Link>
-                  </td>
-                  <td>{e.activeKeyCount}</td>
-                  <td>
-                    <time dateTime={e.createdAt.toISOString()}>{e.createdAt.toISOString().slice(0, 10)}</time>
-                  </td>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Handle</th>
+                  <th scope="col">Active LLM keys</th>
+                  <th scope="col">Created</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {environments.map((e) => (
+                  <tr key={e.id}>
+                    <td>
+                      <Link href={`/orgs/${orgHandle}/environments/${e.handle}`}>{e.handle}</Link>
+                    </td>
+                    <td>{e.activeKeyCount}</td>
+                    <td>
+                      <time dateTime={e.createdAt.toISOString()}>{e.createdAt.toISOString().slice(0, 10)}</time>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
     </>

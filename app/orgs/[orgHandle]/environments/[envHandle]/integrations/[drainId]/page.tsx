@@ -10,13 +10,18 @@ import { pageAccess } from "@/lib/server/page-access";
 import { can } from "@/lib/auth/permissions";
 import { DrainDetail } from "@/components/llm-trace-drains/drain-detail";
 import { ActivityTable } from "@/components/activity-table";
+import { FirstTraceGuide } from "@/components/llm-trace-drains/first-trace-guide";
+import { RecentDeliveries } from "@/components/llm-trace-drains/recent-deliveries";
+import { requestOrigin } from "@/lib/server/request-origin";
 
 export const metadata: Metadata = { title: "LLM Trace Drain" };
 
 type Params = Promise<{ orgHandle: string; envHandle: string; drainId: string }>;
+type Search = Promise<{ created?: string }>;
 
-export default async function DrainPage({ params }: { params: Params }) {
+export default async function DrainPage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const { orgHandle, envHandle, drainId } = await params;
+  const { created } = await searchParams;
   if (!uuid.safeParse(drainId).success) notFound();
   const { access } = await environmentPageAccess(orgHandle, envHandle);
   const [drain, history] = await Promise.all([
@@ -37,11 +42,26 @@ export default async function DrainPage({ params }: { params: Params }) {
         drainsPath={drainsPath}
         canWrite={can(access.role, "drain:write")}
       />
+      {can(access.role, "drain:write") && drain.status === "active" ? (
+        <FirstTraceGuide
+          environmentId={access.environmentId}
+          drainId={drain.id}
+          handle={drain.handle}
+          initialHealth={health}
+          ingestUrl={`${await requestOrigin()}/api/internal/ai-gateway/logs`}
+          justCreated={created === "1"}
+        />
+      ) : null}
       <DrainHealthPanel
         environmentId={access.environmentId}
         drainId={drain.id}
         type={drain.type}
         initialHealth={health}
+        canWrite={can(access.role, "drain:write")}
+      />
+      <RecentDeliveries
+        environmentId={access.environmentId}
+        drainId={drain.id}
         canWrite={can(access.role, "drain:write")}
       />
       <section className="panel" aria-labelledby="drain-history-heading">

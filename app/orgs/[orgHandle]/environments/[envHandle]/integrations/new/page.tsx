@@ -13,9 +13,18 @@ type Params = Promise<{ orgHandle: string; envHandle: string }>;
 export default async function NewDrainPage({ params }: { params: Params }) {
   const { orgHandle, envHandle } = await params;
   const { access } = await environmentPageAccess(orgHandle, envHandle);
-  // The option does not exist for organizations outside the beta, nor for read-only members.
-  if (!(await aiGatewayStatus(access.organizationId)).enabled || !can(access.role, "drain:write")) notFound();
+  // The option does not exist for organizations outside the beta; a member is told why not.
+  if (!(await aiGatewayStatus(access.organizationId)).enabled) notFound();
   const drainsPath = `/orgs/${orgHandle}/environments/${envHandle}/integrations`;
+  if (!can(access.role, "drain:write")) {
+    return (
+      <section className="panel" aria-labelledby="cannot-create-heading">
+        <h2 id="cannot-create-heading">New LLM Trace Drain</h2>
+        <p>Only owners of the organization can create LLM Trace Drains. Ask an owner to create one for you.</p>
+        <Link href={drainsPath}>Back to Integrations</Link>
+      </section>
+    );
+  }
   return (
     <>
       <div className="breadcrumbs">

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { encodeSpanFrame } from "./span-frame";
+import { encodeSpanJson } from "./span-json";
+import { spanStrings } from "./span-summary";
+import type { MappedSpan } from "../tracing/span-mapping";
+
+const span: MappedSpan = {
+  traceId: "4bf92f3577b34da6a3ce929d0e0e4736",
+  spanId: "00f067aa0ba902b7",
+  name: "chat gpt-4o",
+  startTimeUnixNano: "1764000000000000000",
+  endTimeUnixNano: "1764000001000000000",
+  attributes: {
+    "gen_ai.input.messages": "the patient's prompt",
+    "gen_ai.request.model": "gpt-4o",
+    "gen_ai.usage.input_tokens": 412,
+    "aptible.request.id": "chatcmpl-123",
+    "langfuse.trace.tags": ["a", "b"],
+  },
+  status: { code: 2, message: "boom" },
+};
+const wanted = ["aptible.request.id", "gen_ai.request.model"] as const;
+
+describe("reading a stored span's identifying attributes", () => {
+  it("reads them from the protobuf frame and from OTLP/JSON, and nothing else", () => {
+    const expected = { "aptible.request.id": "chatcmpl-123", "gen_ai.request.model": "gpt-4o" };
+    expect(spanStrings(encodeSpanFrame(span), false, wanted)).toEqual(expected);
+    expect(spanStrings(Buffer.from(encodeSpanJson(span)), true, wanted)).toEqual(expected);
+  });
+  it("gives nothing, rather than throwing, for bytes it cannot read", () => {
+    expect(spanStrings(Buffer.from([0x12, 0xff, 0xff, 0xff]), false, wanted)).toEqual({});
+    expect(spanStrings(Buffer.from("{not json"), true, wanted)).toEqual({});
+  });
+});

@@ -1,0 +1,74 @@
+// Reads a few string attributes back from a stored span (its protobuf frame, or its OTLP/JSON
+// object), so a dead letter can be listed by request id and model without showing content.
+// Only what our own encoders write is read: Span.attributes (field 9) as KeyValue
+// { key (1), value (2): AnyValue { string_value (1) } }.
+
+type Wanted = readonly string[];
+
+function varint(buf: Buffer, pos: number): [number, number] {
+  let result = 0;
+  let shift = 0;
+  for (;;) {
+    if (pos >= buf.length) throw new Error("truncated varint");
+    const b = buf[pos++]!;
+    result += (b & 0x7f) * 2 ** shift;
+    if (b < 0x80) return [result, pos];
+    shift += 7;
+  }
+}
+
+/** Each length-delimited field of a message, as [field number, start, end]; other wire types skipped. */
+function* fields(buf: Buffer, start: number, end: number): Generator<[number, number, number]> {
+  let pos = start;
+  while (pos < end) {
+    let tag: number;
+    [tag, pos] = varint(buf, pos);
+    const wire = tag & 7;
+    if (wire === 0) [, pos] = varint(buf, pos);
+    else if (wire === 1) pos += 8;
+    else if (wire === 5) pos += 4;
+    else if (wire === 2) {
+      let len: number;
+      [len, pos] = varint(buf, pos);
+      yield [tag >>> 3, pos, pos + len];
+      pos += len;
+    } else throw new Error(`wire type ${wire}`);
+  }
+}
+
+function fromProtobufFrame(frame: Buffer, wanted: Wanted): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const [field, start, end] of fields(frame, 0, frame.length)) {
+    if (field !== 2) continue;
+    for (const [f, s, e] of fields(frame, start, end)) {
+      if (f !== 9) continue;
+      let key = "";
+      let value: string | undefined;
+      for (const [kf, ks, ke] of fields(frame, s, e)) {
+        if (kf === 1) key = frame.toString("utf8", ks, ke);
+        else if (kf === 2)
+          for (const [vf, vs, ve] of fields(frame, ks, ke)) if (vf === 1) value = frame.toString("utf8", vs, ve);
+      }
+      if (value !== undefined && wanted.includes(key)) found[key] = value;
+    }
+  }
+  return found;
+}
+
+function fromJsonSpan(text: string, wanted: Wanted): Record<string, string> {
+  const span = JSON.parse(text) as { attributes?: { key: string; value?: { stringValue?: unknown } }[] };
+  const found: Record<string, string> = {};
+  for (const a of span.attributes ?? []) {
+    if (wanted.includes(a.key) && typeof a.value?.stringValue === "string") found[a.key] = a.value.stringValue;
+  }
+  return found;
+}
+
+/** The wanted string attributes of a span frame (protobuf) or JSON span; nothing when it cannot be read. */
+export function spanStrings(frame: Buffer, json: boolean, wanted: Wanted): Record<string, string> {
+  try {
+    return json ? fromJsonSpan(frame.toString("utf8"), wanted) : fromProtobufFrame(frame, wanted);
+  } catch {
+    return {};
+  }
+}
