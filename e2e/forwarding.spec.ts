@@ -162,7 +162,9 @@ test("an OpenTelemetry (OTLP) drain: created and tested in the form, traffic del
   const guide = page.getByRole("region", { name: "Your first trace" });
   await expect(guide).toContainText("LLM Trace Drain staging-otel saved");
   await expect(guide.getByRole("status").filter({ hasText: "Waiting for the first trace" })).toBeVisible();
-  await expect(guide.getByLabel("LiteLLM configuration")).toContainText("/api/internal/ai-gateway/logs");
+  await expect(guide.getByRole("figure", { name: "LiteLLM configuration" })).toContainText(
+    "/api/internal/ai-gateway/logs",
+  );
 
   const before = (await otlpReceived()).length;
   expect(await simulate(5)).toMatchObject({ accepted: 5 });

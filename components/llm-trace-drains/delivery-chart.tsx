@@ -34,9 +34,39 @@ export function DeliveryChart({ hourly }: { hourly: DrainHealth["hourly"] }) {
           );
         })}
       </svg>
+      <div className="chart-axis" aria-hidden="true">
+        {[0, 6, 12, 18, 23].map((i) => (
+          <span key={i}>{hourly[i] ? `${hourly[i].hour.slice(11, 16)}` : ""}</span>
+        ))}
+      </div>
       <figcaption className="muted" style={{ fontSize: 12 }}>
-        Last 24 hours, hourly: delivered (green) and failed (red).
+        Last 24 hours, hourly (UTC): delivered (green, above the line) and failed or dead-lettered (red, below).
       </figcaption>
+      <details>
+        <summary>Show as a table</summary>
+        <div className="table-scroll">
+          <table aria-label="Deliveries per hour">
+            <thead>
+              <tr>
+                <th scope="col">Hour (UTC)</th>
+                <th scope="col">Delivered</th>
+                <th scope="col">Failed</th>
+                <th scope="col">Dead-lettered</th>
+              </tr>
+            </thead>
+            <tbody>
+              {hourly.map((h) => (
+                <tr key={h.hour}>
+                  <td>{h.hour.slice(0, 16).replace("T", " ")}</td>
+                  <td>{h.delivered}</td>
+                  <td>{h.failed}</td>
+                  <td>{h.deadLettered}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
     </figure>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { Fragment, useState } from "react";
+import { Fragment, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { DrainView } from "@/lib/validation/llm-trace-drains";
 import { ApiError } from "@/lib/api-client";
@@ -22,6 +22,8 @@ const EditDrainForm = dynamic(() => import("./edit-drain-form").then((m) => m.Ed
 export function DrainDetail({ environmentId, drain, drainsPath, canWrite }: Props) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
+  // After Save or Cancel the form is gone: focus goes back to the Edit button, not to <body>.
+  const editButton = useRef<HTMLButtonElement>(null);
   const test = useTestConnection(environmentId, drain.id);
   const update = useUpdateDrain(environmentId, drain.id);
   const refresh = () => router.refresh();
@@ -43,7 +45,7 @@ export function DrainDetail({ environmentId, drain, drainsPath, canWrite }: Prop
                 >
                   {test.isPending ? "Testing…" : "Test connection"}
                 </button>
-                <button type="button" className="btn" onClick={() => setEditing(true)}>
+                <button type="button" className="btn" ref={editButton} onClick={() => setEditing(true)}>
                   Edit
                 </button>
                 <button
@@ -83,6 +85,7 @@ export function DrainDetail({ environmentId, drain, drainsPath, canWrite }: Prop
           drain={drain}
           onDone={() => {
             setEditing(false);
+            setTimeout(() => editButton.current?.focus(), 0);
             refresh();
           }}
         />

@@ -3,7 +3,7 @@
 import { Stat } from "@/components/ui/stat";
 import type { DrainHealth } from "@/lib/validation/drain-health";
 import { ApiError } from "@/lib/api-client";
-import { formatDateTime } from "@/lib/format";
+import { RelativeTime } from "@/components/ui/relative-time";
 import type { DrainType } from "@/lib/validation/llm-trace-drains";
 import { destinationMeta } from "@/lib/destinations/registry";
 import { statusExplanation, statusLabel, statusTone } from "@/lib/drain-status";
@@ -82,12 +82,12 @@ export function DrainHealthPanel({ environmentId, drainId, type, initialHealth, 
       </div>
       <dl className="config-list" style={{ marginBottom: 16 }}>
         <dt>Last success</dt>
-        <dd>{h.lastSuccessAt ? formatDateTime(h.lastSuccessAt) : "Never"}</dd>
+        <dd>{h.lastSuccessAt ? <RelativeTime iso={h.lastSuccessAt} /> : "Never"}</dd>
         <dt>Last error</dt>
         <dd>
           {h.lastError ? (
             <>
-              {formatDateTime(h.lastError.at)}
+              <RelativeTime iso={h.lastError.at} />
               {h.lastError.httpStatus ? ` · HTTP ${h.lastError.httpStatus}` : ""} ·{" "}
               <span className="mono">{h.lastError.message}</span>
             </>

@@ -57,7 +57,7 @@ export function DrainsList({ environmentId, drainsPath, initial, canCreate, cann
         </div>
       ) : (
         <div className="table-scroll">
-          <table>
+          <table className="cards-narrow">
             <thead>
               <tr>
                 <th scope="col">Handle</th>
@@ -76,21 +76,21 @@ export function DrainsList({ environmentId, drainsPath, initial, canCreate, cann
                 const health = drains.health[d.id];
                 return (
                   <tr key={d.id}>
-                    <td>
+                    <td data-label="Handle">
                       <Link href={`${drainsPath}/${d.id}`}>{d.handle}</Link>
                     </td>
-                    <td>{destinationLabel(d.type)}</td>
-                    <td>
+                    <td data-label="Type">{destinationLabel(d.type)}</td>
+                    <td data-label="Sends to">
                       <code>{drainTarget(d)}</code>
                     </td>
-                    <td>
+                    <td data-label="Credentials">
                       {drainCredentials(d).map((c) => (
                         <code key={c} style={{ display: "block" }}>
                           {c}
                         </code>
                       ))}
                     </td>
-                    <td>
+                    <td data-label="Status">
                       {health ? (
                         <HealthStatusBadge
                           status={health.status}
@@ -98,10 +98,10 @@ export function DrainsList({ environmentId, drainsPath, initial, canCreate, cann
                         />
                       ) : null}
                     </td>
-                    <td>{health?.delivered24h ?? 0}</td>
-                    <td>{health?.pending ?? 0}</td>
-                    <td>{health?.deadLetters ?? 0}</td>
-                    <td>
+                    <td data-label="Delivered (24 h)">{health?.delivered24h ?? 0}</td>
+                    <td data-label="Pending">{health?.pending ?? 0}</td>
+                    <td data-label="Dead letters">{health?.deadLetters ?? 0}</td>
+                    <td data-label="Created">
                       {formatDateTime(d.createdAt)}
                       {d.createdBy ? <span className="muted"> by {d.createdBy}</span> : null}
                     </td>

@@ -75,7 +75,7 @@ export function EditDrainForm({ environmentId, drain, onDone }: Props) {
         </div>
       ) : null}
       <Field id="handle" label="Handle" error={errors.handle?.message}>
-        <input id="handle" autoComplete="off" {...fieldAria(errors, "handle")} {...form.register("handle")} />
+        <input id="handle" autoComplete="off" {...fieldAria(errors, "handle", false)} {...form.register("handle")} />
       </Field>
       <destination.Fields form={form} drain={drain} />
       <div className="field">

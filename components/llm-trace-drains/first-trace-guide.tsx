@@ -49,14 +49,15 @@ export function FirstTraceGuide({ environmentId, drainId, handle, initialHealth,
         </li>
         <li>
           Point the AI Gateway&apos;s logging callback at this dashboard (LiteLLM <code>generic_api</code>):
-          <pre className="code-block" aria-label="LiteLLM configuration">
-            {litellm}
-          </pre>
+          <figure className="code-figure" aria-labelledby="litellm-config-caption">
+            <figcaption id="litellm-config-caption">LiteLLM configuration</figcaption>
+            <pre className="code-block">{litellm}</pre>
+          </figure>
           <CopyButton text={litellm} label="Copy the LiteLLM configuration" />
-          <p className="field-hint">Or post a record yourself:</p>
-          <pre className="code-block" aria-label="curl example">
-            {curl}
-          </pre>
+          <figure className="code-figure" aria-labelledby="curl-example-caption">
+            <figcaption id="curl-example-caption">curl example</figcaption>
+            <pre className="code-block">{curl}</pre>
+          </figure>
           <CopyButton text={curl} label="Copy the curl example" />
         </li>
         <li>

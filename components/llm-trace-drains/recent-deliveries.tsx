@@ -1,7 +1,7 @@
 "use client";
 
 import { ApiError } from "@/lib/api-client";
-import { formatDateTime } from "@/lib/format";
+import { RelativeTime } from "@/components/ui/relative-time";
 import type { DeliveryAttempt } from "@/lib/validation/drain-health";
 import { useDeadLetterAction, useDrainDeliveries } from "./use-drains";
 
@@ -49,7 +49,9 @@ export function RecentDeliveries({ environmentId, drainId, canWrite }: Props) {
             <tbody>
               {d.attempts.map((a, i) => (
                 <tr key={`${a.at}-${i}`}>
-                  <td>{formatDateTime(a.at)}</td>
+                  <td>
+                    <RelativeTime iso={a.at} />
+                  </td>
                   <td>{OUTCOME[a.outcome]}</td>
                   <td>{a.httpStatus ?? "—"}</td>
                   <td>{a.spanCount}</td>
@@ -86,7 +88,9 @@ export function RecentDeliveries({ environmentId, drainId, canWrite }: Props) {
             <tbody>
               {d.deadLetters.map((x) => (
                 <tr key={x.id}>
-                  <td>{formatDateTime(x.deadAt)}</td>
+                  <td>
+                    <RelativeTime iso={x.deadAt} />
+                  </td>
                   <td className="mono">{x.requestId ?? "unknown"}</td>
                   <td>{x.model ?? "unknown"}</td>
                   <td>{x.reason}</td>

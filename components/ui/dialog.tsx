@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import dynamic from "next/dynamic";
 import type { DialogProps } from "./modal-dialog";
 
@@ -7,7 +8,19 @@ import type { DialogProps } from "./modal-dialog";
 // when one first opens instead of with every page that has a button opening one.
 const ModalDialog = dynamic(() => import("./modal-dialog").then((m) => m.ModalDialog), { ssr: false });
 
-/** An accessible modal (focus trap, Escape, labelled by its title); see modal-dialog.tsx. */
+/**
+ * An accessible modal (focus trap, Escape, labelled by its title); see modal-dialog.tsx.
+ * Closed dialogs are unmounted, so focus is handed back here to the control that opened it.
+ */
 export function Dialog(props: DialogProps) {
+  const opener = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (props.open) {
+      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    } else if (opener.current?.isConnected) {
+      opener.current.focus();
+      opener.current = null;
+    }
+  }, [props.open]);
   return props.open ? <ModalDialog {...props} /> : null;
 }

@@ -67,7 +67,7 @@ function OtlpFields({ form, drain }: FieldsProps) {
                     id={`headers.${i}.name`}
                     autoComplete="off"
                     spellCheck={false}
-                    {...fieldAria(errors, `headers.${i}.name`)}
+                    {...fieldAria(errors, `headers.${i}.name`, false)}
                     {...form.register(`headers.${i}.name`)}
                   />
                 </Field>
@@ -78,7 +78,7 @@ function OtlpFields({ form, drain }: FieldsProps) {
                 >
                   <SecretKeyInput
                     id={`headers.${i}.value`}
-                    {...fieldAria(errors, `headers.${i}.value`)}
+                    {...fieldAria(errors, `headers.${i}.value`, false)}
                     {...form.register(`headers.${i}.value`)}
                   />
                 </Field>
@@ -117,7 +117,7 @@ function OtlpFields({ form, drain }: FieldsProps) {
         </select>
       </Field>
       <Field id="compression" label="Compression" error={errors.compression?.message}>
-        <select id="compression" {...fieldAria(errors, "compression")} {...form.register("compression")}>
+        <select id="compression" {...fieldAria(errors, "compression", false)} {...form.register("compression")}>
           <option value="gzip">gzip</option>
           <option value="none">None</option>
         </select>

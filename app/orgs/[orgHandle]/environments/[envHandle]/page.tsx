@@ -13,7 +13,7 @@ export default async function EnvironmentOverviewPage({ params }: { params: Para
   const { access } = await environmentPageAccess(orgHandle, envHandle);
   const overview = await environmentOverview(access);
   return (
-    <div className="stats" aria-label="Overview">
+    <div className="stats" role="group" aria-label="Overview">
       <Stat label="Organization">{access.name}</Stat>
       <Stat label="Your role">{roleLabel[access.role]}</Stat>
       <Stat label="Active LLM keys">{overview.activeKeys}</Stat>
