@@ -14,6 +14,7 @@ import type { EnvironmentAccess } from "../access";
 import { recordAudit } from "../audit";
 import { assertDrainExists } from "./queries";
 import { operableDrain } from "./operable";
+import { requeuedRow } from "./delivery-actions";
 import type { Actor } from "./mutations";
 
 // "Recent deliveries" and the dead letters of a drain: what was tried, when, and what came
@@ -102,14 +103,7 @@ async function onDeadLetter(
     action === "retry"
       ? await db().traceOutbox.updateMany({
           where,
-          data: {
-            deadAt: null,
-            availableAt: new Date(),
-            firstFailedAt: null,
-            attempts: 0,
-            lastError: null,
-            leasedUntil: null,
-          },
+          data: requeuedRow(),
         })
       : await db().traceOutbox.deleteMany({ where });
   if (count === 0) throw notFound("Dead letter");

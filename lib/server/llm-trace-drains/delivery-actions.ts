@@ -15,6 +15,16 @@ import { operableDrain } from "./operable";
 import type { Actor } from "./mutations";
 import type { TestTraceResult } from "../../validation/drain-health";
 
+/** A dead letter back in the queue: due now, with a fresh retry window. */
+export const requeuedRow = () => ({
+  deadAt: null,
+  availableAt: new Date(),
+  firstFailedAt: null,
+  attempts: 0,
+  lastError: null,
+  leasedUntil: null,
+});
+
 /** Ends an authentication hold and puts every dead letter back in the queue. */
 export async function retryDeliveries(
   access: EnvironmentAccess,
@@ -25,14 +35,7 @@ export async function retryDeliveries(
   const [requeued] = await db().$transaction([
     db().traceOutbox.updateMany({
       where: { drainId, deadAt: { not: null } },
-      data: {
-        deadAt: null,
-        availableAt: new Date(),
-        firstFailedAt: null,
-        attempts: 0,
-        lastError: null,
-        leasedUntil: null,
-      },
+      data: requeuedRow(),
     }),
     db().llmTraceDrain.update({ where: { id: drainId }, data: { authFailedAt: null } }),
   ]);
