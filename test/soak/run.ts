@@ -42,7 +42,9 @@ if (!fs.existsSync("dist/server.js") || !fs.existsSync(".next/BUILD_ID")) throw 
 
 const minutes = Number(values.minutes);
 const phaseMs = Number(values["phase-seconds"]) * 1000;
-const PORTS = { a: 3510, b: 3511, receiver: 3520 };
+// SOAK_PORT_BASE moves the ports, so two soaks (or a soak and CI) can run on one machine.
+const base = Number(process.env.SOAK_PORT_BASE ?? 3510);
+const PORTS = { a: base, b: base + 1, receiver: base + 10 };
 const TOKEN = `soak-ingest-${randomBytes(16).toString("hex")}`;
 const KEYRING = `vsoak:${randomBytes(32).toString("base64")}`;
 const PUBLIC_KEY = "pk-lf-bench";
