@@ -38,6 +38,7 @@ test("the owner's pages, forms, errors and dialogs", async ({ page }) => {
   await page.keyboard.press("Escape");
 
   await page.goto(`${ENV}/integrations`);
+  await expect(page).toHaveTitle("Integrations · acme-production · Dashboard");
   await scan(page, "integrations");
   await page.getByRole("link", { name: "New LLM Trace Drain" }).click();
   await scan(page, "new drain form");

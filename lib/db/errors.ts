@@ -22,14 +22,24 @@ const CONNECTION_CODES = new Set([
 ]);
 
 const CONNECTION_MESSAGES =
-  /connection terminated|connection refused|timeout exceeded when trying to connect|Connection ended|database system is (shutting down|starting up)|PGlite is closed/i;
+  /connection terminated|connection refused|timeout exceeded when trying to connect|Connection ended|not queryable|database system is (shutting down|starting up|in recovery mode)|PGlite is closed/i;
+
+// Prisma's driver adapter reports connection failures by kind, without a code or message.
+const CONNECTION_KINDS = new Set([
+  "ConnectionClosed",
+  "DatabaseNotReachable",
+  "SocketTimeout",
+  "TooManyConnections",
+  "TlsConnectionError",
+]);
 
 export function isDatabaseUnavailable(err: unknown): boolean {
   let current: unknown = err;
   for (let depth = 0; current && depth < 6; depth++) {
     if (typeof current !== "object") return false;
-    const e = current as { code?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown };
+    const e = current as { code?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown; kind?: unknown };
     if (typeof e.code === "string" && CONNECTION_CODES.has(e.code)) return true;
+    if (typeof e.kind === "string" && CONNECTION_KINDS.has(e.kind)) return true;
     if (typeof e.originalCode === "string" && CONNECTION_CODES.has(e.originalCode)) return true;
     if (typeof e.message === "string" && CONNECTION_MESSAGES.test(e.message)) return true;
     current = e.cause;

@@ -56,7 +56,31 @@ const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toStr
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const say = (line: string) => process.stderr.write(`[soak ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
+/** The distinct error events the servers and workers logged: a 500 or a crash must be explained. */
+const errorsLogged = new Set<string>();
+function collectErrors(proc: Proc): void {
+  const read = (chunk: Buffer) => {
+    for (const line of chunk.toString("utf8").split("\n")) {
+      if (!line.includes('"level":"error"')) continue;
+      try {
+        const { msg, errorClass, errorMessage } = JSON.parse(line) as Record<string, string>;
+        errorsLogged.add([msg, errorClass, errorMessage].filter(Boolean).join(": "));
+      } catch {
+        errorsLogged.add(line.slice(0, 300));
+      }
+    }
+  };
+  proc.child.stdout?.on("data", read);
+  proc.child.stderr?.on("data", read);
+}
+
 function startProcess(script: string, port: number | null, runWorker: boolean): Proc {
+  const proc = startChild(script, port, runWorker);
+  collectErrors(proc);
+  return proc;
+}
+
+function startChild(script: string, port: number | null, runWorker: boolean): Proc {
   return start("node", [script], {
     env: {
       NODE_ENV: "production",
@@ -71,7 +95,7 @@ function startProcess(script: string, port: number | null, runWorker: boolean): 
       RUN_WORKER: String(runWorker),
       SEED_DEMO_DATA: "false",
       DELIVERY_LEASE_SECONDS: String(LEASE_SECONDS),
-      LOG_LEVEL: "warn",
+      LOG_LEVEL: "error",
     },
   });
 }
@@ -215,7 +239,10 @@ try {
   const missing = () => [...sent.acknowledged].filter((id) => !receiver.seen.has(id)).length;
   while (missing() > 0 && Date.now() < deadline) await sleep(1000);
 
-  const summary = summarize({ minutes, sent, receiver, events, rss, missing: missing() });
+  const summary = {
+    ...summarize({ minutes, sent, receiver, events, rss, missing: missing() }),
+    loggedErrors: [...errorsLogged],
+  };
   fs.mkdirSync("test/soak/results", { recursive: true });
   fs.writeFileSync(
     `test/soak/results/${new Date().toISOString().replace(/[:.]/g, "-")}.json`,

@@ -5,7 +5,11 @@ import { pageAccess } from "@/lib/server/page-access";
 import { listAuditEvents } from "@/lib/server/audit";
 import { ActivityTable } from "@/components/activity-table";
 
-export const metadata: Metadata = { title: "Activity" };
+/** A title per page that says where the user is (tabs and history list them). */
+export async function generateMetadata({ params }: { params: Promise<{ orgHandle: string }> }): Promise<Metadata> {
+  const { orgHandle } = await params;
+  return { title: `Activity · ${orgHandle}` };
+}
 
 export default async function ActivityPage({ params }: { params: Promise<{ orgHandle: string }> }) {
   const { orgHandle } = await params;

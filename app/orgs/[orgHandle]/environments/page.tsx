@@ -5,7 +5,11 @@ import { organizationAccess } from "@/lib/server/access";
 import { listEnvironments } from "@/lib/server/environments";
 import { pageAccess } from "@/lib/server/page-access";
 
-export const metadata: Metadata = { title: "Environments" };
+/** A title per page that says where the user is (tabs and history list them). */
+export async function generateMetadata({ params }: { params: Promise<{ orgHandle: string }> }): Promise<Metadata> {
+  const { orgHandle } = await params;
+  return { title: `Environments · ${orgHandle}` };
+}
 
 export default async function EnvironmentsPage({ params }: { params: Promise<{ orgHandle: string }> }) {
   const { orgHandle } = await params;

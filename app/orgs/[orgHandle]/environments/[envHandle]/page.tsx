@@ -4,7 +4,15 @@ import { environmentPageAccess } from "@/lib/server/environment-page";
 import { environmentOverview } from "@/lib/server/environments";
 import { roleLabel } from "@/lib/auth/permissions";
 
-export const metadata: Metadata = { title: "Environment" };
+/** A title per page that says where the user is (tabs and history list them). */
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ orgHandle: string; envHandle: string }>;
+}): Promise<Metadata> {
+  const { envHandle } = await params;
+  return { title: `${envHandle} · Environment` };
+}
 
 type Params = Promise<{ orgHandle: string; envHandle: string }>;
 

@@ -6,7 +6,15 @@ import { aiGatewayStatus } from "@/lib/server/organizations";
 import { can } from "@/lib/auth/permissions";
 import { DrainsList } from "@/components/llm-trace-drains/drains-list";
 
-export const metadata: Metadata = { title: "Integrations" };
+/** A title per page that says where the user is (tabs and history list them). */
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ orgHandle: string; envHandle: string }>;
+}): Promise<Metadata> {
+  const { envHandle } = await params;
+  return { title: `Integrations · ${envHandle}` };
+}
 
 type Params = Promise<{ orgHandle: string; envHandle: string }>;
 

@@ -3,7 +3,15 @@ import { environmentPageAccess } from "@/lib/server/environment-page";
 import { can } from "@/lib/auth/permissions";
 import { LlmKeysPanel } from "@/components/llm-keys/llm-keys-panel";
 
-export const metadata: Metadata = { title: "LLM Keys" };
+/** A title per page that says where the user is (tabs and history list them). */
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ orgHandle: string; envHandle: string }>;
+}): Promise<Metadata> {
+  const { envHandle } = await params;
+  return { title: `LLM Keys · ${envHandle}` };
+}
 
 type Params = Promise<{ orgHandle: string; envHandle: string }>;
 

@@ -14,7 +14,15 @@ import { FirstTraceGuide } from "@/components/llm-trace-drains/first-trace-guide
 import { RecentDeliveries } from "@/components/llm-trace-drains/recent-deliveries";
 import { requestOrigin } from "@/lib/server/request-origin";
 
-export const metadata: Metadata = { title: "LLM Trace Drain" };
+/** A title per page that says where the user is (tabs and history list them). */
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ orgHandle: string; envHandle: string }>;
+}): Promise<Metadata> {
+  const { envHandle } = await params;
+  return { title: `LLM Trace Drain · ${envHandle}` };
+}
 
 type Params = Promise<{ orgHandle: string; envHandle: string; drainId: string }>;
 type Search = Promise<{ created?: string }>;

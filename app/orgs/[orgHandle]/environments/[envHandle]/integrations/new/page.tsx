@@ -6,7 +6,15 @@ import { aiGatewayStatus } from "@/lib/server/organizations";
 import { can } from "@/lib/auth/permissions";
 import { NewDrainForm } from "@/components/llm-trace-drains/new-drain-form";
 
-export const metadata: Metadata = { title: "New LLM Trace Drain" };
+/** A title per page that says where the user is (tabs and history list them). */
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ orgHandle: string; envHandle: string }>;
+}): Promise<Metadata> {
+  const { envHandle } = await params;
+  return { title: `New LLM Trace Drain · ${envHandle}` };
+}
 
 type Params = Promise<{ orgHandle: string; envHandle: string }>;
 
