@@ -13,7 +13,9 @@ import type { MappedSpan } from "../tracing/span-mapping";
 
 const aad = (drainId: string, spanId: string) => `outbox|drain:${drainId}|span:${spanId}`;
 // Level 1: the cost of ingest is mostly compression, and LLM text still shrinks ~3×.
-const GZIP = { level: constants.Z_BEST_SPEED };
+// memLevel 9 (the most memory for the match state): ~7% faster than the default 8 on 12 KB
+// frames, same output size (measured with bench/seal-slice.ts).
+const GZIP = { level: constants.Z_BEST_SPEED, memLevel: 9 };
 
 /** A span as it is sent, without storing it (Send test trace): a gzip member in the destination's encoding. */
 export function spanMember(span: MappedSpan, encoding: SpanEncoding): { member: Buffer; frameBytes: number } {

@@ -58,7 +58,9 @@ export type SealResult = {
   rows: SealedRows;
 };
 
-const GZIP = { level: constants.Z_BEST_SPEED };
+// memLevel 9 (the most memory for the match state): ~7% faster than the default 8 on 12 KB
+// frames, same output size (measured with bench/seal-slice.ts).
+const GZIP = { level: constants.Z_BEST_SPEED, memLevel: 9 };
 // One scratch buffer per thread for span frames, compressed as soon as they are written.
 const scratch = Buffer.allocUnsafeSlow(4 * 1024 * 1024);
 const aad = (drainId: string, spanId: string) => `outbox|drain:${drainId}|span:${spanId}`;
