@@ -11,7 +11,7 @@ import { can } from "@/lib/auth/permissions";
 import { DrainDetail } from "@/components/llm-trace-drains/drain-detail";
 import { ActivityTable } from "@/components/activity-table";
 import { FirstTraceGuide } from "@/components/llm-trace-drains/first-trace-guide";
-import { RecentDeliveries } from "@/components/llm-trace-drains/recent-deliveries";
+import { LazyRecentDeliveries } from "@/components/llm-trace-drains/lazy-recent-deliveries";
 import { requestOrigin } from "@/lib/server/request-origin";
 
 /** A title per page that says where the user is (tabs and history list them). */
@@ -67,7 +67,7 @@ export default async function DrainPage({ params, searchParams }: { params: Para
         initialHealth={health}
         canWrite={can(access.role, "drain:write")}
       />
-      <RecentDeliveries
+      <LazyRecentDeliveries
         environmentId={access.environmentId}
         drainId={drain.id}
         canWrite={can(access.role, "drain:write")}
