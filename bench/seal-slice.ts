@@ -6,12 +6,14 @@ import { parseArgs } from "node:util";
 import { gzipSync, constants } from "node:zlib";
 import { parseKeyring, encryptBytes } from "../lib/crypto/keyring";
 import { RecordSplitter } from "../lib/ingest/record-stream";
-import { sealSlice, type SealJob } from "../lib/ingest/seal-slice";
+import { sealSlice, type SealJob, type SealTarget } from "../lib/ingest/seal-slice";
 import { keyHashInBytes } from "../lib/ingest/key-hash";
 import { parseRecord } from "../lib/ingest/parse-record";
 import { gatewayRecord } from "../lib/tracing/gateway-record";
 import { recordTimes } from "../lib/tracing/record-times";
 import { mapRecordToSpan } from "../lib/tracing/span-mapping";
+import { DETECTOR_IDS } from "../lib/redaction/detectors";
+import { NO_CONTROLS } from "../lib/validation/drain-controls";
 import { encodeSpanFrame } from "../lib/otlp/span-frame";
 import { makeTemplates, renderBody } from "./e2e/bodies";
 
@@ -59,6 +61,24 @@ const started = performance.now();
 const result = sealSlice(job(), keyring);
 const total = performance.now() - started;
 
+// The same slice for a drain with every redaction detector on and one custom (RE2) pattern.
+const redacting = {
+  ...NO_CONTROLS,
+  redaction: { detectors: [...DETECTOR_IDS], customPatterns: [{ name: "MRN", pattern: "MRN-[0-9]{6}" }] },
+};
+const redactedJob = (): SealJob => {
+  const j = job();
+  const t = target as Extract<SealTarget, { drains: unknown }>;
+  return {
+    ...j,
+    targets: { [j.records[0]!.hash!]: { ...t, drains: t.drains.map((d) => ({ ...d, controls: redacting })) } },
+  };
+};
+sealSlice(redactedJob(), keyring); // warm up
+const redactionStarted = performance.now();
+sealSlice(redactedJob(), keyring);
+const redactedTotal = performance.now() - redactionStarted;
+
 // Stage by stage, for the profile of where the time goes.
 const stage = (fn: () => void) => {
   const s = performance.now();
@@ -95,5 +115,12 @@ process.stdout.write(
     storedBytes: Math.round(result.rows.lengths.reduce((a, b) => a + b, 0) / result.rows.lengths.length),
     microsecondsPerRecord: { total: perRecord(total), parse, validate, map, encode, gzip, encrypt },
     recordsPerSecondPerThread: Math.round(raws.length / (total / 1000)),
+    withRedaction: {
+      detectors: DETECTOR_IDS.length,
+      customPatterns: 1,
+      microsecondsPerRecord: perRecord(redactedTotal),
+      recordsPerSecondPerThread: Math.round(raws.length / (redactedTotal / 1000)),
+      overheadPercent: Math.round(((redactedTotal - total) / total) * 1000) / 10,
+    },
   }) + "\n",
 );

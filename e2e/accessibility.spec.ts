@@ -64,6 +64,10 @@ test("the owner's pages, forms, errors and dialogs", async ({ page }) => {
   await page.getByRole("button", { name: "Edit" }).click();
   await scan(page, "drain edit form");
   await page.getByRole("button", { name: "Cancel" }).click();
+  await page.getByRole("button", { name: "Change controls" }).click();
+  await page.getByRole("button", { name: "Add custom pattern" }).click();
+  await scan(page, "drain controls form");
+  await page.getByRole("button", { name: "Cancel" }).click();
   await page.getByRole("button", { name: "Delete" }).click();
   await scan(page, "delete dialog");
   await page.keyboard.press("Escape");

@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, test, type Page } from "@playwright/test";
 import { langfuseView } from "../test/support/langfuse-reading";
+import { buildRecord } from "../lib/simulator/records";
 import { ACME_OWNER, signIn } from "./helpers";
 import {
   E2E_APP_PORT,
@@ -188,4 +189,94 @@ test("an OpenTelemetry (OTLP) drain: created and tested in the form, traffic del
   } finally {
     await setOtlpMode("normal");
   }
+});
+
+/** Posts records as the gateway would, signed with an LLM key of acme-staging. */
+async function postAs(keySecret: string, records: Record<string, unknown>[]) {
+  const res = await fetch(`http://localhost:${E2E_APP_PORT}/api/internal/ai-gateway/logs`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${E2E_INGEST_TOKEN}`, "content-type": "application/json" },
+    body: JSON.stringify(records),
+  });
+  return (await res.json()) as { accepted: number };
+}
+const STAGING_KEY = "sk-apt-demo-acme-staging-tests-000000000000000003";
+const PHI = "Patient jane.doe@example.com, record MRN-123456";
+const phiRecord = (keySecret: string) =>
+  JSON.parse(
+    JSON.stringify(buildRecord({ kind: "chat", keySecret, sessionId: `phi-${Date.now()}` })).replace(
+      /patient 4411/g,
+      PHI,
+    ),
+  ) as Record<string, unknown>;
+
+test("per-drain controls: redaction with a custom pattern, sampling at 0% counted, a key filter", async ({ page }) => {
+  test.setTimeout(120_000);
+  await setOtlpMode("normal");
+  await signIn(page, ACME_OWNER);
+  await page.goto("/orgs/acme-health/environments/acme-staging/integrations/new");
+  await page.getByLabel("Type").selectOption({ label: "OpenTelemetry (OTLP/HTTP)" });
+  await page.getByLabel("Handle", { exact: true }).fill("staging-controls");
+  await page.getByLabel("Endpoint", { exact: true }).fill(E2E_FAKE_OTLP_URL);
+  await page.getByRole("button", { name: "Add header" }).click();
+  await page.getByLabel("Header 1 name").fill(FAKE_OTLP_HEADER.name);
+  await page.getByLabel("Header 1 value").fill(FAKE_OTLP_HEADER.value);
+  await page.getByLabel(/I understand that full prompts and completions/).check();
+  await page.getByRole("button", { name: "Save LLM Trace Drain" }).click();
+  await expect(page.getByRole("heading", { name: "staging-controls" })).toBeVisible();
+  const controls = page.getByRole("region", { name: "Controls" });
+
+  // Redaction: a detector and a custom pattern, tried in the form, then applied at ingest.
+  await controls.getByRole("button", { name: "Change controls" }).click();
+  await controls.getByLabel("Email addresses").check();
+  await controls.getByRole("button", { name: "Add custom pattern" }).click();
+  await controls.getByLabel("Pattern 1 name").fill("MRN");
+  await controls.getByLabel("Pattern 1 regular expression").fill("MRN-[0-9]{6}");
+  await controls.getByLabel("Try it: text to redact").fill(PHI);
+  await controls.getByRole("button", { name: "Redact this text" }).click();
+  await expect(controls.getByRole("status")).toHaveText("Patient [EMAIL], record [MRN]");
+  await controls.getByRole("button", { name: "Save controls" }).click();
+  await expect(controls).toContainText("Email addresses, MRN (custom)");
+  const before = (await otlpReceived()).length;
+  expect(await postAs(STAGING_KEY, [phiRecord(STAGING_KEY)])).toMatchObject({ accepted: 1 });
+  await expect.poll(async () => (await otlpReceived()).length - before, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+  const redacted = (await otlpReceived()).slice(before).find((s) => JSON.stringify(s).includes("[MRN]"))!;
+  expect(JSON.stringify(redacted)).not.toContain("jane.doe@example.com");
+  expect(JSON.stringify(redacted)).not.toContain("MRN-123456");
+  expect(redacted.attributes).toMatchObject({ "aptible.redaction.applied": true, "aptible.redaction.mrn": 1 });
+
+  // Sampling at 0%: nothing arrives, and the drain says what it left out.
+  await controls.getByRole("button", { name: "Change controls" }).click();
+  await controls.getByLabel("Sample rate (%)").fill("0");
+  await controls.getByLabel("Always forward failed requests").uncheck();
+  await controls.getByRole("button", { name: "Save controls" }).click();
+  await expect(controls).toContainText("0% of sessions");
+  const quiet = (await otlpReceived()).length;
+  expect(
+    await postAs(STAGING_KEY, [phiRecord(STAGING_KEY), phiRecord(STAGING_KEY), phiRecord(STAGING_KEY)]),
+  ).toMatchObject({
+    accepted: 3,
+  });
+  await expect(controls).toContainText("3 sampled out", { timeout: 15_000 });
+  expect((await otlpReceived()).length).toBe(quiet);
+
+  // A key filter: only a new key's requests go out; the demo key's are counted as filtered.
+  await page.goto("/orgs/acme-health/environments/acme-staging/llm-keys");
+  await page.getByRole("button", { name: "Create LLM key" }).click();
+  await page.getByLabel("Alias").fill("controls-only");
+  await page.getByRole("button", { name: "Create key" }).click();
+  const newKey = (await page.getByLabel("New LLM key", { exact: true }).textContent())!;
+  await page.keyboard.press("Escape");
+  await page.goto("/orgs/acme-health/environments/acme-staging/integrations");
+  await page.getByRole("link", { name: "staging-controls" }).click();
+  await controls.getByRole("button", { name: "Change controls" }).click();
+  await controls.getByLabel("Sample rate (%)").fill("100");
+  await controls.getByLabel(/controls-only/).check();
+  await controls.getByRole("button", { name: "Save controls" }).click();
+  await expect(controls).toContainText("1 LLM key");
+  const filteredBefore = (await otlpReceived()).length;
+  await postAs(STAGING_KEY, [phiRecord(STAGING_KEY)]);
+  await expect(controls).toContainText("1 filtered out", { timeout: 15_000 });
+  await postAs(newKey, [phiRecord(newKey)]);
+  await expect.poll(async () => (await otlpReceived()).length - filteredBefore, { timeout: 20_000 }).toBe(1);
 });

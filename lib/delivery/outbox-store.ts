@@ -167,3 +167,21 @@ export async function recordAttempt(sql: SqlExecutor, drainId: string, a: Attemp
     [drainId, a.outcome, a.httpStatus, a.spanCount, a.durationMs, a.message?.slice(0, 1000) ?? null, ATTEMPTS_KEPT],
   );
 }
+
+/** Counts records a drain's sampling or filters left out, in its hourly bucket. */
+export async function countLeftOut(
+  sql: SqlExecutor,
+  drainId: string,
+  sampled: number,
+  filtered: number,
+): Promise<void> {
+  if (sampled === 0 && filtered === 0) return;
+  await sql.query(
+    `INSERT INTO drain_delivery_buckets (drain_id, bucket_start, sampled_out, filtered_out)
+     VALUES ($1, date_trunc('hour', now()), $2, $3)
+     ON CONFLICT (drain_id, bucket_start) DO UPDATE SET
+       sampled_out = drain_delivery_buckets.sampled_out + EXCLUDED.sampled_out,
+       filtered_out = drain_delivery_buckets.filtered_out + EXCLUDED.filtered_out`,
+    [drainId, sampled, filtered],
+  );
+}

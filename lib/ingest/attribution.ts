@@ -1,6 +1,7 @@
 import { db } from "../db/database";
 import { aiGatewaySuspension } from "../server/ai-gateway-access";
 import { destinationFor } from "../destinations/server-registry";
+import { activeControls } from "../validation/drain-controls";
 import type { SealTarget } from "./seal-slice";
 
 // A record belongs to the environment of the LLM key it was made with, found through the
@@ -24,7 +25,7 @@ export async function loadSealTargets(hashes: string[]): Promise<Map<string, Sea
           organization: { select: { baaSignedAt: true, aiGatewayBetaEnrolledAt: true } },
           llmTraceDrains: {
             where: { pausedAt: null },
-            select: { id: true, forwardContent: true, type: true, config: true },
+            select: { id: true, forwardContent: true, type: true, config: true, controls: true },
           },
         },
       },
@@ -56,6 +57,7 @@ export async function loadSealTargets(hashes: string[]): Promise<Map<string, Sea
             forwardContent: d.forwardContent,
             type: d.type,
             encoding: destinationFor(d.type).encoding(d.config),
+            controls: activeControls(d.controls),
           })),
         },
       ];

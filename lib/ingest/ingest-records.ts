@@ -1,5 +1,5 @@
 import { database } from "../db/database";
-import { insertOutboxRows } from "../delivery/outbox-store";
+import { countLeftOut, insertOutboxRows } from "../delivery/outbox-store";
 import { wakeWorker } from "../delivery/wake";
 import { loadSealTargets } from "./attribution";
 import { keyHashInBytes } from "./key-hash";
@@ -95,6 +95,9 @@ class Ingest {
       this.result.skipped.push(s);
     }
     this.result.accepted += result.accepted;
+    for (const [drainId, n] of Object.entries(result.leftOut)) {
+      await countLeftOut(database().driver, drainId, n.sampled, n.filtered);
+    }
     if (result.rows.drainIds.length === 0) return;
     await insertOutboxRows(database().driver, result.rows, result.usedKeyIds);
     this.result.queued += result.rows.drainIds.length;

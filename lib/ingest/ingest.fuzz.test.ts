@@ -5,6 +5,8 @@ import { storedFixtures } from "@/test/fixtures/litellm";
 import { RecordSplitter, type RawRecord } from "./record-stream";
 import { sealSlice, type SealJob, type SealTarget } from "./seal-slice";
 import { keyHashInBytes } from "./key-hash";
+import { DETECTOR_IDS } from "../redaction/detectors";
+import { NO_CONTROLS } from "../validation/drain-controls";
 
 // Generated inputs, seeded so a failure reproduces: whatever a record holds, sealing it
 // yields a span or a skip reason, never an exception; whatever a body holds, splitting it
@@ -23,6 +25,19 @@ const target: SealTarget = {
     { id: "00000000-0000-4000-8000-000000000001", forwardContent: true, type: "langfuse", encoding: "protobuf" },
     { id: "00000000-0000-4000-8000-000000000002", forwardContent: false, type: "langfuse", encoding: "protobuf" },
     { id: "00000000-0000-4000-8000-000000000003", forwardContent: true, type: "otlp", encoding: "json" },
+    // Redaction, sampling and filters on: they see the same arbitrary records.
+    {
+      id: "00000000-0000-4000-8000-000000000004",
+      forwardContent: true,
+      type: "langfuse",
+      encoding: "protobuf",
+      controls: {
+        ...NO_CONTROLS,
+        redaction: { detectors: [...DETECTOR_IDS], customPatterns: [{ name: "MRN", pattern: "MRN-[0-9]{6}" }] },
+        sampleRate: 50,
+        filters: { ...NO_CONTROLS.filters, callTypes: ["acompletion", "completion", "anthropic_messages"] },
+      },
+    },
   ],
 };
 

@@ -9,6 +9,12 @@ import { encodeSpanJson } from "../otlp/span-json";
 import { destinationFor } from "../destinations/server-registry";
 import type { SpanEncoding } from "../destinations/types";
 import { formatFor } from "../delivery/payload-formats";
+import { clientMetadata } from "../tracing/client-metadata";
+import { compileRedactor, type RedactionSettings, type Redactor } from "../redaction/redactor";
+import { redactSpan } from "../redaction/redact-span";
+import { redactRecordContent } from "../redaction/redact-record";
+import type { DrainControls } from "../validation/drain-controls";
+import { selectRecord } from "./drain-selection";
 import { parseRecord } from "./parse-record";
 
 // The CPU side of ingest, for one slice of records: parse (depth-checked), validate, map to
@@ -30,8 +36,14 @@ export type SealTarget =
     }
   | { skip: string };
 
-/** A drain as sealing needs it: its destination type (for its extra attributes) and span encoding. */
-export type SealDrain = { id: string; forwardContent: boolean; type: string; encoding: SpanEncoding };
+/** A drain as sealing needs it: its destination type (extra attributes), span encoding and controls. */
+export type SealDrain = {
+  id: string;
+  forwardContent: boolean;
+  type: string;
+  encoding: SpanEncoding;
+  controls?: DrainControls;
+};
 
 export type SealJob = {
   data: ArrayBuffer;
@@ -51,6 +63,8 @@ export type SealedRows = {
 
 export type SealResult = {
   accepted: number;
+  /** Per drain, records its sampling or filters left out (counted, not sent). */
+  leftOut: Record<string, { sampled: number; filtered: number }>;
   skipped: { index: number; reason: string }[];
   /** Records whose parsed key hash was not the one looked up: look it up and seal again. */
   needsLookup: { index: number; hash: string }[];
@@ -63,12 +77,26 @@ export type SealResult = {
 const GZIP = { level: constants.Z_BEST_SPEED, memLevel: 9 };
 // One scratch buffer per thread for span frames, compressed as soon as they are written.
 const scratch = Buffer.allocUnsafeSlow(4 * 1024 * 1024);
+// Compiled redactors by their settings: a slice usually holds many records of few drains.
+const redactors = new Map<string, Redactor>();
+function redactorFor(settings: RedactionSettings): Redactor {
+  const key = JSON.stringify(settings);
+  let found = redactors.get(key);
+  if (!found) {
+    if (redactors.size > 200) redactors.clear();
+    found = compileRedactor(settings);
+    redactors.set(key, found);
+  }
+  return found;
+}
+
 const aad = (drainId: string, spanId: string) => `outbox|drain:${drainId}|span:${spanId}`;
 
 export function sealSlice(job: SealJob, keyring: Keyring): SealResult {
   const data = Buffer.from(job.data);
   const result: SealResult = {
     accepted: 0,
+    leftOut: {},
     skipped: [],
     needsLookup: [],
     usedKeyIds: [],
@@ -120,8 +148,25 @@ export function sealSlice(job: SealJob, keyring: Keyring): SealResult {
     }
     try {
       const ids = spanIdentity(record, () => bytes.toString("utf8"));
-      const sealed = target.drains.map((drain) => {
-        const span = mapRecordToSpan(record, {
+      const failed = record.status === "failure";
+      const sealed = target.drains.flatMap((drain) => {
+        const controls = drain.controls;
+        if (controls) {
+          const sessionId = controls.sampleRate < 100 ? clientMetadata(record).sessionId : undefined;
+          const verdict = selectRecord(record, { keyId: target.keyId, failed, sessionId }, controls);
+          if (verdict !== "keep") {
+            const counts = (result.leftOut[drain.id] ??= { sampled: 0, filtered: 0 });
+            counts[verdict]++;
+            return [];
+          }
+        }
+        const redaction = controls?.redaction;
+        const redact =
+          redaction && (redaction.detectors.length > 0 || redaction.customPatterns.length > 0)
+            ? redactorFor(redaction)
+            : undefined;
+        const content = redact ? redactRecordContent(record, redact) : undefined;
+        const mapped = mapRecordToSpan(content?.record ?? record, {
           ...ids,
           organizationId: target.organizationId,
           environmentId: target.environmentId,
@@ -131,15 +176,18 @@ export function sealSlice(job: SealJob, keyring: Keyring): SealResult {
           times,
           extras: destinationFor(drain.type).spanExtras,
         });
+        const span = redact && content ? redactSpan(mapped, redact, content.counts) : mapped;
         const frame = drain.encoding === "json" ? Buffer.from(encodeSpanJson(span)) : encodeSpanFrame(span, scratch);
         const payload = encryptBytes(keyring, gzipSync(frame, GZIP), aad(drain.id, ids.spanId));
-        return {
-          drainId: drain.id,
-          spanId: ids.spanId,
-          payload,
-          frameBytes: frame.length,
-          format: formatFor(drain.encoding),
-        };
+        return [
+          {
+            drainId: drain.id,
+            spanId: ids.spanId,
+            payload,
+            frameBytes: frame.length,
+            format: formatFor(drain.encoding),
+          },
+        ];
       });
       for (const s of sealed) {
         payloads.push(s.payload);

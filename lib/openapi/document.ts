@@ -1,4 +1,5 @@
 import { toJSONSchema, type $ZodType } from "zod/v4/core";
+import { redactionPreviewInput } from "../validation/drain-controls";
 import {
   createDrainInput,
   updateDrainInput,
@@ -191,6 +192,25 @@ export function openApiDocument(): Json {
             "200": json({ type: "object", properties: { result: ref("ConnectionResult") } }),
             ...writeErrors,
             ...limited,
+          },
+        },
+      },
+      "/api/environments/{environmentId}/llm-trace-drains/redaction-preview": {
+        parameters: [envParam],
+        post: {
+          summary: "Try redaction settings on a text (the same code as ingest); custom patterns are RE2",
+          requestBody: json(input(redactionPreviewInput)),
+          responses: {
+            "200": json({
+              type: "object",
+              properties: {
+                result: {
+                  type: "object",
+                  properties: { text: { type: "string" }, counts: { type: "object" } },
+                },
+              },
+            }),
+            ...writeErrors,
           },
         },
       },

@@ -9,6 +9,9 @@ export type DrainHealth = {
   delivered24h: number;
   failed24h: number;
   deadLettered24h: number;
+  /** Records the drain's sampling or filters left out in 24 h (counted, not sent). */
+  sampledOut24h: number;
+  filteredOut24h: number;
   pending: number;
   deadLetters: number;
   lastSuccessAt: string | null;

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { DESTINATION_SCHEMAS } from "../destinations/schemas";
+import { drainControls, NO_CONTROLS } from "./drain-controls";
 
 // One schema per operation, shared by the drain forms (zodResolver) and the route handlers,
 // composed from the settings every drain has and each destination's own fields
@@ -45,6 +46,7 @@ export const createDrainInput = z
     perDestination("create", {
       handle: drainHandle,
       forwardContent: z._default(z.boolean(), true),
+      controls: z._default(drainControls, NO_CONTROLS),
       acknowledgeContentForwarding: z.boolean({
         error: "Confirm what this drain forwards (acknowledgeContentForwarding)",
       }),
@@ -85,6 +87,8 @@ export const updateDrainInput = z
     handle: z.optional(drainHandle),
     paused: z.optional(z.boolean()),
     forwardContent: z.optional(z.boolean()),
+    /** Replaces the drain's controls as a whole. */
+    controls: z.optional(drainControls),
     ...destinationUpdateFields,
   })
   .check(z.refine((v) => Object.values(v).some((x) => x !== undefined), { message: "Nothing to change" }));
@@ -107,6 +111,7 @@ export const drainView = z.discriminatedUnion(
       environmentId: z.string(),
       handle: z.string(),
       forwardContent: z.boolean(),
+      controls: drainControls,
       status: z.enum(["active", "paused", "suspended"]),
       suspendedReason: z.nullable(z.string()),
       createdAt: z.string(),

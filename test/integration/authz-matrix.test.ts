@@ -156,6 +156,14 @@ const MATRIX: Record<string, Record<string, Case>> = {
       expected: write(201, 403),
     },
   },
+  "environments/[environmentId]/llm-trace-drains/redaction-preview": {
+    POST: {
+      params: env,
+      json: () => ({ redaction: { detectors: ["email"], customPatterns: [] }, text: "a@b.io" }),
+      // Only computes: open to owners whatever the organization's enrollment.
+      expected: write(200, 200),
+    },
+  },
   "environments/[environmentId]/llm-trace-drains/test-connection": {
     POST: { params: env, json: credentials, expected: write(200, 403) },
   },

@@ -22,7 +22,8 @@ function parseSchema(text: string) {
         .filter((l) => l && !l.startsWith("//")),
     );
   }
-  const blocks = [...text.matchAll(/^model (\w+) \{([^}]*)\}/gm)];
+  // A block ends at a "}" at the start of a line (defaults such as "{}" may hold braces).
+  const blocks = [...text.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)];
   const modelNames = new Set(blocks.map((b) => b[1]!));
   const models: Model[] = blocks.map(([, name, body]) => {
     const lines = body!

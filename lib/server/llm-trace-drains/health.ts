@@ -81,12 +81,15 @@ export async function drainsHealth(drainIds: string[]): Promise<Map<string, Drai
         deadLettered: b?.deadLettered ?? 0,
       };
     });
-    const sum = (k: "delivered" | "failed" | "deadLettered") => mine.reduce((n, b) => n + b[k], 0);
+    const sum = (k: "delivered" | "failed" | "deadLettered" | "sampledOut" | "filteredOut") =>
+      mine.reduce((n, b) => n + b[k], 0);
     result.set(d.id, {
       status: statusOf(d, count(retrying, d.id) > 0),
       delivered24h: sum("delivered"),
       failed24h: sum("failed"),
       deadLettered24h: sum("deadLettered"),
+      sampledOut24h: sum("sampledOut"),
+      filteredOut24h: sum("filteredOut"),
       pending: count(pending, d.id),
       deadLetters: count(dead, d.id),
       lastSuccessAt: d.lastSuccessAt?.toISOString() ?? null,

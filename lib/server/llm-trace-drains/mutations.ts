@@ -16,6 +16,8 @@ import { DESTINATION_FIELDS } from "../../validation/llm-trace-drains";
 import type { Prisma } from "../../generated/prisma/client";
 import { drainSelect, scopedDrain, toDrainView } from "./view";
 import { operableDrain } from "./operable";
+import { assertRunnablePatterns, changedControls } from "./controls";
+import { drainControls, NO_CONTROLS } from "../../validation/drain-controls";
 
 export type Actor = { userId: string; ip: string | null };
 
@@ -50,6 +52,7 @@ export async function createDrain(
   await assertAiGatewayEnabledFor(access.organizationId);
   const destination = destinationFor(input.type);
   const settings = destination.fromCreate(input);
+  assertRunnablePatterns(input.controls);
   await assertReachableUrls(destination.urls(settings.config));
   // The id is chosen here because the ciphertexts' AAD names it.
   const id = randomUUID();
@@ -65,6 +68,7 @@ export async function createDrain(
           config: settings.config as Prisma.InputJsonObject,
           secrets: encryptDrainSecrets(access.organizationId, id, settings.secrets),
           secretHints: settings.hints,
+          controls: input.controls as Prisma.InputJsonObject,
           forwardContent: input.forwardContent,
           createdById: actor.userId,
         },
@@ -84,6 +88,7 @@ export async function createDrain(
             ...Object.keys(settings.config),
             ...Object.keys(settings.secrets),
             "forwardContent",
+            ...changedControls(NO_CONTROLS, input.controls),
             "acknowledgeContentForwarding",
           ],
           ip: actor.ip,
@@ -125,9 +130,12 @@ export async function updateDrain(
     await assertReachableUrls(Object.fromEntries(Object.entries(next).filter(([f, url]) => urls[f] !== url)));
   }
 
+  const controlsBefore = drainControls.parse(current.controls ?? {});
+  if (input.controls) assertRunnablePatterns(input.controls);
   const settingsChanged = [
     input.handle !== undefined && input.handle !== current.handle ? "handle" : null,
     ...change.changed,
+    ...(input.controls ? changedControls(controlsBefore, input.controls) : []),
     input.forwardContent !== undefined && input.forwardContent !== current.forwardContent ? "forwardContent" : null,
   ].filter((f): f is string => f !== null);
   const pauseChange =
@@ -158,6 +166,7 @@ export async function updateDrain(
           ...(pauseChange ? { pausedAt: pauseChange === "pause" ? new Date() : null } : {}),
           ...(endsHold ? { authFailedAt: null } : {}),
           ...(input.forwardContent !== undefined ? { forwardContent: input.forwardContent } : {}),
+          ...(input.controls ? { controls: input.controls as Prisma.InputJsonObject } : {}),
         },
         select: drainSelect,
       });

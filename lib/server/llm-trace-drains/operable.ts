@@ -18,6 +18,7 @@ const operableSelect = {
   secretHints: true,
   pausedAt: true,
   forwardContent: true,
+  controls: true,
   organization: { select: { baaSignedAt: true, aiGatewayBetaEnrolledAt: true } },
 } as const;
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { drainView, type DrainView } from "../../validation/llm-trace-drains";
+import { drainControls } from "../../validation/drain-controls";
 import { destinationFor } from "../../destinations/server-registry";
 import { stringRecord } from "../../crypto/drain-secrets";
 import { aiGatewaySuspension } from "../ai-gateway-access";
@@ -17,6 +18,7 @@ export const drainSelect = {
   handle: true,
   config: true,
   secretHints: true,
+  controls: true,
   forwardContent: true,
   pausedAt: true,
   createdAt: true,
@@ -32,6 +34,7 @@ type DrainRow = {
   handle: string;
   config: unknown;
   secretHints: unknown;
+  controls: unknown;
   forwardContent: boolean;
   pausedAt: Date | null;
   createdAt: Date;
@@ -50,6 +53,7 @@ export function toDrainView(row: DrainRow): DrainView {
     handle: row.handle,
     ...destinationFor(row.type).view({ config: row.config, hints: stringRecord(row.secretHints) }),
     forwardContent: row.forwardContent,
+    controls: drainControls.parse(row.controls ?? {}),
     status: suspendedReason ? "suspended" : row.pausedAt ? "paused" : "active",
     suspendedReason,
     createdAt: row.createdAt.toISOString(),

@@ -12,6 +12,7 @@ import { DrainDetail } from "@/components/llm-trace-drains/drain-detail";
 import { ActivityTable } from "@/components/activity-table";
 import { FirstTraceGuide } from "@/components/llm-trace-drains/first-trace-guide";
 import { LazyRecentDeliveries } from "@/components/llm-trace-drains/lazy-recent-deliveries";
+import { DrainControlsPanel } from "@/components/llm-trace-drains/drain-controls-panel";
 import { requestOrigin } from "@/lib/server/request-origin";
 
 /** A title per page that says where the user is (tabs and history list them). */
@@ -64,6 +65,12 @@ export default async function DrainPage({ params, searchParams }: { params: Para
         environmentId={access.environmentId}
         drainId={drain.id}
         type={drain.type}
+        initialHealth={health}
+        canWrite={can(access.role, "drain:write")}
+      />
+      <DrainControlsPanel
+        environmentId={access.environmentId}
+        drain={drain}
         initialHealth={health}
         canWrite={can(access.role, "drain:write")}
       />

@@ -1,0 +1,14 @@
+import { NextResponse } from "next/server";
+import { userRoute, parseJsonBody, parseParams } from "@/lib/api/route";
+import { environmentParams } from "@/lib/validation/ids";
+import { redactionPreviewInput } from "@/lib/validation/drain-controls";
+import { environmentAccess } from "@/lib/server/access";
+import { previewRedaction } from "@/lib/server/llm-trace-drains/controls";
+
+/** "Try it": a text redacted by the given settings, by the same code that runs at ingest. */
+export const POST = userRoute(async ({ req, params, user }) => {
+  const { environmentId } = parseParams(params, environmentParams, "Environment");
+  await environmentAccess(user, { id: environmentId }, "drain:write");
+  const input = await parseJsonBody(req, redactionPreviewInput);
+  return NextResponse.json({ result: previewRedaction(input.redaction, input.text) });
+});
