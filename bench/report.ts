@@ -25,6 +25,10 @@ type Run = {
     pages: Record<string, number>;
     integrations: { ttfbMs: number; lcpMs: number };
   };
+  seal?: {
+    microsecondsPerRecord: { total: number };
+    withRedaction?: { microsecondsPerRecord: number; overheadPercent: number };
+  };
 };
 
 const dir = path.join(process.cwd(), "bench/results");
@@ -89,6 +93,29 @@ const rows: [string, string, (r: Run) => string][] = [
       r.ingestPeakMemoryMb && r.e2ePeakMemoryMb
         ? `${r.ingestPeakMemoryMb.largest} / ${r.e2ePeakMemoryMb.largest}`
         : "—",
+  ],
+  ["sealing one ~12 KB record, one thread (µs)", "—", (r) => n(r.seal?.microsecondsPerRecord.total)],
+  [
+    "… with every redaction detector and a custom pattern (µs, overhead)",
+    "≤ +20 %",
+    (r) =>
+      r.seal?.withRedaction
+        ? `${r.seal.withRedaction.microsecondsPerRecord} (+${r.seal.withRedaction.overheadPercent} %)`
+        : "—",
+  ],
+  [
+    "first-load JS over a bare Next page: largest page (kB)",
+    "≤ +25",
+    (r) => {
+      if (!r.dashboard) return "—";
+      const [page, kb] = Object.entries(r.dashboard.pages).sort((a, b) => b[1] - a[1])[0] ?? ["", 0];
+      return `+${(kb - r.dashboard.barePageKb).toFixed(1)} (${page.split("/").slice(-1)[0] || "/"})`;
+    },
+  ],
+  [
+    "Integrations TTFB / LCP, median (ms)",
+    "< 100 / < 1,000",
+    (r) => (r.dashboard ? `${r.dashboard.integrations.ttfbMs} / ${r.dashboard.integrations.lcpMs}` : "—"),
   ],
   [
     "backlog drained: records, records/s, peak server RSS (MB)",

@@ -102,8 +102,8 @@ const spans = records.map((r) => mapRecordToSpan(r, { ...ctx, times: recordTimes
 const map = stage(() => records.forEach((r) => mapRecordToSpan(r, { ...ctx, times: recordTimes(r) as never })));
 const frames = spans.map((s) => encodeSpanFrame(s));
 const encode = stage(() => spans.forEach((s) => encodeSpanFrame(s)));
-const members = frames.map((f) => gzipSync(f, { level: constants.Z_BEST_SPEED }));
-const gzip = stage(() => frames.forEach((f) => gzipSync(f, { level: constants.Z_BEST_SPEED })));
+const members = frames.map((f) => gzipSync(f, { level: constants.Z_BEST_SPEED, memLevel: 9 }));
+const gzip = stage(() => frames.forEach((f) => gzipSync(f, { level: constants.Z_BEST_SPEED, memLevel: 9 })));
 const encrypt = stage(() => members.forEach((m) => encryptBytes(keyring, m, "outbox|drain:x|span:y")));
 
 process.stdout.write(
