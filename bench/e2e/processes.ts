@@ -120,9 +120,12 @@ export function sampleMemory(root: number) {
 export async function runJson<T>(command: string, args: string[], env: Record<string, string> = {}): Promise<T> {
   const proc = start(command, args, { env });
   await new Promise<void>((resolve) => proc.child.once("exit", () => resolve()));
-  const line = proc.stdout().trim().split("\n").pop() ?? "";
+  // The result is the last JSON document printed, compact or indented: from the last line
+  // that opens an object at column 0 to the end.
+  const lines = proc.stdout().trimEnd().split("\n");
+  const from = lines.findLastIndex((l) => l.startsWith("{"));
   try {
-    return JSON.parse(line) as T;
+    return JSON.parse(lines.slice(Math.max(from, 0)).join("\n")) as T;
   } catch {
     throw new Error(`${command} ${args.join(" ")} printed no JSON:\n${proc.output()}`);
   }
