@@ -5,7 +5,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type * as z from "zod/mini";
 import { createLlmKeyInput } from "@/lib/validation/llm-keys";
 import { ApiError } from "@/lib/api-client";
-import { Field } from "@/components/ui/field";
+import { Field, FormError } from "@/components/ui/field";
 import { useCreateLlmKey } from "./use-llm-keys";
 
 type Input = z.input<typeof createLlmKeyInput>;
@@ -34,11 +34,7 @@ export function CreateLlmKeyForm({ environmentId, onCreated, onCancel }: Props) 
 
   return (
     <form onSubmit={form.handleSubmit(onSubmit)} noValidate>
-      {errors.root ? (
-        <div className="alert alert-error" role="alert">
-          {errors.root.message}
-        </div>
-      ) : null}
+      <FormError message={errors.root?.message} />
       <Field
         id="alias"
         label="Alias"

@@ -6,7 +6,7 @@ import { apiFetch, ApiError } from "@/lib/api-client";
 import { DETECTOR_IDS, DETECTORS, type DetectorId } from "@/lib/redaction/detectors";
 import type { DrainControls } from "@/lib/validation/drain-controls";
 import type { DrainView } from "@/lib/validation/llm-trace-drains";
-import { Field } from "@/components/ui/field";
+import { Field, FormError } from "@/components/ui/field";
 import { useLlmKeys } from "@/components/llm-keys/use-llm-keys";
 import { useUpdateDrain } from "./use-drains";
 
@@ -101,11 +101,7 @@ export function ControlsForm({ environmentId, drain, onDone }: Props) {
 
   return (
     <form onSubmit={form.handleSubmit(onSubmit)} noValidate aria-label="Controls">
-      {errors.root ? (
-        <div className="alert alert-error" role="alert">
-          {errors.root.message}
-        </div>
-      ) : null}
+      <FormError message={errors.root?.message} />
       <fieldset className="field">
         <legend>Redact before forwarding</legend>
         <span className="field-hint">

@@ -8,7 +8,7 @@ import { ACKNOWLEDGE_CONTENT, drainHandle, type DrainView } from "@/lib/validati
 import { DESTINATION_SCHEMAS } from "@/lib/destinations/schemas";
 import { ALL_DESTINATION_DEFAULTS, DESTINATION_FORMS, type DrainFormValues } from "@/lib/destinations/form-fields";
 import { acknowledgementLabel, ContentWarning } from "./content-warning";
-import { Field } from "@/components/ui/field";
+import { Field, FormError } from "@/components/ui/field";
 import { applyServerErrors } from "./apply-server-errors";
 import { fieldAria } from "./field-aria";
 import { useUpdateDrain } from "./use-drains";
@@ -69,11 +69,7 @@ export function EditDrainForm({ environmentId, drain, onDone }: Props) {
 
   return (
     <form onSubmit={form.handleSubmit(onSubmit)} noValidate aria-label="Edit LLM Trace Drain">
-      {errors.root ? (
-        <div className="alert alert-error" role="alert">
-          {errors.root.message}
-        </div>
-      ) : null}
+      <FormError message={errors.root?.message} />
       <Field id="handle" label="Handle" error={errors.handle?.message}>
         <input id="handle" autoComplete="off" {...fieldAria(errors, "handle", false)} {...form.register("handle")} />
       </Field>

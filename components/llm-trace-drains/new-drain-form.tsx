@@ -9,7 +9,7 @@ import type { CreateDrainInput } from "@/lib/validation/llm-trace-drains";
 import { DESTINATION_TYPES, destinationMeta } from "@/lib/destinations/registry";
 import { ALL_DESTINATION_DEFAULTS, DESTINATION_FORMS, type DrainFormValues } from "@/lib/destinations/form-fields";
 import { lazyZodResolver } from "@/lib/forms/lazy-zod-resolver";
-import { Field } from "@/components/ui/field";
+import { Field, FormError } from "@/components/ui/field";
 import { acknowledgementLabel, ContentWarning } from "./content-warning";
 import { ConnectionResultMessage } from "./connection-result";
 import { applyServerErrors } from "./apply-server-errors";
@@ -80,11 +80,7 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
       className="panel"
       style={{ maxWidth: 720 }}
     >
-      {errors.root ? (
-        <div className="alert alert-error" role="alert">
-          {errors.root.message}
-        </div>
-      ) : null}
+      <FormError message={errors.root?.message} />
       <Field id="type" label="Type" error={errors.type?.message} hint={destinationMeta(type).hint}>
         <select
           id="type"

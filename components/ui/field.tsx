@@ -21,3 +21,12 @@ export function Field({ id, label, error, hint, children }: Props) {
     </div>
   );
 }
+
+/** An error that belongs to the whole form rather than one field (a server refusal, a lost connection). */
+export function FormError({ message }: { message?: string }) {
+  return message ? (
+    <div className="alert alert-error" role="alert">
+      {message}
+    </div>
+  ) : null;
+}
