@@ -12,6 +12,8 @@ import { NO_CONTROLS } from "../validation/drain-controls";
 // yields a span or a skip reason, never an exception; whatever a body holds, splitting it
 // never throws and keeps every well-formed record of the batch.
 
+// Thousands of generated cases per test: CPU-bound by design, so a busy machine must not fail them on time.
+const FUZZ_TIMEOUT_MS = 120_000;
 const SEED = 20261127;
 const keyring = parseKeyring(`v1:${Buffer.alloc(32, 3).toString("base64")}`);
 const fixtures = storedFixtures().map((f) => f.text);
@@ -76,67 +78,83 @@ const mutatedRecord = fc
   });
 
 describe("fuzz: sealing any record", () => {
-  it("mutated LiteLLM records: a span or a reason, never an exception", () => {
-    fc.assert(
-      fc.property(mutatedRecord, (text) => {
-        const result = seal(split(Buffer.from(text), 1 << 16));
-        expect(result.accepted + result.skipped.length + result.needsLookup.length).toBe(1);
-      }),
-      { seed: SEED, numRuns: 4000 },
-    );
-  });
+  it(
+    "mutated LiteLLM records: a span or a reason, never an exception",
+    () => {
+      fc.assert(
+        fc.property(mutatedRecord, (text) => {
+          const result = seal(split(Buffer.from(text), 1 << 16));
+          expect(result.accepted + result.skipped.length + result.needsLookup.length).toBe(1);
+        }),
+        { seed: SEED, numRuns: 4000 },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
-  it("any JSON value as a record: a span or a reason, never an exception", () => {
-    fc.assert(
-      fc.property(fc.jsonValue({ maxDepth: 10 }), (value) => {
-        const result = seal(split(Buffer.from(JSON.stringify(value) ?? "null"), 1 << 16));
-        expect(result.accepted).toBe(0);
-      }),
-      { seed: SEED, numRuns: 3000 },
-    );
-  });
+  it(
+    "any JSON value as a record: a span or a reason, never an exception",
+    () => {
+      fc.assert(
+        fc.property(fc.jsonValue({ maxDepth: 10 }), (value) => {
+          const result = seal(split(Buffer.from(JSON.stringify(value) ?? "null"), 1 << 16));
+          expect(result.accepted).toBe(0);
+        }),
+        { seed: SEED, numRuns: 3000 },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });
 
 describe("fuzz: splitting any body", () => {
-  it("keeps every well-formed record among junk, whatever the chunking", () => {
-    const junk = fc.oneof(
-      fc.string({ maxLength: 40 }).map((s) => s.replace(/[[\]{},"]/g, "")),
-      fc.constantFrom("{", "[", '"unterminated', "NaN", "1e308", "\u0000", "}", "]", '{"a":'),
-      fc.integer({ min: 1, max: 3000 }).map((n) => "[".repeat(n) + "]".repeat(n)),
-    );
-    fc.assert(
-      fc.property(
-        fc.array(
-          fc.oneof(
-            mutatedRecord.map((r) => ({ good: r })),
-            junk.map((j) => ({ bad: j })),
+  it(
+    "keeps every well-formed record among junk, whatever the chunking",
+    () => {
+      const junk = fc.oneof(
+        fc.string({ maxLength: 40 }).map((s) => s.replace(/[[\]{},"]/g, "")),
+        fc.constantFrom("{", "[", '"unterminated', "NaN", "1e308", "\u0000", "}", "]", '{"a":'),
+        fc.integer({ min: 1, max: 3000 }).map((n) => "[".repeat(n) + "]".repeat(n)),
+      );
+      fc.assert(
+        fc.property(
+          fc.array(
+            fc.oneof(
+              mutatedRecord.map((r) => ({ good: r })),
+              junk.map((j) => ({ bad: j })),
+            ),
+            { maxLength: 12 },
           ),
-          { maxLength: 12 },
+          fc.integer({ min: 1, max: 4096 }),
+          (items, chunk) => {
+            // Junk goes inside a JSON string so it cannot swallow its neighbours; each item is one element.
+            const elements = items.map((i) => ("good" in i ? i.good : JSON.stringify(i.bad)));
+            const records = split(Buffer.from(`[${elements.join(",")}]`), chunk);
+            expect(records).toHaveLength(elements.length);
+            const result = seal(records);
+            const good = items.filter((i) => "good" in i).length;
+            expect(
+              result.accepted + result.skipped.filter((s) => s.index in items && "good" in items[s.index]!).length,
+            ).toBe(good);
+          },
         ),
-        fc.integer({ min: 1, max: 4096 }),
-        (items, chunk) => {
-          // Junk goes inside a JSON string so it cannot swallow its neighbours; each item is one element.
-          const elements = items.map((i) => ("good" in i ? i.good : JSON.stringify(i.bad)));
-          const records = split(Buffer.from(`[${elements.join(",")}]`), chunk);
-          expect(records).toHaveLength(elements.length);
-          const result = seal(records);
-          const good = items.filter((i) => "good" in i).length;
-          expect(
-            result.accepted + result.skipped.filter((s) => s.index in items && "good" in items[s.index]!).length,
-          ).toBe(good);
-        },
-      ),
-      { seed: SEED, numRuns: 1500 },
-    );
-  });
+        { seed: SEED, numRuns: 1500 },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
-  it("never throws on arbitrary bytes", () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 2000 }), fc.integer({ min: 1, max: 512 }), (bytes, chunk) => {
-        const records = split(Buffer.from(bytes), chunk);
-        seal(records);
-      }),
-      { seed: SEED, numRuns: 2000 },
-    );
-  });
+  it(
+    "never throws on arbitrary bytes",
+    () => {
+      fc.assert(
+        fc.property(fc.uint8Array({ maxLength: 2000 }), fc.integer({ min: 1, max: 512 }), (bytes, chunk) => {
+          const records = split(Buffer.from(bytes), chunk);
+          seal(records);
+        }),
+        { seed: SEED, numRuns: 2000 },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });
