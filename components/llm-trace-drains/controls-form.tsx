@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useFieldArray, useForm, type FieldPath } from "react-hook-form";
 import { apiFetch, ApiError } from "@/lib/api-client";
-import { DETECTOR_IDS, DETECTORS, type DetectorId } from "@/lib/redaction/detectors";
+import { DETECTOR_IDS, DETECTOR_NAMES, type DetectorId } from "@/lib/redaction/detector-names";
 import type { DrainControls } from "@/lib/validation/drain-controls";
 import type { DrainView } from "@/lib/validation/llm-trace-drains";
 import { Field, FormError } from "@/components/ui/field";
@@ -110,7 +110,7 @@ export function ControlsForm({ environmentId, drain, onDone }: Props) {
         {DETECTOR_IDS.map((id) => (
           <label className="row" key={id}>
             <input type="checkbox" value={id} {...form.register("detectors")} />
-            {DETECTORS[id].label} <span className="muted">{DETECTORS[id].placeholder}</span>
+            {DETECTOR_NAMES[id].label} <span className="muted">{DETECTOR_NAMES[id].placeholder}</span>
           </label>
         ))}
         {patterns.fields.map((row, i) => (

@@ -2,22 +2,23 @@
 
 import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import dynamic from "next/dynamic";
-import { DETECTORS } from "@/lib/redaction/detectors";
+import { onDemand } from "@/components/ui/on-demand";
+import { DETECTOR_NAMES } from "@/lib/redaction/detector-names";
 import type { DrainControls } from "@/lib/validation/drain-controls";
 import type { DrainView } from "@/lib/validation/llm-trace-drains";
 import type { DrainHealth } from "@/lib/validation/drain-health";
 import { useDrainHealth } from "./use-drains";
 
 // The form (react-hook-form) loads when the owner presses Change controls.
-const ControlsForm = dynamic(() => import("./controls-form").then((m) => m.ControlsForm), {
-  loading: () => <p className="muted">Loading the form…</p>,
-});
+const ControlsForm = onDemand(
+  () => import("./controls-form").then((m) => m.ControlsForm),
+  <p className="muted">Loading the form…</p>,
+);
 
 function summary(c: DrainControls) {
   const r = c.redaction;
   const redaction = [
-    ...r.detectors.map((d) => DETECTORS[d].label),
+    ...r.detectors.map((d) => DETECTOR_NAMES[d].label),
     ...r.customPatterns.map((p) => `${p.name} (custom)`),
   ];
   const f = c.filters;

@@ -3,8 +3,9 @@
 // without bound), a cheap prefilter that skips texts that cannot match, and where a pattern
 // alone over-matches, a check of the match (payment cards: the Luhn checksum).
 
-export const DETECTOR_IDS = ["email", "phone", "ssn", "card", "ip", "date", "url_credentials"] as const;
-export type DetectorId = (typeof DETECTOR_IDS)[number];
+import { DETECTOR_NAMES, type DetectorId } from "./detector-names";
+
+export { DETECTOR_IDS, type DetectorId } from "./detector-names";
 
 export type Pass = {
   pattern: RegExp;
@@ -38,8 +39,7 @@ export function luhn(digits: string): boolean {
 export const DETECTORS: Record<DetectorId, Detector> = {
   email: {
     id: "email",
-    label: "Email addresses",
-    placeholder: "[EMAIL]",
+    ...DETECTOR_NAMES.email,
     passes: [
       {
         pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g,
@@ -49,8 +49,7 @@ export const DETECTORS: Record<DetectorId, Detector> = {
   },
   phone: {
     id: "phone",
-    label: "Phone numbers",
-    placeholder: "[PHONE]",
+    ...DETECTOR_NAMES.phone,
     passes: [
       {
         // North American numbers (+1 optional, separators optional) and international +CC numbers.
@@ -62,16 +61,14 @@ export const DETECTORS: Record<DetectorId, Detector> = {
   },
   ssn: {
     id: "ssn",
-    label: "US Social Security numbers",
-    placeholder: "[SSN]",
+    ...DETECTOR_NAMES.ssn,
     passes: [
       { pattern: /(?<![\w-])(?!000|666|9\d\d)\d{3}[- ](?!00)\d{2}[- ](?!0000)\d{4}(?![\w-])/g, mayMatch: hasDigit },
     ],
   },
   card: {
     id: "card",
-    label: "Payment card numbers (Luhn-checked)",
-    placeholder: "[CARD]",
+    ...DETECTOR_NAMES.card,
     passes: [
       {
         pattern: /(?<![\w-])\d(?:[ -]?\d){12,18}(?![\w-])/g,
@@ -83,8 +80,7 @@ export const DETECTORS: Record<DetectorId, Detector> = {
   },
   ip: {
     id: "ip",
-    label: "IP addresses",
-    placeholder: "[IP]",
+    ...DETECTOR_NAMES.ip,
     // IPv4 and IPv6 apart: an IPv6 pattern tried at every hex letter of English prose is slow,
     // so it only runs on texts with two colons close together.
     passes: [
@@ -101,8 +97,7 @@ export const DETECTORS: Record<DetectorId, Detector> = {
   },
   date: {
     id: "date",
-    label: "Dates (such as dates of birth)",
-    placeholder: "[DATE]",
+    ...DETECTOR_NAMES.date,
     passes: [
       {
         pattern:
@@ -113,8 +108,7 @@ export const DETECTORS: Record<DetectorId, Detector> = {
   },
   url_credentials: {
     id: "url_credentials",
-    label: "Credentials in URLs",
-    placeholder: "[CREDENTIALS]",
+    ...DETECTOR_NAMES.url_credentials,
     passes: [
       {
         // The user-info part of scheme://user:password@host; quotes and backslashes end it, so a

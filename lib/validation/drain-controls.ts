@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { DETECTOR_IDS } from "../redaction/detectors";
+import { DETECTOR_IDS } from "../redaction/detector-names";
 
 // Per-drain controls, for every destination: redaction before anything leaves, sampling and
 // filters. Shared by the forms and the API; custom patterns are also compiled on the server
