@@ -1,12 +1,12 @@
 "use client";
 
 import { useState } from "react";
-import dynamic from "next/dynamic";
 import { Dialog } from "@/components/ui/dialog";
 import { CopyButton } from "@/components/ui/copy-button";
+import { onDemand } from "@/components/ui/on-demand";
 
 // The form (react-hook-form, zod) loads with the dialog, not with the keys page.
-const CreateLlmKeyForm = dynamic(() => import("./create-llm-key-form").then((m) => m.CreateLlmKeyForm));
+const CreateLlmKeyForm = onDemand(() => import("./create-llm-key-form").then((m) => m.CreateLlmKeyForm));
 
 /** Creates a key and shows its full value exactly once; closing the dialog forgets it. */
 export function CreateLlmKeyDialog({ environmentId }: { environmentId: string }) {

@@ -8,16 +8,17 @@ import { formatDateTime } from "@/lib/format";
 import { DrainStatusBadge } from "./drain-status-badge";
 import { destinationLabel, drainSettings } from "@/lib/destinations/registry";
 import { ConnectionResultMessage } from "./connection-result";
-import dynamic from "next/dynamic";
+import { onDemand } from "@/components/ui/on-demand";
 import { DeleteDrainButton } from "./delete-drain-button";
 import { useTestConnection, useUpdateDrain } from "./use-drains";
 
 type Props = { environmentId: string; drain: DrainView; drainsPath: string; canWrite: boolean };
 
 // The edit form (react-hook-form, zod) loads when the owner presses Edit, not with the page.
-const EditDrainForm = dynamic(() => import("./edit-drain-form").then((m) => m.EditDrainForm), {
-  loading: () => <p className="muted">Loading the form…</p>,
-});
+const EditDrainForm = onDemand(
+  () => import("./edit-drain-form").then((m) => m.EditDrainForm),
+  <p className="muted">Loading the form…</p>,
+);
 
 export function DrainDetail({ environmentId, drain, drainsPath, canWrite }: Props) {
   const router = useRouter();

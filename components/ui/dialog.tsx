@@ -1,12 +1,12 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import dynamic from "next/dynamic";
+import { onDemand } from "./on-demand";
 import type { DialogProps } from "./modal-dialog";
 
 // Dialogs are closed when a page loads, so their code (Radix, focus trap, portal) is fetched
 // when one first opens instead of with every page that has a button opening one.
-const ModalDialog = dynamic(() => import("./modal-dialog").then((m) => m.ModalDialog), { ssr: false });
+const ModalDialog = onDemand(() => import("./modal-dialog").then((m) => m.ModalDialog));
 
 /**
  * An accessible modal (focus trap, Escape, labelled by its title); see modal-dialog.tsx.
