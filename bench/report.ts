@@ -11,6 +11,8 @@ type Run = {
   machine: { cpus: number; cpu?: string; memoryGb: number };
   node: string;
   serverCommand: string;
+  /** Absent in runs from before the embedded-database mode: PostgreSQL. */
+  database?: "postgres" | "pglite";
   settings: { seconds: string; senders: string; recordBytes: string; perBody: number };
   floor?: { recordsPerSecond: number };
   idleMemoryMb?: { total: number; largest: number; processes: number };
@@ -128,14 +130,21 @@ const rows: [string, string, (r: Run) => string][] = [
   ],
 ];
 
-const header = `| figure | target | ${runs.map((r) => r.label).join(" | ")} |`;
-const sep = `|---|---|${runs.map(() => "---:").join("|")}|`;
-const table = [
-  header,
-  sep,
-  ...rows.map(([name, target, f]) => `| ${name} | ${target} | ${runs.map(f).join(" | ")} |`),
-].join("\n");
-const last = runs.at(-1)!;
+/** One column per run; rows no run has a figure for are left out. */
+function renderTable(columns: Run[]): string {
+  const header = `| figure | target | ${columns.map((r) => r.label).join(" | ")} |`;
+  const sep = `|---|---|${columns.map(() => "---:").join("|")}|`;
+  const lines = rows
+    .map(([name, target, f]) => [name, target, columns.map(f)] as const)
+    .filter(([, , cells]) => cells.some((c) => c !== "—"))
+    .map(([name, target, cells]) => `| ${name} | ${target} | ${cells.join(" | ")} |`);
+  return [header, sep, ...lines].join("\n");
+}
+const postgresRuns = runs.filter((r) => r.database !== "pglite");
+const embeddedRuns = runs.filter((r) => r.database === "pglite");
+const table = renderTable(postgresRuns);
+const embeddedTable = embeddedRuns.length > 0 ? renderTable(embeddedRuns) : "No run on the embedded database yet.";
+const last = postgresRuns.at(-1) ?? runs.at(-1)!;
 
 const text = fs.readFileSync(path.join(process.cwd(), "bench/BENCHMARKS.template.md"), "utf8");
 const out = text
@@ -150,10 +159,14 @@ const out = text
   .replace(
     "{{runs}}",
     runs
-      .map((r) => `- **${r.label}**: ${r.date.slice(0, 16).replace("T", " ")} UTC, server \`${r.serverCommand}\``)
+      .map(
+        (r) =>
+          `- **${r.label}**: ${r.date.slice(0, 16).replace("T", " ")} UTC, server \`${r.serverCommand}\` on ${r.database === "pglite" ? "the embedded database (PGlite)" : "PostgreSQL"}`,
+      )
       .join("\n"),
   )
-  .replace("{{table}}", table);
+  .replace("{{table}}", table)
+  .replace("{{embedded}}", embeddedTable);
 // Formatted as the repository's Prettier check expects, so a fresh report can be committed as is.
 const target = path.join(process.cwd(), "BENCHMARKS.md");
 fs.writeFileSync(target, await format(out, { ...(await resolveConfig(target)), filepath: target }));

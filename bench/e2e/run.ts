@@ -1,8 +1,10 @@
 // npm run bench:e2e -- [--label after] [--seconds 20] [--senders 4] [--size 12000]
 //                      [--e2e-records 60000] [--paced-seconds 30] [--rate 1000]
 //                      [--app-dir <checkout>] [--server-command "node dist/server.js"] [--skip floor,baseline]
+//                      [--database postgres|pglite]
 // The end-to-end benchmark, every part a process of its own on this machine: the production
-// server on PostgreSQL (BENCH_DATABASE_URL; a fresh database is created and dropped), an
+// server on PostgreSQL (BENCH_DATABASE_URL; a fresh database is created and dropped) or, with
+// --database pglite, on the embedded database (a fresh data directory, removed after), an
 // HTTPS receiver that answers at once, and a load generator posting 512-record JSON arrays of
 // ~12 KB prose-like records. Phases, all in the same run:
 //   floor     the same senders against a server that only reads and JSON.parses
@@ -21,7 +23,8 @@ import { parseArgs } from "node:util";
 import { randomBytes } from "node:crypto";
 import { ensureSelfSignedCert } from "../../test/support/tls";
 import { runJson, sampleMemory, start, treeRssMb, waitForHttp, type Proc } from "./processes";
-import { BENCH_KEY, seedBenchDrain, sql } from "./seed";
+import { BENCH_KEY, seedBenchDrain, seedBenchDrainWith, sql, type BenchQuery } from "./seed";
+import { closeDatabase, openDatabase } from "../../lib/db/open";
 
 const { values } = parseArgs({
   options: {
@@ -36,10 +39,13 @@ const { values } = parseArgs({
     "server-command": { type: "string" },
     skip: { type: "string", default: "" },
     backlog: { type: "string", default: "0" },
+    database: { type: "string", default: "postgres" },
   },
 });
-const adminUrl = process.env.BENCH_DATABASE_URL;
-if (!adminUrl) throw new Error("Set BENCH_DATABASE_URL to a PostgreSQL URL (a database is created and dropped)");
+const embedded = values.database === "pglite";
+const adminUrl = process.env.BENCH_DATABASE_URL ?? "";
+if (!embedded && !adminUrl)
+  throw new Error("Set BENCH_DATABASE_URL to a PostgreSQL URL (a database is created and dropped)");
 const skip = new Set(values.skip.split(",").filter(Boolean));
 const appDir = path.resolve(values["app-dir"]);
 const serverCommand =
@@ -106,10 +112,23 @@ async function waitForDelivery(expected: number, timeoutMs: number): Promise<Rec
 
 const dbName = `bench_e2e_${randomBytes(4).toString("hex")}`;
 const dbUrl = (() => {
+  if (embedded) return "";
   const u = new URL(adminUrl);
   u.pathname = `/${dbName}`;
   return u.toString();
 })();
+const dataDir = embedded ? fs.mkdtempSync(path.join(os.tmpdir(), "bench-pglite-")) : "";
+/** The embedded database is one process's: opened here only while the server is stopped. */
+async function withEmbedded<T>(fn: (query: BenchQuery) => Promise<T>): Promise<T> {
+  const database = await openDatabase({ kind: "pglite", dataDir: path.join(dataDir, "pglite") }); // as DATA_DIR lays it out
+  try {
+    return await fn((text, params) => database.driver.query(text, params));
+  } finally {
+    await closeDatabase(database);
+  }
+}
+const truncateOutbox = () =>
+  embedded ? withEmbedded((q) => q("TRUNCATE trace_outbox")) : sql(dbUrl, "TRUNCATE trace_outbox");
 
 async function startApp(runWorker: boolean): Promise<Proc> {
   const [command, ...args] = serverCommand.split(" ");
@@ -119,7 +138,7 @@ async function startApp(runWorker: boolean): Promise<Proc> {
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(PORTS.app),
-      DATABASE_URL: dbUrl,
+      ...(embedded ? { DATA_DIR: dataDir } : { DATABASE_URL: dbUrl }),
       SESSION_SECRET: randomBytes(32).toString("hex"),
       DRAIN_ENCRYPTION_KEYS: KEYRING,
       GATEWAY_INGEST_TOKEN: TOKEN,
@@ -140,6 +159,7 @@ const results: Record<string, unknown> = {
   machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30) },
   node: process.version,
   serverCommand,
+  database: embedded ? "pglite" : "postgres",
   settings: { seconds: values.seconds, senders: values.senders, recordBytes: values.size, perBody: 512 },
 };
 const log = (phase: string, value: unknown) => {
@@ -149,7 +169,7 @@ const log = (phase: string, value: unknown) => {
 
 const receiver = start(tsx, [path.join(here, "receiver.ts"), String(PORTS.receiver), tls.certPath, tls.keyPath]);
 const admin = (text: string) => sql(adminUrl, text);
-await admin(`CREATE DATABASE "${dbName}"`);
+if (!embedded) await admin(`CREATE DATABASE "${dbName}"`);
 try {
   await waitForHttp(`${control}/stats`, receiver);
 
@@ -160,8 +180,10 @@ try {
     await floor.stop();
   }
 
+  // PostgreSQL is seeded once the server has migrated it; the embedded database before the server opens it.
+  if (embedded) await withEmbedded((q) => seedBenchDrainWith(q, receiverUrl, KEYRING));
   let app = await startApp(false);
-  await seedBenchDrain(dbUrl, receiverUrl, KEYRING);
+  if (!embedded) await seedBenchDrain(dbUrl, receiverUrl, KEYRING);
   await new Promise((r) => setTimeout(r, 3000));
   log("idleMemoryMb", treeRssMb(app.pid));
   const ingestUrl = `http://127.0.0.1:${PORTS.app}/api/internal/ai-gateway/logs`;
@@ -172,7 +194,7 @@ try {
     log("ingestPeakMemoryMb", memory.stop());
   }
   await app.stop();
-  await sql(dbUrl, "TRUNCATE trace_outbox");
+  await truncateOutbox();
   app = await startApp(true);
 
   if (!skip.has("e2e")) {
@@ -210,7 +232,7 @@ try {
   await app.stop();
 
   if (Number(values.backlog) > 0) {
-    await sql(dbUrl, "TRUNCATE trace_outbox");
+    await truncateOutbox();
     app = await startApp(false);
     const queued = await loadgen(ingestUrl, ["--records", values.backlog]);
     await app.stop();
@@ -251,7 +273,8 @@ try {
   }
 } finally {
   await receiver.stop();
-  await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  if (embedded) fs.rmSync(dataDir, { recursive: true, force: true });
+  else await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
 }
 
 fs.mkdirSync("bench/results", { recursive: true });
