@@ -16,6 +16,15 @@ describe("isDatabaseUnavailable", () => {
     ["a dropped connection", new Error("Connection terminated unexpectedly")],
     ["Prisma's adapter, by kind", new Error("Invalid invocation", { cause: { kind: "ConnectionClosed" } })],
     ["Prisma's adapter, by original code", new Error("x", { cause: { originalCode: "57P01" } })],
+    [
+      "a Prisma request error naming the code in its message (seen in the soak's PostgreSQL restarts)",
+      Object.assign(
+        new Error(
+          "\nInvalid `prisma.llmKey.findMany()` invocation:\n\n\nDatabase error. Code: `57P01`. Message: `terminating connection due to administrator command`",
+        ),
+        { code: "P2010" },
+      ),
+    ],
   ])("recognises %s", (_name, err) => {
     expect(isDatabaseUnavailable(err)).toBe(true);
   });
@@ -24,6 +33,10 @@ describe("isDatabaseUnavailable", () => {
     ["a unique violation", Object.assign(new Error("duplicate key"), { code: "23505" })],
     ["a bug", new TypeError("cannot read properties of undefined")],
     ["a constraint by kind", new Error("x", { cause: { kind: "UniqueConstraintViolation" } })],
+    [
+      "a Prisma request error naming another code",
+      new Error("Database error. Code: `23505`. Message: `duplicate key`"),
+    ],
   ])("does not take %s for an outage", (_name, err) => {
     expect(isDatabaseUnavailable(err)).toBe(false);
   });

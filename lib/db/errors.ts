@@ -24,6 +24,10 @@ const CONNECTION_CODES = new Set([
 const CONNECTION_MESSAGES =
   /connection terminated|connection refused|timeout exceeded when trying to connect|Connection ended|not queryable|database system is (shutting down|starting up|in recovery mode)|PGlite is closed/i;
 
+// Prisma's request errors name the database's code only in their message ("Database error.
+// Code: `57P01`. Message: `terminating connection due to administrator command`").
+const MESSAGE_CODE = /Code: `([0-9A-Z]{5})`/;
+
 // Prisma's driver adapter reports connection failures by kind, without a code or message.
 const CONNECTION_KINDS = new Set([
   "ConnectionClosed",
@@ -41,7 +45,11 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     if (typeof e.code === "string" && CONNECTION_CODES.has(e.code)) return true;
     if (typeof e.kind === "string" && CONNECTION_KINDS.has(e.kind)) return true;
     if (typeof e.originalCode === "string" && CONNECTION_CODES.has(e.originalCode)) return true;
-    if (typeof e.message === "string" && CONNECTION_MESSAGES.test(e.message)) return true;
+    if (typeof e.message === "string") {
+      if (CONNECTION_MESSAGES.test(e.message)) return true;
+      const code = MESSAGE_CODE.exec(e.message)?.[1];
+      if (code && CONNECTION_CODES.has(code)) return true;
+    }
     current = e.cause;
   }
   return false;
