@@ -22,8 +22,8 @@ export function startDelivery(cfg: AppConfig, database: Database, threadEntry: U
   let stopping = false;
   const spawn = () => {
     // Delivery allocates short-lived buffers at a steady pace; a small young generation keeps
-    // the thread's memory low while a large backlog drains (peak RSS 263 -> 234 MB draining
-    // 300,000 spans, at the same rate).
+    // the thread's memory low while a large backlog drains (peak RSS 259 -> 236 MB draining
+    // 1,000,000 spans), for ~10 % less throughput with ingest running (BENCHMARKS.md, item 9).
     thread = new Worker(threadEntry, { execArgv, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     thread.on("error", (err) => log.error("delivery thread failed", errorFields(err)));
     thread.on("exit", (code) => {
