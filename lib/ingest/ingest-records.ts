@@ -1,3 +1,4 @@
+import { config } from "../config/env";
 import { database } from "../db/database";
 import { countLeftOut, insertOutboxRows } from "../delivery/outbox-store";
 import { wakeWorker } from "../delivery/wake";
@@ -5,13 +6,15 @@ import { loadSealTargets } from "./attribution";
 import { keyHashInBytes } from "./key-hash";
 import { RecordSplitter, type RawRecord } from "./record-stream";
 import { sealOffThread } from "./seal-pool";
+import { Permits } from "./slice-permits";
 import type { SealJob, SealResult, SealTarget } from "./seal-slice";
 
 // Durable enqueue of a streamed ingest body. Records are split out as the body arrives and
 // handed on in slices (≤ 2 MB or 500 records). For each slice this thread looks up the keys'
 // targets (cached for the request), an ingest thread seals the records (seal-slice.ts), and
 // this thread writes the result in one transaction. Several slices are in flight at once,
-// a bounded number, so memory stays bounded whatever the size of the body. A bad record is
+// a bounded number per request and in all (slice-permits.ts), so memory stays bounded
+// whatever the size of the body or the number of senders. A bad record is
 // skipped with its index and a reason; it never costs the others.
 
 export type Skipped = { index: number; reason: string };
@@ -29,6 +32,9 @@ type ReadRecord = Extract<RawRecord, { bytes: Buffer }>;
 const SLICE_BYTES = 1024 * 1024;
 const SLICE_RECORDS = 256;
 const MAX_IN_FLIGHT = 4;
+// Across requests: enough to keep every ingest thread busy while other slices are stored.
+let permits: Permits | undefined;
+export const slicePermits = () => (permits ??= new Permits(Math.max(MAX_IN_FLIGHT, config().ingestThreads * 4)));
 
 class Ingest {
   readonly result: IngestResult = { accepted: 0, skipped: [], queued: 0, records: 0 };
@@ -122,7 +128,12 @@ export async function ingestBody(body: ReadableStream<Uint8Array> | null, maxByt
     const slice = pending;
     pending = [];
     pendingBytes = 0;
-    const work = ingest.slice(slice).catch((err: unknown) => void (failure ??= err));
+    const gate = slicePermits();
+    await gate.acquire();
+    const work = ingest
+      .slice(slice)
+      .catch((err: unknown) => void (failure ??= err))
+      .finally(() => gate.release());
     inFlight.add(work);
     void work.finally(() => inFlight.delete(work));
     // Back-pressure: stop reading the body while enough slices are being sealed and stored.

@@ -91,9 +91,12 @@ export class SealPool {
   }
 }
 
-const holder = globalThis as unknown as { __sealPool?: SealPool };
+/** What ingest needs of a pool: tests may register their own to watch the slices go by. */
+export type SliceSealer = Pick<SealPool, "seal">;
 
-export function setSealPool(pool: SealPool | undefined): void {
+const holder = globalThis as unknown as { __sealPool?: SliceSealer };
+
+export function setSealPool(pool: SliceSealer | undefined): void {
   holder.__sealPool = pool;
 }
 

@@ -3,6 +3,10 @@ import { db } from "@/lib/db/database";
 import { withFakeLangfuse } from "./drain-fixtures";
 import { createForwardingWorld, postLogs, records } from "./forwarding-fixtures";
 import { hashLlmKey } from "@/lib/auth/llm-key-secret";
+import { config } from "@/lib/config/env";
+import { setSealPool } from "@/lib/ingest/seal-pool";
+import { sealSlice } from "@/lib/ingest/seal-slice";
+import { slicePermits } from "@/lib/ingest/ingest-records";
 
 const fake = withFakeLangfuse();
 let world: Awaited<ReturnType<typeof createForwardingWorld>>;
@@ -139,5 +143,40 @@ describe("POST /api/internal/ai-gateway/logs", () => {
     const res = await postLogs(null, { raw: `[${" ".repeat(49 * 1024 * 1024)}]` });
     expect(res.status).toBe(413);
     expect(await queued()).toBe(0);
+  });
+});
+
+describe("many concurrent senders", () => {
+  it("seal and store at most a fixed number of slices at once across requests, and accept everything", async () => {
+    await clear();
+    let active = 0;
+    let most = 0;
+    setSealPool({
+      seal: async (job) => {
+        active++;
+        most = Math.max(most, active);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        try {
+          return sealSlice(job, config().drainKeyring);
+        } finally {
+          active--;
+        }
+      },
+    });
+    try {
+      // 12 requests of 600 records: 3 slices each, up to 4 per request, 36 without a bound.
+      const body = records(
+        world.keySecret,
+        Array.from({ length: 600 }, () => "chat" as const),
+      );
+      const answers = await Promise.all(Array.from({ length: 12 }, () => postLogs(body)));
+      expect(answers.map((a) => a.json.accepted)).toEqual(Array.from({ length: 12 }, () => 600));
+      expect(await queued()).toBe(12 * 600);
+      expect(most).toBeGreaterThan(1);
+      expect(most).toBeLessThanOrEqual(slicePermits().size);
+      expect(slicePermits().size).toBeLessThan(36);
+    } finally {
+      setSealPool(undefined);
+    }
   });
 });
