@@ -7,10 +7,13 @@ import { DETECTOR_NAMES, type DetectorId } from "./detector-names";
 
 export { DETECTOR_IDS, type DetectorId } from "./detector-names";
 
+/** What the redactor learns of a text once, for every pass to share. */
+export type TextFacts = { hasDigit: boolean };
+
 export type Pass = {
   pattern: RegExp;
   /** False when the text cannot contain a match: most texts skip the pattern entirely. */
-  mayMatch: (text: string) => boolean;
+  mayMatch: (text: string, facts: TextFacts) => boolean;
   /** A match the pattern found but that is not one (a card number failing Luhn). */
   accept?: (match: string) => boolean;
   /** What replaces a match (default: the placeholder). */
@@ -20,7 +23,15 @@ export type Pass = {
 /** A detector is one pass or, where one pattern would be slow on ordinary prose, several. */
 export type Detector = { id: DetectorId; label: string; placeholder: string; passes: Pass[] };
 
-const hasDigit = (text: string) => /\d/.test(text);
+const hasDigit = (_: string, facts: TextFacts) => facts.hasDigit;
+
+/** An IPv6 address holds "::" or seven colons: prose with a colon or two is not tried. */
+function mayBeIpv6(text: string): boolean {
+  if (text.includes("::")) return true;
+  let colons = 0;
+  for (let at = text.indexOf(":"); at !== -1 && colons < 7; at = text.indexOf(":", at + 1)) colons++;
+  return colons >= 7;
+}
 
 /** The Luhn checksum of a card number's digits. */
 export function luhn(digits: string): boolean {
@@ -73,7 +84,7 @@ export const DETECTORS: Record<DetectorId, Detector> = {
       {
         pattern: /(?<![\w-])\d(?:[ -]?\d){12,18}(?![\w-])/g,
         // 13 digits at least, with at most single separators between them.
-        mayMatch: (t) => /\d{4}[ -]?\d{4}[ -]?\d{4}/.test(t),
+        mayMatch: (t, facts) => facts.hasDigit && /\d{4}[ -]?\d{4}[ -]?\d{4}/.test(t),
         accept: (m) => luhn(m.replace(/[ -]/g, "")),
       },
     ],
@@ -82,16 +93,16 @@ export const DETECTORS: Record<DetectorId, Detector> = {
     id: "ip",
     ...DETECTOR_NAMES.ip,
     // IPv4 and IPv6 apart: an IPv6 pattern tried at every hex letter of English prose is slow,
-    // so it only runs on texts with two colons close together.
+    // so it only runs on texts with "::" or seven colons, and two of them close together.
     passes: [
       {
         pattern: /(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\w.])/g,
-        mayMatch: (t) => /\d\.\d{1,3}\.\d/.test(t),
+        mayMatch: (t, facts) => facts.hasDigit && /\d\.\d{1,3}\.\d/.test(t),
       },
       {
         pattern:
           /(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}(?![\w:])|(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,5})?(?![\w:])/g,
-        mayMatch: (t) => /[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:/.test(t),
+        mayMatch: (t) => mayBeIpv6(t) && /[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:/.test(t),
       },
     ],
   },

@@ -16,7 +16,9 @@ function walk(value: unknown, redact: Redactor, counts: Counts): unknown {
   }
   if (Array.isArray(value)) return value.map((v) => walk(v, redact, counts));
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, redact, counts)]));
+    const copy: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) copy[k] = walk(v, redact, counts);
+    return copy;
   }
   return value;
 }

@@ -6,10 +6,7 @@ import type { Redactor } from "./redactor";
 // attributes (Langfuse's trace metadata). Identifiers (ids, model names, hashes) are left as
 // they are, so traces still group and filter.
 
-const CONTENT_KEYS = new Set(["user.id"]);
-const CONTENT_PREFIXES = ["langfuse.trace.metadata."];
-
-const isContent = (key: string) => CONTENT_KEYS.has(key) || CONTENT_PREFIXES.some((p) => key.startsWith(p));
+const isContent = (key: string) => key === "user.id" || key.startsWith("langfuse.trace.metadata.");
 
 /** Redacts the span's remaining content; `counts` are the record's, added to the span's own. */
 export function redactSpan(span: MappedSpan, redact: Redactor, recordCounts: Record<string, number>): MappedSpan {
@@ -17,13 +14,14 @@ export function redactSpan(span: MappedSpan, redact: Redactor, recordCounts: Rec
   const add = (found: Record<string, number>) => {
     for (const [k, n] of Object.entries(found)) counts[k] = (counts[k] ?? 0) + n;
   };
-  const attributes: Record<string, AttributeValue> = {};
-  for (const [key, value] of Object.entries(span.attributes)) {
+  const attributes: Record<string, AttributeValue> = { ...span.attributes };
+  for (const key in attributes) {
+    const value = attributes[key];
     if (typeof value === "string" && isContent(key)) {
       const r = redact(value);
       add(r.counts);
       attributes[key] = r.text;
-    } else attributes[key] = value;
+    }
   }
   attributes["aptible.redaction.applied"] = true;
   for (const [k, n] of Object.entries(counts))
