@@ -18,6 +18,8 @@ type Run = {
   idleMemoryMb?: { total: number; largest: number; processes: number };
   ingest?: { recordsPerSecond: number; batchLatencyMs: { p50: number; p99: number } };
   ingestPeakMemoryMb?: { total: number; largest: number };
+  crowd?: { senders: number; recordsPerSecond: number; batchLatencyMs: { p50: number; p99: number } };
+  crowdPeakMemoryMb?: { total: number; largest: number };
   e2e?: { recordsPerSecond: number; delivered: number; accepted: number; duplicates: number; exportMegabytes: number };
   e2ePeakMemoryMb?: { total: number; largest: number };
   paced?: { batchLatencyMs: { p50: number; p99: number }; deliveryLatencyMs: { p50: number; p99: number } };
@@ -58,6 +60,14 @@ const rows: [string, string, (r: Run) => string][] = [
     "ingest batch p50 / p99 (ms)",
     "—",
     (r) => (r.ingest ? `${r.ingest.batchLatencyMs.p50} / ${r.ingest.batchLatencyMs.p99}` : "—"),
+  ],
+  [
+    "ingest, 48 senders: records/s, batch p99 (ms), peak server RSS (MB)",
+    "—",
+    (r) =>
+      r.crowd && r.crowdPeakMemoryMb
+        ? `${n(r.crowd.recordsPerSecond)}, ${n(r.crowd.batchLatencyMs.p99)}, ${r.crowdPeakMemoryMb.largest}`
+        : "—",
   ],
   ["ingest + delivery, all delivered (records/s)", "≥ 3,000", (r) => n(r.e2e?.recordsPerSecond)],
   ["duplicates delivered", "0", (r) => n(r.e2e?.duplicates)],

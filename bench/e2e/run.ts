@@ -9,6 +9,7 @@
 // ~12 KB prose-like records. Phases, all in the same run:
 //   floor     the same senders against a server that only reads and JSON.parses
 //   ingest    durable ingest alone (delivery off): records/s, batch p50/p99
+//   crowd     the same with 48 concurrent senders: throughput and the server's peak memory
 //   e2e       ingest and delivery together until the receiver holds every span
 //   paced     a steady 1,000 records/s: batch latency, delivery latency
 //   baseline  the stock BatchSpanProcessor with the same mapping and exporter, no durability
@@ -80,6 +81,8 @@ type ReceiverStats = {
   latencyMs: { p50: number; p99: number };
 };
 
+/** Many more senders than cores: what an over-eager client fleet does to throughput and memory. */
+const CROWD_SENDERS = 48;
 const loadgen = (ingestUrl: string, extra: string[]) =>
   runJson<LoadResult>(tsx, [
     path.join(here, "loadgen.ts"),
@@ -192,6 +195,14 @@ try {
     const memory = sampleMemory(app.pid);
     log("ingest", await loadgen(ingestUrl, ["--seconds", values.seconds]));
     log("ingestPeakMemoryMb", memory.stop());
+  }
+  if (!skip.has("crowd")) {
+    const memory = sampleMemory(app.pid);
+    log("crowd", {
+      senders: CROWD_SENDERS,
+      ...(await loadgen(ingestUrl, ["--seconds", values.seconds, "--senders", String(CROWD_SENDERS)])),
+    });
+    log("crowdPeakMemoryMb", memory.stop());
   }
   await app.stop();
   await truncateOutbox();
