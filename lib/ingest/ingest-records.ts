@@ -150,7 +150,12 @@ export async function ingestBody(body: ReadableStream<Uint8Array> | null, maxByt
   if (body) {
     const reader = body.getReader();
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await reader.read().catch(async () => {
+        // A body that ends early, or is not the gzip its Content-Encoding says: what was
+        // read before is stored as usual; the sender is told, and sends the batch again.
+        await Promise.all(inFlight);
+        throw new IngestBodyError("The request body could not be read to its end (cut short, or not valid gzip)");
+      });
       if (done) break;
       total += value.byteLength;
       if (total > maxBytes) {

@@ -311,6 +311,8 @@ export function openApiDocument(): Json {
       "/api/internal/ai-gateway/logs": {
         post: {
           summary: "AI Gateway log ingest (LiteLLM generic logging callback): JSON array, NDJSON or one record",
+          description:
+            "The body may be sent plain or with `Content-Encoding: gzip`; INGEST_MAX_BYTES limits its inflated size.",
           security: [{ gatewayToken: [] }],
           requestBody: {
             content: {
@@ -332,7 +334,8 @@ export function openApiDocument(): Json {
             }),
             "400": error("Malformed body"),
             "401": error("Missing or wrong token"),
-            "413": error("Body over INGEST_MAX_BYTES"),
+            "413": error("Body over INGEST_MAX_BYTES (inflated size)"),
+            "415": error("A Content-Encoding other than gzip"),
             ...limited,
             "503": error("The database is unavailable; nothing was lost that was not answered 202"),
           },

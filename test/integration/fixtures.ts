@@ -55,7 +55,7 @@ type CallOptions = {
   params?: Record<string, string>;
   token?: string;
   json?: unknown;
-  body?: string;
+  body?: string | Uint8Array<ArrayBuffer>;
   headers?: Record<string, string>;
   path?: string;
 };

@@ -57,10 +57,17 @@ export function records(
   return kinds.map((kind) => buildRecord({ kind, keySecret, sessionId: "sess-1", endUser: "user-1", ...extra }));
 }
 
-export function postLogs(body: unknown, options: { token?: string; raw?: string } = {}) {
+export function postLogs(
+  body: unknown,
+  options: { token?: string; raw?: string | Uint8Array<ArrayBuffer>; contentEncoding?: string } = {},
+) {
   return call(ingest, {
     method: "POST",
-    headers: { authorization: `Bearer ${options.token ?? INGEST_TOKEN}`, "content-type": "application/json" },
+    headers: {
+      authorization: `Bearer ${options.token ?? INGEST_TOKEN}`,
+      "content-type": "application/json",
+      ...(options.contentEncoding ? { "content-encoding": options.contentEncoding } : {}),
+    },
     body: options.raw ?? JSON.stringify(body),
   });
 }

@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/database";
 import { withFakeLangfuse } from "./drain-fixtures";
@@ -138,6 +139,38 @@ describe("POST /api/internal/ai-gateway/logs", () => {
     expect(await queued()).toBe(10_000);
     await clear();
   }, 120_000);
+
+  describe("Content-Encoding", () => {
+    const gzipped = (text: string) => new Uint8Array(gzipSync(text));
+
+    it("accepts a gzip-compressed batch", async () => {
+      await clear();
+      const batch = records(world.keySecret, ["chat", "embedding", "chat"]);
+      const res = await postLogs(null, { raw: gzipped(JSON.stringify(batch)), contentEncoding: "gzip" });
+      expect(res.status).toBe(202);
+      expect(res.json).toEqual({ accepted: 3, skipped: [] });
+      expect(await queued()).toBe(3);
+    });
+
+    it("limits the inflated size, not the compressed one: a small body that inflates past the limit is 413", async () => {
+      await clear();
+      const bomb = gzipped(`[${" ".repeat(49 * 1024 * 1024)}]`);
+      expect(bomb.byteLength).toBeLessThan(1024 * 1024);
+      const res = await postLogs(null, { raw: bomb, contentEncoding: "gzip" });
+      expect(res.status).toBe(413);
+      expect(await queued()).toBe(0);
+    });
+
+    it("answers 400 to a body that is not the gzip it claims, and 415 to an encoding it does not read", async () => {
+      const batch = JSON.stringify(records(world.keySecret, ["chat"]));
+      const notGzip = await postLogs(null, { raw: batch, contentEncoding: "gzip" });
+      expect(notGzip.status).toBe(400);
+      expect(notGzip.json.error?.message).toMatch(/not valid gzip/);
+      const brotli = await postLogs(null, { raw: batch, contentEncoding: "br" });
+      expect(brotli.status).toBe(415);
+      expect(brotli.json.error?.message).toMatch(/gzip/);
+    });
+  });
 
   it("answers 413 to a body over the limit and stores nothing", async () => {
     const res = await postLogs(null, { raw: `[${" ".repeat(49 * 1024 * 1024)}]` });

@@ -5,10 +5,11 @@ import { config } from "@/lib/config/env";
 import { bearerMatches } from "@/lib/ingest/ingest-token";
 import { consumeLimit } from "@/lib/server/rate-limits";
 import { IngestBodyError, IngestTooLargeError, ingestBody } from "@/lib/ingest/ingest-records";
+import { decodedBody, UnsupportedEncodingError } from "@/lib/ingest/body-encoding";
 
 /**
  * The AI Gateway's logging callback posts its request records here (a JSON array, NDJSON
- * or one record). 202 means every accepted record is durably queued for each active drain
+ * or one record; plain or `Content-Encoding: gzip`). 202 means every accepted record is durably queued for each active drain
  * of its environment; records that cannot be used are listed with their index and reason.
  */
 export const POST = publicRoute(async ({ req, ip }) => {
@@ -24,9 +25,10 @@ export const POST = publicRoute(async ({ req, ip }) => {
     throw new AppError("payload_too_large", `The request body is larger than ${Math.round(limit / 1024 / 1024)} MB`);
   }
   try {
-    const result = await ingestBody(req.body, limit);
+    const result = await ingestBody(decodedBody(req.body, req.headers.get("content-encoding")), limit);
     return NextResponse.json({ accepted: result.accepted, skipped: result.skipped }, { status: 202 });
   } catch (err) {
+    if (err instanceof UnsupportedEncodingError) throw new AppError("unsupported_media_type", err.message);
     if (err instanceof IngestBodyError) throw new AppError("bad_request", err.message);
     if (err instanceof IngestTooLargeError) throw new AppError("payload_too_large", err.message);
     throw err;
