@@ -10,7 +10,7 @@ import { Permits } from "./slice-permits";
 import type { SealJob, SealResult, SealTarget } from "./seal-slice";
 
 // Durable enqueue of a streamed ingest body. Records are split out as the body arrives and
-// handed on in slices (≤ 2 MB or 500 records). For each slice this thread looks up the keys'
+// handed on in slices (about 1 MB or 256 records). For each slice this thread looks up the keys'
 // targets (cached for the request), an ingest thread seals the records (seal-slice.ts), and
 // this thread writes the result in one transaction. Several slices are in flight at once,
 // a bounded number per request and in all (slice-permits.ts), so memory stays bounded

@@ -9,8 +9,9 @@ import { decodedBody, UnsupportedEncodingError } from "@/lib/ingest/body-encodin
 
 /**
  * The AI Gateway's logging callback posts its request records here (a JSON array, NDJSON
- * or one record; plain or `Content-Encoding: gzip`). 202 means every accepted record is durably queued for each active drain
- * of its environment; records that cannot be used are listed with their index and reason.
+ * or one record; plain or `Content-Encoding: gzip`). 202 means every accepted record is
+ * durably queued for each active drain of its environment; records that cannot be used are
+ * listed with their index and reason.
  */
 export const POST = publicRoute(async ({ req, ip }) => {
   if (!bearerMatches(req.headers.get("authorization"), config().gatewayIngestToken)) {
