@@ -33,6 +33,7 @@ type Run = {
   seal?: {
     microsecondsPerRecord: { total: number };
     withRedaction?: { microsecondsPerRecord: number; overheadPercent: number };
+    withTwoDrains?: { microsecondsPerRecord: number; overheadPercent: number };
   };
 };
 
@@ -114,6 +115,14 @@ const rows: [string, string, (r: Run) => string][] = [
     (r) =>
       r.seal?.withRedaction
         ? `${r.seal.withRedaction.microsecondsPerRecord} (+${r.seal.withRedaction.overheadPercent} %)`
+        : "—",
+  ],
+  [
+    "… for two drains of one environment, same settings (µs, overhead)",
+    "—",
+    (r) =>
+      r.seal?.withTwoDrains
+        ? `${r.seal.withTwoDrains.microsecondsPerRecord} (+${r.seal.withTwoDrains.overheadPercent} %)`
         : "—",
   ],
   [

@@ -70,28 +70,41 @@ const redactedJob = (): SealJob => {
     targets: { [j.records[0]!.hash!]: { ...t, drains: t.drains.map((d) => ({ ...d, controls: redacting })) } },
   };
 };
-// Plain and redacting slices alternate over 5 rounds and each figure is the median: one pass
-// of each, one after the other, let the machine's drift and the other's garbage decide.
+// Plain, redacting and two-drain slices alternate over 5 rounds and each figure is the
+// fastest round (another tenant of the machine only ever adds time): one pass of each, one
+// after the other, let the machine's drift and the other's garbage decide.
 const timed = (make: () => SealJob) => {
   const j = make();
   const s = performance.now();
   const r = sealSlice(j, keyring);
   return { ms: performance.now() - s, result: r };
 };
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+// Two drains of one environment with the same settings (a production and a staging Langfuse
+// project, say): they share the mapped and compressed span; only encryption is per drain.
+const twoDrainJob = (): SealJob => {
+  const j = job();
+  const t = target as Extract<SealTarget, { drains: unknown }>;
+  const second = { ...t.drains[0]!, id: "00000000-0000-4000-8000-000000000002" };
+  return { ...j, targets: { [j.records[0]!.hash!]: { ...t, drains: [...t.drains, second] } } };
+};
+const fastest = (xs: number[]) => Math.min(...xs);
 timed(job);
-timed(redactedJob); // warm up
+timed(redactedJob);
+timed(twoDrainJob); // warm up
 const plainRuns: number[] = [];
 const redactedRuns: number[] = [];
+const twoDrainRuns: number[] = [];
 let result = timed(job).result;
 for (let round = 0; round < 5; round++) {
   const plain = timed(job);
   result = plain.result;
   plainRuns.push(plain.ms);
   redactedRuns.push(timed(redactedJob).ms);
+  twoDrainRuns.push(timed(twoDrainJob).ms);
 }
-const total = median(plainRuns);
-const redactedTotal = median(redactedRuns);
+const total = fastest(plainRuns);
+const redactedTotal = fastest(redactedRuns);
+const twoDrainTotal = fastest(twoDrainRuns);
 
 // Stage by stage, for the profile of where the time goes.
 const stage = (fn: () => void) => {
@@ -129,6 +142,10 @@ process.stdout.write(
     storedBytes: Math.round(result.rows.lengths.reduce((a, b) => a + b, 0) / result.rows.lengths.length),
     microsecondsPerRecord: { total: perRecord(total), parse, validate, map, encode, gzip, encrypt },
     recordsPerSecondPerThread: Math.round(raws.length / (total / 1000)),
+    withTwoDrains: {
+      microsecondsPerRecord: perRecord(twoDrainTotal),
+      overheadPercent: Math.round(((twoDrainTotal - total) / total) * 1000) / 10,
+    },
     withRedaction: {
       detectors: DETECTOR_IDS.length,
       customPatterns: 1,
