@@ -1,5 +1,5 @@
 import { gzipSync, constants } from "node:zlib";
-import { decryptBytes, type Keyring } from "../crypto/keyring";
+import { decryptBytes, encryptBytes, type Keyring } from "../crypto/keyring";
 import { encodeSpanFrame } from "../otlp/span-frame";
 import { encodeSpanJson } from "../otlp/span-json";
 import type { SpanEncoding } from "../destinations/types";
@@ -30,6 +30,11 @@ export function spanMember(
 ): { member: Buffer; frameBytes: number } {
   const frame = encoding === "json" ? Buffer.from(encodeSpanJson(span)) : encodeSpanFrame(span, scratch);
   return { member: gzipSync(frame, GZIP), frameBytes: frame.length };
+}
+
+/** A span's gzip member as it is stored: encrypted, bound to its drain and span id. */
+export function sealSpanMember(keyring: Keyring, drainId: string, spanId: string, member: Uint8Array): Buffer {
+  return encryptBytes(keyring, member, outboxAad(drainId, spanId));
 }
 
 /** The stored gzip member of the span's frame. */

@@ -1,12 +1,12 @@
-import { encryptBytes, type Keyring } from "../crypto/keyring";
-import { gatewayRecord, keyHashOf } from "../tracing/gateway-record";
+import type { Keyring } from "../crypto/keyring";
+import { gatewayRecord, keyHashOf, type GatewayRecord } from "../tracing/gateway-record";
 import { recordTimes } from "../tracing/record-times";
 import { spanIdentity } from "../tracing/span-ids";
 import { mapRecordToSpan } from "../tracing/span-mapping";
 import { destinationFor } from "../destinations/server-registry";
 import type { SpanEncoding } from "../destinations/types";
 import { formatFor } from "../delivery/payload-formats";
-import { outboxAad, spanMember } from "../delivery/outbox-payload";
+import { sealSpanMember, spanMember } from "../delivery/outbox-payload";
 import { clientMetadata } from "../tracing/client-metadata";
 import { compileRedactor, type RedactionSettings, type Redactor } from "../redaction/redactor";
 import { redactSpan } from "../redaction/redact-span";
@@ -72,10 +72,9 @@ export type SealResult = {
 
 // One scratch buffer per thread for span frames, compressed as soon as they are written.
 const scratch = Buffer.allocUnsafeSlow(4 * 1024 * 1024);
-// Compiled redactors by their settings: a slice usually holds many records of few drains.
+// Compiled redactors by their settings, across slices: drains change far less often than slices.
 const redactors = new Map<string, Redactor>();
-function redactorFor(settings: RedactionSettings): Redactor {
-  const key = JSON.stringify(settings);
+function redactorFor(key: string, settings: RedactionSettings): Redactor {
   let found = redactors.get(key);
   if (!found) {
     if (redactors.size > 200) redactors.clear();
@@ -83,6 +82,33 @@ function redactorFor(settings: RedactionSettings): Redactor {
     redactors.set(key, found);
   }
   return found;
+}
+
+/**
+ * What a drain does to every record of a slice, worked out once per slice: its redactor, and
+ * its rendering — drains of one environment alike in destination type, content mode,
+ * encoding and redaction share one mapped, encoded and compressed span per record; each
+ * still gets its own encryption, bound to its drain.
+ */
+type DrainPlan = { rendering: string; redact?: Redactor };
+function planFor(drain: SealDrain): DrainPlan {
+  const redaction = drain.controls?.redaction;
+  const redacting = redaction && (redaction.detectors.length > 0 || redaction.customPatterns.length > 0);
+  const settings = redacting ? JSON.stringify(redaction) : "";
+  return {
+    rendering: `${drain.type}|${drain.forwardContent}|${drain.encoding}|${settings}`,
+    redact: redacting ? redactorFor(settings, redaction) : undefined,
+  };
+}
+
+type SpanContext = Parameters<typeof mapRecordToSpan>[1];
+
+/** The record as the drain's destination receives it: mapped, redacted if asked, encoded, compressed. */
+function renderSpan(record: GatewayRecord, context: SpanContext, encoding: SpanEncoding, redact?: Redactor) {
+  const content = redact ? redactRecordContent(record, redact) : undefined;
+  const mapped = mapRecordToSpan(content?.record ?? record, context);
+  const span = redact && content ? redactSpan(mapped, redact, content.counts) : mapped;
+  return spanMember(span, encoding, scratch);
 }
 
 export function sealSlice(job: SealJob, keyring: Keyring): SealResult {
@@ -105,6 +131,8 @@ export function sealSlice(job: SealJob, keyring: Keyring): SealResult {
   };
   const payloads: Buffer[] = [];
   const usedKeys = new Set<string>();
+  const plans = new Map<SealDrain, DrainPlan>();
+  const planOf = (drain: SealDrain) => plans.get(drain) ?? plans.set(drain, planFor(drain)).get(drain)!;
   let total = 0;
   for (const r of job.records) {
     const bytes = data.subarray(r.offset, r.offset + r.length);
@@ -142,9 +170,6 @@ export function sealSlice(job: SealJob, keyring: Keyring): SealResult {
     try {
       const ids = spanIdentity(record, () => bytes.toString("utf8"));
       const failed = record.status === "failure";
-      // Drains of one environment that render the record alike (same destination type,
-      // content mode, encoding and redaction) share one mapped, encoded and compressed
-      // span; each still gets its own encryption, bound to its drain.
       const rendered = new Map<string, { member: Buffer; frameBytes: number }>();
       const sealed = target.drains.flatMap((drain) => {
         const controls = drain.controls;
@@ -157,14 +182,10 @@ export function sealSlice(job: SealJob, keyring: Keyring): SealResult {
             return [];
           }
         }
-        const redaction = controls?.redaction;
-        const redacting = redaction && (redaction.detectors.length > 0 || redaction.customPatterns.length > 0);
-        const rendering = `${drain.type}|${drain.forwardContent}|${drain.encoding}|${redacting ? JSON.stringify(redaction) : ""}`;
-        let span = rendered.get(rendering);
+        const plan = planOf(drain);
+        let span = rendered.get(plan.rendering);
         if (!span) {
-          const redact = redacting ? redactorFor(redaction) : undefined;
-          const content = redact ? redactRecordContent(record, redact) : undefined;
-          const mapped = mapRecordToSpan(content?.record ?? record, {
+          const context = {
             ...ids,
             organizationId: target.organizationId,
             environmentId: target.environmentId,
@@ -173,16 +194,15 @@ export function sealSlice(job: SealJob, keyring: Keyring): SealResult {
             forwardContent: drain.forwardContent,
             times,
             extras: destinationFor(drain.type).spanExtras,
-          });
-          const final = redact && content ? redactSpan(mapped, redact, content.counts) : mapped;
-          span = spanMember(final, drain.encoding, scratch);
-          rendered.set(rendering, span);
+          };
+          span = renderSpan(record, context, drain.encoding, plan.redact);
+          rendered.set(plan.rendering, span);
         }
         return [
           {
             drainId: drain.id,
             spanId: ids.spanId,
-            payload: encryptBytes(keyring, span.member, outboxAad(drain.id, ids.spanId)),
+            payload: sealSpanMember(keyring, drain.id, ids.spanId, span.member),
             frameBytes: span.frameBytes,
             format: formatFor(drain.encoding),
           },
