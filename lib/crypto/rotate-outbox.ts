@@ -1,5 +1,6 @@
 import type { SqlDriver } from "../db/driver";
 import { decryptBytes, encryptBytes, type Keyring } from "./keyring";
+import { outboxAad } from "./outbox-aad";
 
 // Re-encrypts queued spans (and dead letters) under the keyring's current key, so an old key
 // can be dropped without turning the queue into dead letters. Same rules as for drain
@@ -7,8 +8,6 @@ import { decryptBytes, encryptBytes, type Keyring } from "./keyring";
 // meanwhile is left alone (the update only applies to the payload that was read).
 
 export type OutboxRotationReport = { examined: number; reencrypted: number; alreadyCurrent: number; failed: number };
-
-const aad = (drainId: string, spanId: string) => `outbox|drain:${drainId}|span:${spanId}`;
 
 function versionOf(payload: Uint8Array): string {
   return Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength)
@@ -38,11 +37,11 @@ export async function rotateOutboxPayloads(
         continue;
       }
       try {
-        const plain = decryptBytes(keyring, row.payload, aad(row.drain_id, row.span_id));
+        const plain = decryptBytes(keyring, row.payload, outboxAad(row.drain_id, row.span_id));
         updates.push({
           id: String(row.id),
           old: Buffer.from(row.payload),
-          next: encryptBytes(keyring, plain, aad(row.drain_id, row.span_id)),
+          next: encryptBytes(keyring, plain, outboxAad(row.drain_id, row.span_id)),
         });
       } catch {
         report.failed++;

@@ -1,5 +1,6 @@
 import { gzipSync, constants } from "node:zlib";
 import { decryptBytes, encryptBytes, type Keyring } from "../crypto/keyring";
+import { outboxAad } from "../crypto/outbox-aad";
 import { encodeSpanFrame } from "../otlp/span-frame";
 import { encodeSpanJson } from "../otlp/span-json";
 import type { SpanEncoding } from "../destinations/types";
@@ -11,8 +12,6 @@ import type { MappedSpan } from "../tracing/span-mapping";
 // span id (it holds prompts and completions, possibly PHI). Delivery decrypts and
 // concatenates; it never decodes, re-encodes or recompresses.
 
-/** What a stored span's encryption is bound to: its drain and span id. */
-export const outboxAad = (drainId: string, spanId: string) => `outbox|drain:${drainId}|span:${spanId}`;
 // Level 1: the cost of ingest is mostly compression, and LLM text still shrinks ~3×.
 // memLevel 9 (the most memory for the match state): ~7% faster than the default 8 on 12 KB
 // frames, same output size (measured with bench/seal-slice.ts).

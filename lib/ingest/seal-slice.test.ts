@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseKeyring, decryptBytes } from "../crypto/keyring";
-import { outboxAad, openSpanMember } from "../delivery/outbox-payload";
+import { outboxAad } from "../crypto/outbox-aad";
+import { openSpanMember } from "../delivery/outbox-payload";
 import { buildRecord } from "../simulator/records";
 import { NO_CONTROLS } from "../validation/drain-controls";
 import { keyHashInBytes } from "./key-hash";

@@ -8,6 +8,7 @@ import { openSpanMember } from "../../delivery/outbox-payload";
 import { FORMAT_JSON_DEFLATE, FORMAT_OTLP_JSON_GZIP } from "../../delivery/payload-formats";
 import { ATTEMPTS_KEPT } from "../../delivery/outbox-store";
 import { decryptBytes } from "../../crypto/keyring";
+import { outboxAad } from "../../crypto/outbox-aad";
 import { spanStrings } from "../../otlp/span-summary";
 import type { DeadLetter, DeliveryAttempt, DrainDeliveries } from "../../validation/drain-health";
 import type { EnvironmentAccess } from "../access";
@@ -31,8 +32,8 @@ function identify(row: StoredRow): Record<string, string> {
   const keyring = config().drainKeyring;
   try {
     if (row.payloadFormat === FORMAT_JSON_DEFLATE) {
-      const aad = `outbox|drain:${row.drainId}|span:${row.spanId}`;
-      const span = JSON.parse(inflateRawSync(decryptBytes(keyring, row.payload, aad)).toString("utf8")) as {
+      const plain = decryptBytes(keyring, row.payload, outboxAad(row.drainId, row.spanId));
+      const span = JSON.parse(inflateRawSync(plain).toString("utf8")) as {
         attributes?: Record<string, unknown>;
       };
       return Object.fromEntries(
