@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { gzipSync, constants } from "node:zlib";
 import { parseKeyring, encryptBytes } from "../lib/crypto/keyring";
 import { RecordSplitter } from "../lib/ingest/record-stream";
-import { sealSlice, type SealJob, type SealTarget } from "../lib/ingest/seal-slice";
+import { sealSlice, type SealDrain, type SealJob } from "../lib/ingest/seal-slice";
 import { keyHashInBytes } from "../lib/ingest/key-hash";
 import { parseRecord } from "../lib/ingest/parse-record";
 import { gatewayRecord } from "../lib/tracing/gateway-record";
@@ -27,22 +27,14 @@ const raws = templates.flatMap((t, i) => {
   const splitter = new RecordSplitter();
   return [...splitter.push(renderBody(t, "bench", i)), ...splitter.end()].flatMap((r) => ("bytes" in r ? [r] : []));
 });
-const target = {
-  keyId: "k",
-  organizationId: "o",
-  environmentId: "e",
-  environmentHandle: "bench-production",
-  keyAlias: "bench",
-  drains: [
-    {
-      id: "00000000-0000-4000-8000-000000000001",
-      forwardContent: true,
-      type: "langfuse",
-      encoding: "protobuf" as const,
-    },
-  ],
+const drain: SealDrain = {
+  id: "00000000-0000-4000-8000-000000000001",
+  forwardContent: true,
+  type: "langfuse",
+  encoding: "protobuf",
 };
-const job = (): SealJob => {
+/** One slice of every record, for one environment with these drains. */
+const job = (drains: SealDrain[] = [drain]): SealJob => {
   const total = raws.reduce((n, r) => n + r.bytes.length, 0);
   const data = Buffer.from(new ArrayBuffer(total));
   let offset = 0;
@@ -52,6 +44,14 @@ const job = (): SealJob => {
     offset += r.bytes.length;
     return e;
   });
+  const target = {
+    keyId: "k",
+    organizationId: "o",
+    environmentId: "e",
+    environmentHandle: "bench-production",
+    keyAlias: "bench",
+    drains,
+  };
   return { data: data.buffer as ArrayBuffer, records, targets: { [records[0]!.hash!]: target } };
 };
 
@@ -62,14 +62,7 @@ const redacting = {
   ...NO_CONTROLS,
   redaction: { detectors: [...DETECTOR_IDS], customPatterns: [{ name: "MRN", pattern: "MRN-[0-9]{6}" }] },
 };
-const redactedJob = (): SealJob => {
-  const j = job();
-  const t = target as Extract<SealTarget, { drains: unknown }>;
-  return {
-    ...j,
-    targets: { [j.records[0]!.hash!]: { ...t, drains: t.drains.map((d) => ({ ...d, controls: redacting })) } },
-  };
-};
+const redactedJob = () => job([{ ...drain, controls: redacting }]);
 // Plain, redacting and two-drain slices alternate over 5 rounds and each figure is the
 // fastest round (another tenant of the machine only ever adds time): one pass of each, one
 // after the other, let the machine's drift and the other's garbage decide.
@@ -81,12 +74,7 @@ const timed = (make: () => SealJob) => {
 };
 // Two drains of one environment with the same settings (a production and a staging Langfuse
 // project, say): they share the mapped and compressed span; only encryption is per drain.
-const twoDrainJob = (): SealJob => {
-  const j = job();
-  const t = target as Extract<SealTarget, { drains: unknown }>;
-  const second = { ...t.drains[0]!, id: "00000000-0000-4000-8000-000000000002" };
-  return { ...j, targets: { [j.records[0]!.hash!]: { ...t, drains: [...t.drains, second] } } };
-};
+const twoDrainJob = () => job([drain, { ...drain, id: "00000000-0000-4000-8000-000000000002" }]);
 const fastest = (xs: number[]) => Math.min(...xs);
 timed(job);
 timed(redactedJob);
