@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { decrypt, DecryptionError, encrypt, generateKeyringSpec, keyVersionOf, parseKeyring } from "./keyring";
+import {
+  decrypt,
+  decryptBytes,
+  DecryptionError,
+  encrypt,
+  encryptBytes,
+  generateKeyringSpec,
+  keyVersionOf,
+  parseKeyring,
+} from "./keyring";
 
 const aad = "org:o1|drain:d1|field:secretKey";
 
@@ -12,6 +21,19 @@ describe("keyring encryption", () => {
     expect(a).not.toContain("sk-lf-secret");
     expect(keyVersionOf(a)).toBe("v3");
     expect(decrypt(ring, a, aad)).toBe("sk-lf-secret");
+  });
+
+  it("never repeats an IV, across refills of the IV pool and both forms", () => {
+    const ring = parseKeyring(generateKeyringSpec("v1"));
+    const ivs = new Set<string>();
+    // 3,000 values: the pool holds 1,024 IVs, so this crosses two refills.
+    for (let i = 0; i < 1500; i++) {
+      const sealed = encryptBytes(ring, Buffer.from(`span ${i}`), aad);
+      ivs.add(sealed.subarray(3, 15).toString("hex")); // [1]["v1"][iv 12]…
+      expect(decryptBytes(ring, sealed, aad).toString()).toBe(`span ${i}`);
+      ivs.add(Buffer.from(encrypt(ring, "sk-lf-secret", aad).split(":")[1]!, "base64url").toString("hex"));
+    }
+    expect(ivs.size).toBe(3000);
   });
 
   it("detects tampering with the ciphertext or tag", () => {
