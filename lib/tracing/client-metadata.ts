@@ -4,8 +4,9 @@ import { isObject, nonEmptyString } from "./content/parts";
 // What the client said about its own request, read the way LiteLLM carries it and named
 // the way LiteLLM's own Langfuse integration names it. LiteLLM copies the request body's
 // `metadata` into `metadata.requester_metadata` and the client's x- headers into
-// `metadata.requester_custom_headers`. Its `trace_id` cannot tell a client session from
-// the random id it generates otherwise, so it is never used as a session.
+// `metadata.requester_custom_headers`. Its `trace_id` holds the client's session when one
+// was sent (`litellm_session_id`, `litellm_trace_id`), else a random UUID it generated: only
+// a value that cannot be that random id is taken as a session.
 
 export type ClientMetadata = {
   sessionId?: string;
@@ -62,6 +63,25 @@ function sessionHeader(headers: Record<string, unknown>): string | undefined {
   return vendor ? text(lower[vendor]) : undefined;
 }
 
+const GENERATED_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32})$/i;
+
+/** `trace_id` when the client chose it: a UUID may be one LiteLLM generated, so it is not. */
+function clientTraceSession(traceId: unknown): string | undefined {
+  const t = text(traceId);
+  return t && !GENERATED_ID.test(t) ? t : undefined;
+}
+
+/**
+ * The request's user (LiteLLM's `end_user`). Claude Code sends
+ * `user_<hash>_account_<uuid>_session_<uuid>`: a new user per session, unless the session
+ * part is read as what it is.
+ */
+function endUser(value: unknown): { userId?: string; sessionId?: string } {
+  const s = text(value, 500);
+  const agent = s && /^(user_[0-9a-f]+_account_[0-9a-f-]*)_session_([0-9a-f-]{36})$/i.exec(s);
+  return agent ? { userId: agent[1], sessionId: agent[2] } : { userId: s?.slice(0, MAX_ID) };
+}
+
 function metadataValue(v: unknown): string | undefined {
   if (v === null || v === undefined || v === "") return undefined;
   const s = typeof v === "string" ? v : JSON.stringify(v);
@@ -73,12 +93,15 @@ export function clientMetadata(record: GatewayRecord): ClientMetadata {
   const requester = isObject(meta.requester_metadata) ? meta.requester_metadata : {};
   const headers = isObject(meta.requester_custom_headers) ? meta.requester_custom_headers : {};
 
+  const user = endUser(record.end_user);
   const sessionId =
     text(requester.session_id) ??
     text(requester.litellm_session_id) ??
     sessionHeader(headers) ??
     text(meta.litellm_session_id) ??
-    text(record.session_id);
+    text(record.session_id) ??
+    user.sessionId ??
+    clientTraceSession(record.trace_id);
 
   const clientTags = Array.isArray(requester.tags) ? requester.tags.map((t) => text(t)) : [];
   const tags = [...new Set([...clientTags, ...(record.request_tags ?? []).map((t) => text(t))])].filter(
@@ -105,7 +128,7 @@ export function clientMetadata(record: GatewayRecord): ClientMetadata {
     sessionId,
     traceName: text(requester.trace_name),
     generationName: text(requester.generation_name),
-    userId: text(requester.trace_user_id),
+    userId: text(requester.trace_user_id) ?? user.userId,
     version: text(requester.version) ?? text(requester.trace_version),
     release: text(requester.trace_release),
     tags,

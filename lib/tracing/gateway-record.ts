@@ -41,6 +41,8 @@ export const gatewayRecord = z.object({
   completion_tokens: num,
   total_tokens: num,
   response_cost: num,
+  /** Why the gateway could not price the call (an unmapped model); null when it could. */
+  response_cost_failure_debug_info: z.unknown().optional(),
   cost_breakdown: obj,
   cache_hit: bool,
   cache_key: str,

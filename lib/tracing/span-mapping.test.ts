@@ -58,6 +58,23 @@ describe("1. sessions: only the client's own", () => {
     expect(view(r).sessionId).toBe("visit-9");
   });
 
+  it("a session LiteLLM carries only as trace_id (the litellm_session_id parameter) is the session", () => {
+    expect(view(fixture("session-in-trace-id")).sessionId).toBe("support-chat-8841");
+    // An explicit session wins over it.
+    const r = withRequester("session-in-trace-id", { session_id: "visit-9" });
+    expect(view(r).sessionId).toBe("visit-9");
+  });
+
+  it("Claude Code's user id is one user with a session per run, not a new user per session", () => {
+    const v = view(fixture("claude-code-open-source-litellm"));
+    expect(v.sessionId).toBe("0f3e9b2a-7c41-4d8e-9a6b-5c2d1e0f9a8b");
+    expect(v.userId).toMatch(/^user_[0-9a-f]{64}_account_6a1e2f3c-4b5d-4e6f-8a7b-9c0d1e2f3a4b$/);
+    // Another request of the same user in another session: same user, other session.
+    const next = fixture("claude-code-open-source-litellm");
+    next.end_user = String(next.end_user).replace(/_session_.*$/, "_session_1d2c3b4a-5f6e-4d7c-8b9a-0e1f2a3b4c5d");
+    expect(view(next)).toMatchObject({ userId: v.userId, sessionId: "1d2c3b4a-5f6e-4d7c-8b9a-0e1f2a3b4c5d" });
+  });
+
   it("trace name, generation name, trace user, tags and custom trace metadata follow LiteLLM's Langfuse conventions", () => {
     const v = view(fixture("client-session-metadata"));
     expect(v).toMatchObject({
@@ -275,6 +292,24 @@ describe("6. cost from one source, keyed like usage", () => {
     const items = Object.entries(v.cost).filter(([k]) => k !== "total");
     expect(items.reduce((sum, [, usd]) => sum + usd, 0)).toBeCloseTo(v.cost.total!, 12);
     for (const key of Object.keys(v.cost)) if (key !== "total") expect(v.usage).toHaveProperty(key);
+  });
+
+  it("a model the gateway could not price sends no cost, so Langfuse can price it", () => {
+    const r = fixture("unpriced-model");
+    expect(r.response_cost).toBe(0);
+    expect(view(r).cost).toEqual({});
+    expect(map(r).attributes).not.toHaveProperty("gen_ai.usage.cost");
+    expect(map(r).attributes).not.toHaveProperty("aptible.cost.total_usd");
+    // The same call priced at 0 on purpose (a free model) keeps its cost.
+    r.response_cost_failure_debug_info = null;
+    expect(view(r).cost).toEqual({ total: 0 });
+  });
+
+  it("LiteLLM's own breakdown (cache tokens inside input_cost) is sent as the total only", () => {
+    const r = fixture("claude-code-open-source-litellm");
+    const v = view(r);
+    expect(v.usage).toMatchObject({ input_cached_tokens: 17800, input_cache_creation: 512 });
+    expect(v.cost).toEqual({ total: r.response_cost });
   });
 });
 

@@ -107,7 +107,7 @@ export function mapRecordToSpan(record: GatewayRecord, ctx: SpanContext): Mapped
   const client = clientMetadata(record);
   const content = requestContent(record, kind);
   const usage = usageOf(record);
-  const cost = costOf(record);
+  const cost = costOf(record, usage);
   const { start, end, firstToken } = ctx.times;
   // The client asked for the model group (the public name); `model` is the router's deployment.
   const requestModel = str(record.model_group) ?? str(record.model);
@@ -213,7 +213,7 @@ export function mapRecordToSpan(record: GatewayRecord, ctx: SpanContext): Mapped
 
   if (ctx.forwardContent) {
     a["client.address"] = str(record.requester_ip_address);
-    a["user.id"] = client.userId ?? str(record.end_user);
+    a["user.id"] = client.userId;
     if (failed) a["aptible.error.message"] = errorMessage;
     Object.assign(a, content.semconv);
     if (content.truncated) a["aptible.content.truncated"] = true;

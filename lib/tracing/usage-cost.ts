@@ -7,7 +7,9 @@ import { isObject } from "./content/parts";
 // `gen_ai.usage.reasoning.output_tokens` (semconv 1.41's name; 1.40 has none) into its
 // usage keys input_cached_tokens, input_cache_creation and output_reasoning_tokens.
 // Cost has one source: the gateway's `response_cost` is the total; the breakdown's items
-// are sent only when they add up to it, keyed like Langfuse's usage so cost and usage line up.
+// are sent only when they add up to it and line up with the usage, keyed like Langfuse's.
+// A model the gateway could not price is logged with cost 0 and the reason: no cost is sent
+// then, since a provided cost (even 0) stops Langfuse from pricing the model itself.
 
 const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
 const positive = (v: unknown): number | undefined => {
@@ -52,12 +54,22 @@ export type Cost = {
   items?: Record<string, number>;
 };
 
-export function costOf(record: GatewayRecord): Cost {
+export function costOf(record: GatewayRecord, usage: Usage): Cost {
+  const unpriced = record.response_cost_failure_debug_info;
+  if (unpriced !== undefined && unpriced !== null && unpriced !== "") return {};
   const b = record.cost_breakdown ?? {};
   const total = num(record.response_cost) ?? num(b.total_cost);
   if (total === undefined) return {};
   const output = num(b.output_cost);
   const reasoning = positive(b.reasoning_cost);
+  // LiteLLM's own breakdown has no cache or reasoning items: its input cost includes cached
+  // and cache-creation tokens, its output cost the reasoning. Langfuse's input and output
+  // usage exclude them, so such items would price the wrong tokens: then the total only.
+  const unmatched =
+    (usage.cacheRead !== undefined && positive(b.cache_read_cost) === undefined) ||
+    (usage.cacheCreation !== undefined && positive(b.cache_creation_cost) === undefined) ||
+    (usage.reasoning !== undefined && reasoning === undefined);
+  if (unmatched) return { total };
   const raw: Record<string, number | undefined> = {
     input: num(b.input_cost),
     input_cached_tokens: positive(b.cache_read_cost),
