@@ -123,6 +123,21 @@ describe("3. tool calls render as a conversation and are indexed", () => {
     expect(v.toolDefinitions).toEqual(["formulary_lookup", "dose_limits"]);
   });
 
+  it("the legacy function-calling API: the call and its result pair up by the function's name", () => {
+    const r = fixture("openai-chat");
+    r.messages = [
+      { role: "user", content: "What is the weather in Lyon?" },
+      { role: "assistant", content: null, function_call: { name: "get_weather", arguments: '{"city":"Lyon"}' } },
+      { role: "function", name: "get_weather", content: '{"celsius":14}' },
+    ];
+    type Message = { role: string; tool_calls?: { id: string }[]; tool_call_id?: string };
+    const { messages } = view(r).input as { messages: Message[] };
+    const call = messages.find((m) => m.role === "assistant")?.tool_calls?.[0];
+    const result = messages.find((m) => m.role === "tool");
+    expect(call?.id).toBe("get_weather");
+    expect(result?.tool_call_id).toBe(call?.id);
+  });
+
   it("the model's own tool calls are what Langfuse counts", () => {
     expect(view(fixture("openai-tool-calls")).toolCallNames).toEqual(["formulary_lookup", "dose_limits"]);
     expect(view(fixture("anthropic-messages-tools")).toolCallNames).toEqual(["Read"]);

@@ -71,7 +71,10 @@ function readItem(item: Record<string, unknown>, system: AnyPart[], input: ChatM
     return;
   }
   const parts = [...contentParts(item.content), ...toolCallParts(item.tool_calls)];
-  if (isObject(item.function_call)) parts.push(...toolCallParts([{ function: item.function_call }]));
+  // The legacy function-calling API has no call ids: its result names the function, so the
+  // call is identified by that name too, and the two pair up.
+  if (isObject(item.function_call))
+    parts.push(...toolCallParts([{ id: nonEmptyString(item.function_call.name), function: item.function_call }]));
   // Anthropic puts tool results inside a user message: they become "tool" messages of their own.
   const results = parts.filter((p) => p.type === "tool_call_response");
   const rest = parts.filter((p) => p.type !== "tool_call_response");
