@@ -7,17 +7,14 @@ import { config, ConfigError } from "./lib/config/env";
 import { setDatabase } from "./lib/db/database";
 import { openDatabase, closeDatabase } from "./lib/db/open";
 import { seedDemoData } from "./lib/db/seed";
-import { CLIENT_IP_HEADER } from "./lib/api/client-ip";
+import { CLIENT_IP_HEADER, requestClientIp } from "./lib/api/client-ip";
 import { log, errorFields } from "./lib/log";
 import { startDelivery } from "./lib/delivery/start-delivery";
 import { SealPool, setSealPool } from "./lib/ingest/seal-pool";
 import { setWorkerWakeHook } from "./lib/delivery/wake";
 
 function setClientIp(req: IncomingMessage, trustProxy: boolean): void {
-  const forwarded = req.headers["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  const ip = (trustProxy && first) || req.socket.remoteAddress || "";
-  req.headers[CLIENT_IP_HEADER] = ip.replace(/^::ffff:/, "");
+  req.headers[CLIENT_IP_HEADER] = requestClientIp(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustProxy);
 }
 
 function logRequest(req: IncomingMessage, res: ServerResponse, started: bigint): void {

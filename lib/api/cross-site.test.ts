@@ -18,4 +18,11 @@ describe("isCrossSiteRequest", () => {
   ] as const)("%s with %j → %s", (method, headers, crossSite) => {
     expect(isCrossSiteRequest(method, h(headers))).toBe(crossSite);
   });
+
+  it("believes X-Forwarded-Host only behind a trusted proxy", () => {
+    const forged = h({ origin: "https://evil.example", "x-forwarded-host": "evil.example" });
+    expect(isCrossSiteRequest("POST", forged)).toBe(true);
+    const proxied = h({ origin: "https://dash.example", "x-forwarded-host": "dash.example" });
+    expect(isCrossSiteRequest("POST", proxied, true)).toBe(false);
+  });
 });

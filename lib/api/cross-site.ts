@@ -6,13 +6,14 @@
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-export function isCrossSiteRequest(method: string, headers: Headers): boolean {
+/** `trustProxy`: X-Forwarded-Host names the host only when a proxy of ours sets it (TRUST_PROXY). */
+export function isCrossSiteRequest(method: string, headers: Headers, trustProxy = false): boolean {
   if (SAFE_METHODS.has(method.toUpperCase())) return false;
   const fetchSite = headers.get("sec-fetch-site");
   if (fetchSite) return fetchSite !== "same-origin" && fetchSite !== "none";
   const origin = headers.get("origin");
   if (!origin) return false;
-  const host = headers.get("x-forwarded-host") ?? headers.get("host");
+  const host = (trustProxy && headers.get("x-forwarded-host")) || headers.get("host");
   try {
     return new URL(origin).host !== host;
   } catch {

@@ -47,19 +47,25 @@ export function errorResponse(err: unknown): Response {
   return errorResponse(new AppError("internal", "Something went wrong on our side. Try again, or contact support."));
 }
 
+/** API answers are per user and may name their drains and keys: no cache keeps a copy. */
+function uncached(res: Response): Response {
+  if (!res.headers.has("cache-control")) res.headers.set("cache-control", "no-store");
+  return res;
+}
+
 export function publicRoute(fn: (args: BaseArgs) => Promise<Response>): Handler {
   return async (req, ctx) => {
     try {
-      return await fn({ req, params: await ctx.params, ip: clientIp(req.headers) });
+      return uncached(await fn({ req, params: await ctx.params, ip: clientIp(req.headers) }));
     } catch (err) {
-      return errorResponse(err);
+      return uncached(errorResponse(err));
     }
   };
 }
 
 /** Refuses state-changing requests that a page of another site (or port) made with our cookie. */
 function assertSameOrigin(req: NextRequest): void {
-  if (isCrossSiteRequest(req.method, req.headers)) {
+  if (isCrossSiteRequest(req.method, req.headers, config().trustProxy)) {
     throw new AppError("forbidden", "Cross-site requests are not accepted");
   }
 }

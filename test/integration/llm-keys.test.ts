@@ -27,6 +27,7 @@ describe("LLM keys API", () => {
 
     const list = await call(GET, { params: paramsA(), token: world.tokens.member });
     expect(list.status).toBe(200);
+    expect(list.headers.get("cache-control")).toBe("no-store");
     expect(list.text).not.toContain(secret);
     expect(list.text).not.toContain(stored.keyHash);
     expect((list.json.keys as { id: string }[]).map((k) => k.id)).toContain(key.id);
@@ -78,7 +79,9 @@ describe("LLM keys API", () => {
 
 describe("LLM keys authorization", () => {
   it("refuses anonymous callers with 401", async () => {
-    expect((await call(GET, { params: paramsA() })).status).toBe(401);
+    const anonymous = await call(GET, { params: paramsA() });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get("cache-control")).toBe("no-store");
     expect((await call(POST, { params: paramsA(), json: { alias: "x" } })).status).toBe(401);
   });
 
