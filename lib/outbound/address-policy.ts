@@ -30,6 +30,7 @@ for (const [prefix, bits] of [
   ["::", 128],
   ["::1", 128],
   ["::ffff:0:0", 96], // IPv4-mapped
+  ["::ffff:0:0:0", 96], // IPv4-translated
   ["::", 96], // IPv4-compatible (deprecated)
   ["64:ff9b::", 96], // NAT64
   ["64:ff9b:1::", 48],

@@ -1,5 +1,6 @@
 import dns from "node:dns";
 import net from "node:net";
+import { log } from "../log";
 import {
   isAllowedAddress,
   isBlockedAddress,
@@ -66,8 +67,12 @@ export async function checkOutboundHost(
   if (addresses.length === 0) throw new OutboundBlockedError(`${host} does not resolve`, "unresolvable");
   if (allowedByName) return addresses;
   const bad = addresses.find((a) => isBlockedAddress(a) && !isAllowedAddress(a, allow));
-  if (bad)
-    throw new OutboundBlockedError(`${host} resolves to a private or reserved address (${bad})`, "blocked_address");
+  if (bad) {
+    // The address is for operators only: drain owners and members see the message, and an
+    // internal address is not theirs to learn.
+    log.warn("outbound host refused", { host, address: bad });
+    throw new OutboundBlockedError(`${host} resolves to a private or reserved address`, "blocked_address");
+  }
   return addresses;
 }
 
