@@ -2,6 +2,7 @@ import https from "node:https";
 import { gunzipSync } from "node:zlib";
 import { guardedLookup, OutboundBlockedError } from "../outbound/guard";
 import { guardedHttpsRequest } from "../outbound/https-request";
+import { headerSecrets, withoutSecrets } from "../outbound/echoed-secrets";
 import { gzipJsonRequest, gzipRequest, partialSuccess } from "../otlp/export-request";
 import type { ExportTarget } from "../destinations/types";
 import { FORMAT_OTLP_JSON_GZIP } from "./payload-formats";
@@ -25,18 +26,22 @@ const agent = new https.Agent({ keepAlive: true, maxSockets: 8, lookup: guardedL
 const MAX_RETRY_AFTER_MS = 3600_000;
 
 /** The destination's own words: Langfuse answers `{"message": …, "error": …}`, OTLP receivers a Status. */
-export function destinationMessage(body: string): string {
+export function destinationMessage(body: string, secrets: readonly string[] = []): string {
+  return withoutSecrets(ownWords(body), secrets).slice(0, 1000) || "no message";
+}
+
+function ownWords(body: string): string {
   try {
     const parsed: unknown = JSON.parse(body);
     if (typeof parsed === "object" && parsed !== null) {
       const { message, error } = parsed as { message?: unknown; error?: unknown };
-      if (typeof message === "string" && message !== "") return message.slice(0, 1000);
-      if (typeof error === "string" && error !== "") return error.slice(0, 1000);
+      if (typeof message === "string" && message !== "") return message;
+      if (typeof error === "string" && error !== "") return error;
     }
   } catch {
     // not JSON: the body as it is
   }
-  return body.slice(0, 1000) || "no message";
+  return body;
 }
 
 /** Retry-After as seconds or an HTTP date. */
@@ -53,15 +58,20 @@ export function classifyResponse(
   body: Buffer,
   headers: Record<string, string | string[] | undefined>,
   isSuspension: ExportTarget["isSuspension"] = () => false,
+  secrets: readonly string[] = [],
 ): ExportOutcome {
   const contentType = String(headers["content-type"] ?? "");
   if (status >= 200 && status < 300) {
     const partial = partialSuccess(body, contentType);
     return partial
-      ? { kind: "delivered", status, rejected: { count: partial.rejectedSpans, message: partial.errorMessage } }
+      ? {
+          kind: "delivered",
+          status,
+          rejected: { count: partial.rejectedSpans, message: withoutSecrets(partial.errorMessage, secrets) },
+        }
       : { kind: "delivered", status };
   }
-  const message = destinationMessage(body.toString("utf8"));
+  const message = destinationMessage(body.toString("utf8"), secrets);
   const wait = retryAfterMs(headers["retry-after"]);
   // A destination may refuse for a while for reasons other than the credentials (Langfuse's
   // 403 "Ingestion suspended" for a project over its plan): retried with backoff within the
@@ -97,7 +107,7 @@ export async function exportSpanMembers(
         "content-length": String(body.length),
       },
     });
-    return classifyResponse(res.status, res.bytes, res.headers, target.isSuspension);
+    return classifyResponse(res.status, res.bytes, res.headers, target.isSuspension, headerSecrets(target.headers));
   } catch (err) {
     if (err instanceof OutboundBlockedError) return { kind: "retryable", message: `blocked: ${err.message}` };
     const e = err as NodeJS.ErrnoException;

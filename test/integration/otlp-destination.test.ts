@@ -4,6 +4,7 @@ import * as item from "@/app/api/environments/[environmentId]/llm-trace-drains/[
 import * as unsavedTest from "@/app/api/environments/[environmentId]/llm-trace-drains/test-connection/route";
 import * as savedTest from "@/app/api/environments/[environmentId]/llm-trace-drains/[drainId]/test-connection/route";
 import * as testTrace from "@/app/api/environments/[environmentId]/llm-trace-drains/[drainId]/test-trace/route";
+import * as deliveries from "@/app/api/environments/[environmentId]/llm-trace-drains/[drainId]/deliveries/route";
 import { db } from "@/lib/db/database";
 import { call } from "./fixtures";
 import { withFakeOtlp } from "./drain-fixtures";
@@ -219,6 +220,27 @@ describe("delivery", () => {
     expect(await outboxCounts(drain.id)).toEqual({ pending: 0, dead: 0 });
     const row = await db().llmTraceDrain.findUniqueOrThrow({ where: { id: drain.id } });
     expect(row.lastErrorMessage).toBe("The destination rejected 2 of 2 spans: fake: spans rejected");
+  });
+
+  it("never shows the header values a destination echoes back, to members or in Test connection", async () => {
+    const drain = await createOtlpDrain();
+    await onlyActive(drain.id);
+    fake().setMode("echo-headers");
+    try {
+      await postLogs(records(world.keySecret, ["chat"]));
+      await deliverAll();
+      const tested = await owner(savedTest.POST, { params: { ...env(), drainId: drain.id } });
+      expect(tested.text).toContain("request headers");
+      expect(tested.text).not.toContain(fake().headerValue);
+    } finally {
+      fake().setMode("normal");
+    }
+    const row = await db().llmTraceDrain.findUniqueOrThrow({ where: { id: drain.id } });
+    expect(row.lastErrorMessage).toContain("[redacted]");
+    const seen = await call(deliveries.GET, { token: world.tokens.member, params: { ...env(), drainId: drain.id } });
+    expect(seen.status).toBe(200);
+    expect(seen.text).toContain("[redacted]");
+    expect(seen.text).not.toContain(fake().headerValue);
   });
 
   it("sends a test trace in the drain's encoding", async () => {

@@ -9,7 +9,8 @@ import { decodeExportRequest, type DecodedSpan } from "./otlp-decode";
 // Its encoder is written here from the .proto field numbers rather than borrowed from lib/otlp,
 // so a bug in the app's encoder cannot hide itself in the fake.
 
-export type FakeOtlpMode = "normal" | "unauthorized" | "partial-success" | "down-503" | "rate-limited" | "html";
+export type FakeOtlpMode =
+  "normal" | "unauthorized" | "partial-success" | "down-503" | "rate-limited" | "html" | "echo-headers";
 
 export type FakeOtlpOptions = {
   cert: string;
@@ -147,6 +148,14 @@ export async function startFakeOtlp(options: FakeOtlpOptions): Promise<FakeOtlp>
             )
           : send(httpStatus, JSON_TYPE, JSON.stringify({ code, message }), headers);
 
+      // A misconfigured proxy in front of the receiver that repeats the request's headers.
+      if (mode === "echo-headers") {
+        return send(
+          500,
+          "text/plain; charset=utf-8",
+          `upstream error; request headers: ${JSON.stringify(req.headers)}`,
+        );
+      }
       if (mode === "html") {
         return send(200, "text/html; charset=utf-8", "<!doctype html><html><body><h1>Welcome</h1></body></html>");
       }

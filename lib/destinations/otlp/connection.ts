@@ -3,6 +3,7 @@ import { guardedHttpsRequest } from "../../outbound/https-request";
 import { connectionFailure } from "../../outbound/connection-failure";
 import type { ConnectionResult } from "../../validation/llm-trace-drains";
 import { destinationMessage } from "../../delivery/otlp-export";
+import { headerSecrets } from "../../outbound/echoed-secrets";
 import type { OtlpSettings } from "./server";
 
 // Test connection for an OTLP/HTTP endpoint: an empty ExportTraceServiceRequest, which every
@@ -35,7 +36,7 @@ export async function checkOtlpConnection(settings: OtlpSettings, timeoutMs = 10
   }
   const status = res.status;
   const contentType = String(res.headers["content-type"] ?? "");
-  const said = destinationMessage(res.body);
+  const said = destinationMessage(res.body, headerSecrets(settings.headers));
   if (status >= 200 && status < 300) {
     if (contentType.includes("text/html")) {
       return {

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { headerSecrets, withoutSecrets } from "./echoed-secrets";
+
+describe("secrets echoed by a destination", () => {
+  const basic = `Basic ${Buffer.from("pk-lf-1234567890:sk-lf-abcdef123456").toString("base64")}`;
+  const secrets = headerSecrets({ authorization: basic, "x-honeycomb-team": "hcaik_01abcdefghij", "x-env": "prod" });
+
+  it("are cut out whole, as a token after the scheme, and decoded from Basic", () => {
+    const echo = `auth=${basic} token=${basic.slice(6)} user=pk-lf-1234567890:sk-lf-abcdef123456 key=sk-lf-abcdef123456 team=hcaik_01abcdefghij`;
+    const said = withoutSecrets(echo, secrets);
+    expect(said).not.toMatch(/sk-lf-abcdef123456|hcaik_01abcdefghij/);
+    expect(said).not.toContain(basic.slice(6));
+    expect(said).toContain("auth=[redacted]");
+  });
+
+  it("leave the rest of the message, and values too short to be secrets, alone", () => {
+    expect(withoutSecrets("HTTP 500: upstream prod failed", secrets)).toBe("HTTP 500: upstream prod failed");
+  });
+});
