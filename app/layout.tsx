@@ -10,6 +10,13 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = {
   title: { default: "Dashboard", template: "%s · Dashboard" },
   description: "PaaS dashboard: environments, LLM keys and LLM Trace Drains",
+  // Served from public/ (proxy.ts lets them through without a session).
+  icons: {
+    icon: [
+      { url: "/icon.svg", type: "image/svg+xml" },
+      { url: "/favicon.ico", sizes: "32x32" },
+    ],
+  },
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

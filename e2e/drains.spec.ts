@@ -58,6 +58,26 @@ test("(g) Save tests the connection first: rejected keys are not saved unless th
   await expect(page.getByRole("heading", { name: "langfuse-wrong-keys" })).toBeVisible();
 });
 
+test("(g2) a host name that does not resolve yet is saved anyway, and the first-trace guide fits the screen", async ({
+  page,
+}) => {
+  await signIn(page, ACME_OWNER);
+  await openNewDrainForm(page);
+  await fillDrainForm(page, { handle: "langfuse-dns-later", baseUrl: "https://langfuse.not-yet.invalid" });
+  await page.getByLabel(/I understand that full prompts and completions/).check();
+  await page.getByRole("button", { name: "Save LLM Trace Drain" }).click();
+  const refused = page.getByRole("alert").filter({ hasText: "Not saved: the connection test failed" });
+  await expect(refused).toBeVisible();
+  await refused.getByRole("button", { name: "Save anyway" }).click();
+  await expect(page.getByRole("heading", { name: "langfuse-dns-later" })).toBeVisible();
+  await expect(page).toHaveURL(/created=1/);
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `sideways scroll at ${width} px`).toBeLessThanOrEqual(0);
+  }
+});
+
 test("(d) an http:// URL, swapped keys and a missing acknowledgement each show their field error and save nothing", async ({
   page,
 }) => {

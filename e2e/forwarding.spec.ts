@@ -245,8 +245,12 @@ test("per-drain controls: redaction with a custom pattern, sampling at 0% counte
   expect(JSON.stringify(redacted)).not.toContain("MRN-123456");
   expect(redacted.attributes).toMatchObject({ "aptible.redaction.applied": true, "aptible.redaction.mrn": 1 });
 
-  // Sampling at 0%: nothing arrives, and the drain says what it left out.
+  // Sampling at 0%: nothing arrives, and the drain says what it left out. A rate out of
+  // range is refused next to its field first.
   await controls.getByRole("button", { name: "Change controls" }).click();
+  await controls.getByLabel("Sample rate (%)").fill("150");
+  await controls.getByRole("button", { name: "Save controls" }).click();
+  await expect(controls.getByLabel("Sample rate (%)")).toHaveAccessibleDescription(/whole percentage from 0 to 100/);
   await controls.getByLabel("Sample rate (%)").fill("0");
   await controls.getByLabel("Always forward failed requests").uncheck();
   await controls.getByRole("button", { name: "Save controls" }).click();

@@ -37,3 +37,21 @@ test("unknown pages and another organization's pages are 404", async ({ page }) 
   expect((await page.goto("/orgs/globex/environments"))?.status()).toBe(404);
   expect((await page.goto("/orgs/acme-health/environments/nope"))?.status()).toBe(404);
 });
+
+test("pages load without a console error or a failed request, the icon included", async ({ page }) => {
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console: ${m.text()}`);
+  });
+  page.on("response", (r) => {
+    if (r.status() >= 400) problems.push(`${r.status()} ${new URL(r.url()).pathname}`);
+  });
+  await page.goto("/sign-in");
+  await signIn(page, ACME_OWNER);
+  await page.goto("/orgs/acme-health/environments/acme-production/integrations");
+  await expect(page.getByRole("heading", { name: "acme-production" })).toBeVisible();
+  const icon = await page.request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/");
+  expect(problems).toEqual([]);
+});

@@ -45,6 +45,19 @@ function toControls(v: Values): DrainControls {
   };
 }
 
+/**
+ * The field that shows a server error, which names it by its place in the controls
+ * (`controls.filters.models.0`); errors of other fields are shown above the form.
+ */
+function formField(path: string): FieldPath<Values> | undefined {
+  const pattern = /^controls\.redaction\.(customPatterns\.\d+\.(?:name|pattern))$/.exec(path);
+  if (pattern) return pattern[1] as FieldPath<Values>;
+  const own = /^controls\.(?:filters\.)?(sampleRate|models|callTypes)(?:\.|$)/.exec(path);
+  return own ? (own[1] as FieldPath<Values>) : undefined;
+}
+
+const SAMPLE_RATE = "Enter a whole percentage from 0 to 100";
+
 type Props = { environmentId: string; drain: DrainView; onDone: () => void };
 
 export function ControlsForm({ environmentId, drain, onDone }: Props) {
@@ -75,10 +88,10 @@ export function ControlsForm({ environmentId, drain, onDone }: Props) {
     } catch (err) {
       if (!(err instanceof ApiError)) return form.setError("root", { message: "Could not save the controls." });
       let placed = false;
-      for (const [field, message] of Object.entries(err.fields)) {
-        const match = /^controls\.redaction\.(customPatterns\.\d+\.(?:name|pattern))$/.exec(field);
-        if (match) {
-          form.setError(match[1] as FieldPath<Values>, { message });
+      for (const [path, message] of Object.entries(err.fields)) {
+        const field = formField(path);
+        if (field) {
+          form.setError(field, { message });
           placed = true;
         }
       }
@@ -159,23 +172,32 @@ export function ControlsForm({ environmentId, drain, onDone }: Props) {
           </button>
         </div>
         {tried !== null ? (
-          <pre className="code-block" role="status">
+          <pre className="code-block" role="status" tabIndex={0}>
             {typeof tried === "string" ? tried : tried.text}
           </pre>
         ) : null}
       </div>
-      <Field id="sampleRate" label="Sample rate (%)" hint="Whole sessions are kept or left out together.">
+      <Field
+        id="sampleRate"
+        label="Sample rate (%)"
+        hint="Whole sessions are kept or left out together."
+        error={errors.sampleRate?.message}
+      >
         <input
           id="sampleRate"
           type="number"
           min={0}
           max={100}
           step={1}
-          aria-describedby="sampleRate-hint"
-          {...form.register("sampleRate", { valueAsNumber: true })}
+          aria-invalid={!!errors.sampleRate}
+          aria-describedby={errors.sampleRate ? "sampleRate-hint sampleRate-error" : "sampleRate-hint"}
+          {...form.register("sampleRate", {
+            valueAsNumber: true,
+            validate: (n) => (Number.isInteger(n) && n >= 0 && n <= 100) || SAMPLE_RATE,
+          })}
         />
       </Field>
-      <label className="row field">
+      <label className="check spaced">
         <input type="checkbox" {...form.register("keepFailures")} />
         Always forward failed requests
       </label>
@@ -188,17 +210,23 @@ export function ControlsForm({ environmentId, drain, onDone }: Props) {
           </label>
         ))}
       </fieldset>
-      <Field id="models" label="Only these models or model groups" hint="Comma-separated; empty: all models.">
+      <Field
+        id="models"
+        label="Only these models or model groups"
+        hint="Comma-separated; empty: all models."
+        error={errors.models?.message}
+      >
         <input id="models" autoComplete="off" aria-describedby="models-hint" {...form.register("models")} />
       </Field>
       <Field
         id="callTypes"
         label="Only these call types"
         hint="Comma-separated, e.g. acompletion, aembedding; empty: all."
+        error={errors.callTypes?.message}
       >
         <input id="callTypes" autoComplete="off" aria-describedby="callTypes-hint" {...form.register("callTypes")} />
       </Field>
-      <label className="row field">
+      <label className="check spaced">
         <input type="checkbox" {...form.register("onlyFailures")} />
         Only failed requests
       </label>

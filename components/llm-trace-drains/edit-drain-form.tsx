@@ -75,7 +75,7 @@ export function EditDrainForm({ environmentId, drain, onDone }: Props) {
       </Field>
       <destination.Fields form={form} drain={drain} />
       <div className="field">
-        <label className="row" style={{ fontWeight: 500 }}>
+        <label className="check">
           <input type="checkbox" {...form.register("forwardContent")} />
           Forward prompt and completion content
         </label>
@@ -84,7 +84,7 @@ export function EditDrainForm({ environmentId, drain, onDone }: Props) {
         <>
           <ContentWarning forwardContent type={drain.type} />
           <div className="field">
-            <label className="row" style={{ fontWeight: 500 }}>
+            <label className="check">
               <input
                 type="checkbox"
                 aria-invalid={!!errors.acknowledgeContentForwarding}

@@ -51,12 +51,16 @@ export function FirstTraceGuide({ environmentId, drainId, handle, initialHealth,
           Point the AI Gateway&apos;s logging callback at this dashboard (LiteLLM <code>generic_api</code>):
           <figure className="code-figure" aria-labelledby="litellm-config-caption">
             <figcaption id="litellm-config-caption">LiteLLM configuration</figcaption>
-            <pre className="code-block">{litellm}</pre>
+            <pre className="code-block" tabIndex={0}>
+              {litellm}
+            </pre>
           </figure>
           <CopyButton text={litellm} label="Copy the LiteLLM configuration" />
           <figure className="code-figure" aria-labelledby="curl-example-caption">
             <figcaption id="curl-example-caption">curl example</figcaption>
-            <pre className="code-block">{curl}</pre>
+            <pre className="code-block" tabIndex={0}>
+              {curl}
+            </pre>
           </figure>
           <CopyButton text={curl} label="Copy the curl example" />
         </li>

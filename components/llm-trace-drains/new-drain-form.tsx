@@ -57,7 +57,8 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
       }
     }
     try {
-      const drain = await create.mutateAsync(values);
+      // Saving anyway also keeps a host name that does not resolve yet.
+      const drain = await create.mutateAsync(anyway ? { ...values, allowUnresolvedHost: true } : values);
       router.push(`${drainsPath}/${drain.id}?created=1`);
     } catch (err) {
       applyServerErrors(err, fields, form.setError);
@@ -118,7 +119,7 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
       <ConnectionResultMessage test={test} />
 
       <div className="field">
-        <label className="row" style={{ fontWeight: 500 }}>
+        <label className="check">
           <input
             type="checkbox"
             {...form.register("forwardContent", {
@@ -135,7 +136,7 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
       </div>
       <ContentWarning forwardContent={forwardContent} type={type} />
       <div className="field">
-        <label className="row" style={{ fontWeight: 500 }}>
+        <label className="check">
           <input
             type="checkbox"
             {...fieldAria(errors, "acknowledgeContentForwarding")}

@@ -50,6 +50,10 @@ export const createDrainInput = z
       acknowledgeContentForwarding: z.boolean({
         error: "Confirm what this drain forwards (acknowledgeContentForwarding)",
       }),
+      // "Save anyway": keep a destination whose host name does not resolve yet (DNS still
+      // being set up). An address in a private or reserved network is refused regardless,
+      // and every delivery checks the name again before it connects.
+      allowUnresolvedHost: z.optional(z.boolean()),
     }),
     { error: "Select a drain type" },
   )

@@ -140,6 +140,21 @@ describe("creating a drain", () => {
     expect(res.json.error?.fields?.[field]).toMatch(message);
     expect(await db().llmTraceDrain.count()).toBe(before);
   });
+
+  it("saves anyway a host name that does not resolve yet, never a private address", async () => {
+    const later = await owner(list.POST, {
+      params: envA(),
+      json: valid({ handle: "dns-later", baseUrl: "https://no-such-host.invalid", allowUnresolvedHost: true }),
+    });
+    expect(later.status, later.text).toBe(201);
+    expect(later.json.drain).toMatchObject({ handle: "dns-later", baseUrl: "https://no-such-host.invalid" });
+    const privateHost = await owner(list.POST, {
+      params: envA(),
+      json: valid({ handle: "dns-private", baseUrl: "https://127.0.0.1", allowUnresolvedHost: true }),
+    });
+    expect(privateHost.status).toBe(422);
+    expect(privateHost.json.error?.fields?.baseUrl).toMatch(/private or reserved/);
+  });
 });
 
 describe("gating on BAA and AI Gateway beta", () => {

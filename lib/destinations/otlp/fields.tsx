@@ -54,7 +54,7 @@ function OtlpFields({ form, drain }: FieldsProps) {
             : "Sent with every export, e.g. Authorization, x-honeycomb-team or DD-API-KEY. Values are stored encrypted and never shown again."}
         </span>
         {editing ? (
-          <label className="row" style={{ fontWeight: 500 }}>
+          <label className="check">
             <input type="checkbox" {...form.register("replaceHeaders")} />
             Replace the headers
           </label>

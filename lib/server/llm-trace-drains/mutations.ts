@@ -27,11 +27,15 @@ const handleTaken = () =>
   });
 
 /** The SSRF guard at save time, for each URL the drain connects to; a refusal is a field error on that URL. */
-export async function assertReachableUrls(urls: Record<string, string>): Promise<void> {
+export async function assertReachableUrls(
+  urls: Record<string, string>,
+  { allowUnresolved = false }: { allowUnresolved?: boolean } = {},
+): Promise<void> {
   for (const [field, url] of Object.entries(urls)) {
     try {
       await checkOutboundHost(new URL(url).hostname);
     } catch (err) {
+      if (err instanceof OutboundBlockedError && err.reason === "unresolvable" && allowUnresolved) continue;
       if (err instanceof OutboundBlockedError) {
         const message =
           err.reason === "unresolvable"
@@ -53,7 +57,7 @@ export async function createDrain(
   const destination = destinationFor(input.type);
   const settings = destination.fromCreate(input);
   assertRunnablePatterns(input.controls);
-  await assertReachableUrls(destination.urls(settings.config));
+  await assertReachableUrls(destination.urls(settings.config), { allowUnresolved: input.allowUnresolvedHost === true });
   // The id is chosen here because the ciphertexts' AAD names it.
   const id = randomUUID();
   try {
