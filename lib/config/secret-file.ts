@@ -19,7 +19,7 @@ export function readOrCreateSecretFile(
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
   }
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const value = generate();
   try {
     fs.writeFileSync(file, value + "\n", { mode: 0o600, flag: "wx" });

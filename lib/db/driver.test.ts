@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { openPglite, pgliteDriver } from "./driver";
 
@@ -34,5 +37,21 @@ describe("PGlite bytea", () => {
 
   it("refuses a bytea parameter that is not bytes", async () => {
     await expect(pgliteDriver(client).query("SELECT $1::bytea", ["\\x00"])).rejects.toThrow(/must be bytes/);
+  });
+});
+
+describe("the embedded database's directory", () => {
+  it("is entered by its owner only, whatever the umask and however it was created before", async () => {
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), "pglite-mode-"));
+    const dataDir = path.join(parent, "pglite");
+    fs.mkdirSync(dataDir, { mode: 0o777 });
+    fs.chmodSync(dataDir, 0o777);
+    const db = openPglite(dataDir);
+    try {
+      expect(fs.statSync(dataDir).mode & 0o777).toBe(0o700);
+    } finally {
+      await db.close();
+      fs.rmSync(parent, { recursive: true, force: true });
+    }
   });
 });

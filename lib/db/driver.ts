@@ -75,8 +75,12 @@ const bytesAsBinaryParameter = ((value: unknown) => {
 const hexToBytes = (text: string) => Buffer.from(text.slice(2), "hex");
 
 export function openPglite(dataDir: string): PGlite {
-  // PGlite does not create missing parent directories.
-  if (!dataDir.startsWith("memory://")) fs.mkdirSync(dataDir, { recursive: true });
+  if (!dataDir.startsWith("memory://")) {
+    // PGlite does not create missing parent directories, and writes its files readable and
+    // writable by everyone (0666): only the owner may enter the directory that holds them.
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    fs.chmodSync(dataDir, 0o700);
+  }
   return new PGlite(dataDir, {
     serializers: { [types.BYTEA]: bytesAsBinaryParameter },
     parsers: { [types.BYTEA]: hexToBytes },
