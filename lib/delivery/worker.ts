@@ -89,6 +89,8 @@ export class DeliveryWorker {
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
   private lastPurge = 0;
+  /** Drains this worker is delivering now: not claimed again until their delivery ends. */
+  private readonly inFlight = new Map<string, Promise<void>>();
 
   constructor(
     private readonly database: Pick<Database, "driver">,
@@ -115,47 +117,71 @@ export class DeliveryWorker {
 
   private async run(): Promise<void> {
     while (this.running) {
-      let claimed = 0;
       try {
-        claimed = await this.runOnce();
+        await this.claimAndStart();
         await this.maybePurge();
       } catch (err) {
         log.error("delivery worker iteration failed", errorFields(err));
       }
-      if (claimed === 0 && this.running) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.options.idleMs ?? 500);
-          this.wakeUp = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.wakeUp = undefined;
-      }
+      // Claim again as soon as a drain's delivery ends (its next rows may be due), new work
+      // is announced, or the idle interval passes. A slow destination holds up its own drain only.
+      if (this.running) await this.nextChange();
     }
+    await Promise.all(this.inFlight.values());
+  }
+
+  private nextChange(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, this.options.idleMs ?? 500);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = done;
+      void Promise.race(this.inFlight.values()).then(done);
+    }).finally(() => {
+      this.wakeUp = undefined;
+    });
   }
 
   /**
    * One claim-and-deliver pass: for every drain that may deliver, lease its oldest due rows
    * (the claim limit shared between them) and deliver them, drains in parallel. Returns how
-   * many rows it claimed.
+   * many rows it claimed, once their deliveries have ended.
    */
   async runOnce(): Promise<number> {
+    const { claimed, deliveries } = await this.claimAndStart();
+    await Promise.all(deliveries);
+    return claimed;
+  }
+
+  /**
+   * Leases due rows for every drain that may deliver and is not being delivered by this worker
+   * already, and starts their deliveries without waiting for them: each drain is served on its
+   * own, so one destination's slow answers never delay another's spans.
+   */
+  private async claimAndStart(): Promise<{ claimed: number; deliveries: Promise<void>[] }> {
     const sql = this.database.driver;
-    const drainIds = await claimableDrains(sql);
-    if (drainIds.length === 0) return 0;
+    const drainIds = (await claimableDrains(sql)).filter((id) => !this.inFlight.has(id));
+    if (drainIds.length === 0) return { claimed: 0, deliveries: [] };
     const limit = Math.max(50, Math.floor((this.options.claimLimit ?? 1000) / drainIds.length));
     const claimed = await Promise.all(
       drainIds.map((id) => claimBatch(sql, id, limit, this.options.leaseMs ?? 120_000)),
     );
     const byDrain = new Map(drainIds.flatMap((id, i) => (claimed[i]!.length > 0 ? [[id, claimed[i]!]] : [])));
-    if (byDrain.size === 0) return 0;
+    if (byDrain.size === 0) return { claimed: 0, deliveries: [] };
     const drains = await sql.query<DrainRow>(
       `SELECT id, organization_id, type, config, secrets FROM llm_trace_drains WHERE id = ANY($1::uuid[])`,
       [[...byDrain.keys()]],
     );
-    await Promise.all(drains.map((d) => this.deliverDrain(d, byDrain.get(d.id) ?? [])));
-    return [...byDrain.values()].reduce((n, rows) => n + rows.length, 0);
+    const deliveries = drains.map((d) => {
+      const delivery = this.deliverDrain(d, byDrain.get(d.id) ?? [])
+        .catch((err: unknown) => log.error("delivery of a drain failed", { drainId: d.id, ...errorFields(err) }))
+        .finally(() => this.inFlight.delete(d.id));
+      this.inFlight.set(d.id, delivery);
+      return delivery;
+    });
+    return { claimed: [...byDrain.values()].reduce((n, rows) => n + rows.length, 0), deliveries };
   }
 
   private async deliverDrain(drain: DrainRow, rows: ClaimedRow[]): Promise<void> {
