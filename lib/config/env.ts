@@ -26,6 +26,13 @@ const schema = z.object({
     .int()
     .min(1024)
     .default(256 * 1024 * 1024),
+  // One record larger than this is skipped with a reason, never held whole: a small gzip body
+  // can inflate to a single enormous record. Base64 images make the largest real records.
+  INGEST_MAX_RECORD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(32 * 1024 * 1024),
   RUN_WORKER: z.enum(["true", "false"]).default("true"),
   // Threads that seal ingested records; 0 seals on the server's own thread.
   INGEST_THREADS: z.coerce.number().int().min(0).max(16).default(os.availableParallelism()),
@@ -57,6 +64,7 @@ export type AppConfig = {
   /** True when the token was generated into DATA_DIR (then /admin shows it to platform admins). */
   gatewayIngestTokenGenerated: boolean;
   ingestMaxBytes: number;
+  ingestMaxRecordBytes: number;
   /** Worker threads that seal ingested records (0: the server's own thread does it). */
   ingestThreads: number;
   /** Run the delivery worker inside this process (the default; `npm run worker` runs it apart). */
@@ -125,6 +133,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     gatewayIngestToken,
     gatewayIngestTokenGenerated: !e.GATEWAY_INGEST_TOKEN,
     ingestMaxBytes: e.INGEST_MAX_BYTES,
+    ingestMaxRecordBytes: e.INGEST_MAX_RECORD_BYTES,
     runWorker: e.RUN_WORKER === "true",
     ingestThreads: e.INGEST_THREADS,
     deliveryMaxAgeMs: e.DELIVERY_MAX_AGE_HOURS * 3600_000,

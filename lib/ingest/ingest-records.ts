@@ -74,7 +74,8 @@ class Ingest {
     const records: { raw: ReadRecord; hash?: string }[] = [];
     for (const raw of raws) {
       if ("error" in raw) {
-        this.malformed++;
+        // A record too large is well-formed JSON for all we know: the batch is not unreadable.
+        if (!raw.tooLarge) this.malformed++;
         this.result.skipped.push({ index: raw.index, reason: raw.error });
       } else records.push({ raw, hash: keyHashInBytes(raw.bytes) });
     }
@@ -118,7 +119,7 @@ class Ingest {
 
 export async function ingestBody(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<IngestResult> {
   const ingest = new Ingest();
-  const splitter = new RecordSplitter();
+  const splitter = new RecordSplitter(config().ingestMaxRecordBytes);
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
   let pending: RawRecord[] = [];

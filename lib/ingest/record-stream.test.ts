@@ -3,8 +3,8 @@ import { RecordSplitter, type RawRecord } from "./record-stream";
 import { parseRecord, replaceNonFiniteTokens } from "./parse-record";
 
 /** Splits a body fed in chunks of `chunk` bytes; returns each record's text or error. */
-function split(body: string, chunk = 7): (string | { error: string })[] {
-  const splitter = new RecordSplitter();
+function split(body: string, chunk = 7, maxRecordBytes?: number): (string | { error: string })[] {
+  const splitter = new RecordSplitter(maxRecordBytes);
   const bytes = Buffer.from(body, "utf8");
   const out: RawRecord[] = [];
   for (let i = 0; i < bytes.length; i += chunk) out.push(...splitter.push(bytes.subarray(i, i + chunk)));
@@ -23,6 +23,23 @@ describe("RecordSplitter", () => {
     expect(split('{"a":1}\n{"b":2}\r\n\n{"c":"line\\nbreak"}')).toEqual(['{"a":1}', '{"b":2}', '{"c":"line\\nbreak"}']);
     expect(split('{"only": true}')).toEqual(['{"only": true}']);
     expect(split('{\n  "pretty": [1,\n 2]\n}\n')).toEqual(['{\n  "pretty": [1,\n 2]\n}']);
+  });
+
+  it.each([
+    ["a JSON array", (r: string[]) => `[${r.join(",")}]`],
+    ["NDJSON", (r: string[]) => r.join("\n")],
+  ])("skips a record over the size limit in %s without holding it, and keeps the rest", (_format, body) => {
+    const big = JSON.stringify({ prompt: "A".repeat(5000), nested: [{ "]": "}" }] });
+    const out = split(body(['{"a":1}', big, '{"b":2}']), 64, 1024);
+    expect(out).toEqual(['{"a":1}', { error: "record larger than 1 KB (INGEST_MAX_RECORD_BYTES)" }, '{"b":2}']);
+  });
+
+  it("holds no more than the size limit of a record too large, even one that never ends", () => {
+    const splitter = new RecordSplitter(1024);
+    splitter.push(Buffer.from('[{"prompt":"'));
+    for (let i = 0; i < 100; i++) splitter.push(Buffer.alloc(4096, 65));
+    expect((splitter as unknown as { pendingBytes: number }).pendingBytes).toBeLessThanOrEqual(1024);
+    expect(splitter.end()).toEqual([expect.objectContaining({ index: 0, tooLarge: true })]);
   });
 
   it("keeps multi-byte characters whole across chunk boundaries", () => {

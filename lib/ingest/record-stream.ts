@@ -4,7 +4,8 @@
 // alone, memory stays bounded by the record being read (a 512-record flush of 45 KB agent
 // records is 23 MB), and nesting depth is known before anything is parsed.
 
-export type RawRecord = { index: number; bytes: Buffer; depth: number } | { index: number; error: string };
+export type RawRecord =
+  { index: number; bytes: Buffer; depth: number } | { index: number; error: string; tooLarge?: true };
 
 const QUOTE = 34;
 const BACKSLASH = 92;
@@ -14,6 +15,9 @@ const CLOSE_BRACE = 125;
 const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
 const NEWLINE = 10;
+
+const sizeText = (bytes: number) =>
+  bytes >= 1 << 20 ? `${Math.round(bytes / (1 << 20))} MB` : `${Math.round(bytes / 1024)} KB`;
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 
@@ -41,9 +45,15 @@ export class RecordSplitter {
   private inString = false;
   private escaped = false;
   private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  /** The record being read outgrew the limit: its bytes are dropped as they come, its end still found. */
+  private oversized = false;
   private inRecord = false;
   private index = 0;
   private readonly out: RawRecord[] = [];
+
+  /** `maxRecordBytes`: a larger record is skipped with a reason, never held whole (a small gzip body can inflate to one huge record). */
+  constructor(private readonly maxRecordBytes = Number.POSITIVE_INFINITY) {}
 
   /** Feeds the next chunk; returns the records it completed. */
   push(chunk: Buffer): RawRecord[] {
@@ -117,15 +127,40 @@ export class RecordSplitter {
         else if (this.mode === "sequence" && c === NEWLINE) this.finish(chunk, start, i);
       }
     }
-    if (this.inRecord) this.pending.push(chunk.subarray(Math.max(start, 0)));
+    if (this.inRecord) this.keep(chunk.subarray(Math.max(start, 0)));
     return this.out.splice(0);
+  }
+
+  private keep(part: Buffer): void {
+    if (this.oversized) return;
+    this.pendingBytes += part.length;
+    if (this.pendingBytes <= this.maxRecordBytes) {
+      this.pending.push(part);
+      return;
+    }
+    this.oversized = true;
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
+  private tooLarge(): RawRecord {
+    this.oversized = false;
+    return {
+      index: this.index++,
+      error: `record larger than ${sizeText(this.maxRecordBytes)} (INGEST_MAX_RECORD_BYTES)`,
+      tooLarge: true,
+    };
   }
 
   /** Ends the body: a record left open is truncated (NDJSON lines after it are recovered). */
   end(): RawRecord[] {
-    if (this.inRecord) {
+    if (this.inRecord && this.oversized) {
+      this.inRecord = false;
+      this.out.push(this.tooLarge());
+    } else if (this.inRecord) {
       const bytes = Buffer.concat(this.pending);
       this.pending = [];
+      this.pendingBytes = 0;
       this.inRecord = false;
       if (this.mode === "sequence") this.recoverLines(bytes);
       else this.out.push({ index: this.index++, error: "truncated: the body ended inside this record" });
@@ -143,10 +178,17 @@ export class RecordSplitter {
 
   private finish(chunk: Buffer, start: number, endExclusive: number): void {
     const tail = chunk.subarray(Math.max(start, 0), endExclusive);
+    this.inRecord = false;
+    if (this.oversized || this.pendingBytes + tail.length > this.maxRecordBytes) {
+      this.pending = [];
+      this.pendingBytes = 0;
+      this.out.push(this.tooLarge());
+      return;
+    }
     // A view when the record lies in one chunk (chunks are never reused), a copy otherwise.
     const bytes = this.pending.length > 0 ? Buffer.concat([...this.pending, tail]) : tail;
     this.pending = [];
-    this.inRecord = false;
+    this.pendingBytes = 0;
     this.out.push({ index: this.index++, bytes, depth: this.maxDepth });
   }
 }

@@ -312,7 +312,7 @@ export function openApiDocument(): Json {
         post: {
           summary: "AI Gateway log ingest (LiteLLM generic logging callback): JSON array, NDJSON or one record",
           description:
-            "The body may be sent plain or with `Content-Encoding: gzip`; INGEST_MAX_BYTES limits its inflated size.",
+            "The body may be sent plain or with `Content-Encoding: gzip`; INGEST_MAX_BYTES limits its inflated size. A single record larger than INGEST_MAX_RECORD_BYTES (32 MB by default) is skipped with its index and reason.",
           security: [{ gatewayToken: [] }],
           requestBody: {
             content: {

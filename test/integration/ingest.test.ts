@@ -161,6 +161,22 @@ describe("POST /api/internal/ai-gateway/logs", () => {
       expect(await queued()).toBe(0);
     });
 
+    it("skips one record that inflates past the record limit, without holding it, and keeps the others", async () => {
+      await clear();
+      const [first, last] = records(world.keySecret, ["chat", "chat"]) as Record<string, unknown>[];
+      const huge = { ...first, messages: [{ role: "user", content: "A".repeat(33 * 1024 * 1024) }] };
+      const body = gzipped(JSON.stringify([first, huge, last]));
+      expect(body.byteLength).toBeLessThan(1024 * 1024);
+      const res = await postLogs(null, { raw: body, contentEncoding: "gzip" });
+      expect(res.status).toBe(202);
+      expect(res.json).toEqual({
+        accepted: 2,
+        skipped: [{ index: 1, reason: "record larger than 32 MB (INGEST_MAX_RECORD_BYTES)" }],
+      });
+      expect(await queued()).toBe(2);
+      await clear();
+    });
+
     it("answers 400 to a body that is not the gzip it claims, and 415 to an encoding it does not read", async () => {
       const batch = JSON.stringify(records(world.keySecret, ["chat"]));
       const notGzip = await postLogs(null, { raw: batch, contentEncoding: "gzip" });
