@@ -26,10 +26,16 @@ const WORDING: Record<DrainHealthStatus, Wording> = {
       h.pending > 0 ? `Delivering; ${plural(h.pending, "span")} queued.` : "Delivering; nothing is waiting.",
   },
   failing: {
-    label: "Degraded (retrying)",
+    label: "Degraded",
     tone: "warn",
-    explain: (h, n) =>
-      `${n.destination} is not accepting deliveries${h.lastError ? `: ${h.lastError.message}` : ""}. ${plural(h.pending, "span")} waiting, retried with backoff for up to 24 hours.`,
+    explain: (h, n) => {
+      const said = h.lastError ? `: ${h.lastError.message}` : "";
+      // 400 and 413 are not retried: those spans went to the dead letters at once.
+      if (h.lastError?.httpStatus === 400 || h.lastError?.httpStatus === 413) {
+        return `${n.destination} rejected spans${said}. They are kept as dead letters (below), to retry once the cause is fixed; other spans are still delivered.`;
+      }
+      return `${n.destination} is not accepting deliveries${said}. ${plural(h.pending, "span")} waiting, retried with backoff for up to ${plural(h.retryWindowHours, "hour")}.`;
+    },
   },
   authentication_failed: {
     label: "Authentication failed",
@@ -41,7 +47,7 @@ const WORDING: Record<DrainHealthStatus, Wording> = {
     label: "Ingestion suspended by the destination",
     tone: "danger",
     explain: (h, n) =>
-      `${n.destination} refuses ingestion for now${h.lastError ? `: ${h.lastError.message}` : ""}. Deliveries keep retrying with backoff for up to 24 hours; raise the usage limit or plan at ${n.destination}.`,
+      `${n.destination} refuses ingestion for now${h.lastError ? `: ${h.lastError.message}` : ""}. Deliveries keep retrying with backoff for up to ${plural(h.retryWindowHours, "hour")}; raise the usage limit or plan at ${n.destination}.`,
   },
   paused: {
     label: "Paused",
@@ -51,8 +57,8 @@ const WORDING: Record<DrainHealthStatus, Wording> = {
   suspended: {
     label: "Suspended",
     tone: "danger",
-    explain: () =>
-      "The organization no longer has a signed BAA and AI Gateway beta enrollment; nothing is forwarded until a platform admin restores them.",
+    explain: (h) =>
+      `${h.suspendedReason ?? "The organization no longer has a signed BAA and AI Gateway beta enrollment"}; nothing is forwarded until a platform admin restores it.`,
   },
 };
 

@@ -154,8 +154,8 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
 
       {refused && test.data && !test.data.ok ? (
         <div className="alert alert-warn" role="alert">
-          Not saved: the connection test failed ({test.data.message}). Fix the settings and save again, or save anyway
-          if the destination is only unreachable for now.{" "}
+          Not saved: the connection test failed. {test.data.message} Fix the settings and save again, or save anyway if
+          the destination is only unreachable for now.{" "}
           <button
             type="button"
             className="btn"

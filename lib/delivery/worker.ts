@@ -54,7 +54,7 @@ export function workerOptionsFrom(cfg: AppConfig): WorkerOptions {
 }
 
 /** An export outcome as "Recent deliveries" lists it. */
-function attemptOf(outcome: ExportOutcome, spanCount: number, ms: number): Attempt {
+export function attemptOf(outcome: ExportOutcome, spanCount: number, ms: number): Attempt {
   const base = {
     spanCount,
     durationMs: Math.round(ms),

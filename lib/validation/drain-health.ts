@@ -16,6 +16,10 @@ export type DrainHealth = {
   deadLetters: number;
   lastSuccessAt: string | null;
   lastError: { at: string; httpStatus: number | null; message: string } | null;
+  /** How long failed deliveries are retried before they become dead letters (DELIVERY_MAX_AGE_HOURS). */
+  retryWindowHours: number;
+  /** Why a suspended drain forwards nothing (the organization's missing BAA or enrollment); else null. */
+  suspendedReason: string | null;
   hourly: { hour: string; delivered: number; failed: number; deadLettered: number }[];
 };
 

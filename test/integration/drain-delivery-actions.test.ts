@@ -3,6 +3,7 @@ import { db, database } from "@/lib/db/database";
 import * as testTrace from "@/app/api/environments/[environmentId]/llm-trace-drains/[drainId]/test-trace/route";
 import * as retry from "@/app/api/environments/[environmentId]/llm-trace-drains/[drainId]/retry/route";
 import * as health from "@/app/api/environments/[environmentId]/llm-trace-drains/[drainId]/health/route";
+import * as deliveries from "@/app/api/environments/[environmentId]/llm-trace-drains/[drainId]/deliveries/route";
 import { exportSpanMembers } from "@/lib/delivery/otlp-export";
 import { FORMAT_PROTOBUF_GZIP } from "@/lib/delivery/payload-formats";
 import { purgeDeadLetters } from "@/lib/delivery/outbox-store";
@@ -32,7 +33,10 @@ describe("drain delivery actions", () => {
     expect(span.attributes).not.toHaveProperty("gen_ai.conversation.id");
     expect(span.attributes).not.toHaveProperty("gen_ai.input.messages");
     const h = await call(health.GET, { params: params(), token: world.tokens.member });
-    expect((h.json.health as { delivered24h: number }).delivered24h).toBe(1);
+    // The status agrees with the count: the destination took a span, so it is no longer waiting.
+    expect(h.json.health).toMatchObject({ delivered24h: 1, status: "healthy", lastSuccessAt: expect.any(String) });
+    const listed = await call(deliveries.GET, { params: params(), token: world.tokens.member });
+    expect(listed.json.deliveries).toMatchObject({ attempts: [{ outcome: "delivered", spanCount: 1 }] });
   });
 
   it("Send test trace reports Langfuse's refusal inline", async () => {

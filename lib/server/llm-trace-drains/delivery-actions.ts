@@ -3,7 +3,8 @@ import { db, database } from "../../db/database";
 import { wakeWorker } from "../../delivery/wake";
 import { exportSpanMembers, type ExportOutcome } from "../../delivery/otlp-export";
 import { spanMember } from "../../delivery/outbox-payload";
-import { countOutcome } from "../../delivery/outbox-store";
+import { countOutcome, recordAttempt } from "../../delivery/outbox-store";
+import { attemptOf } from "../../delivery/worker";
 import { testTraceSpan } from "../../tracing/test-trace";
 import { destinationFor } from "../../destinations/server-registry";
 import { formatFor } from "../../delivery/payload-formats";
@@ -71,12 +72,20 @@ export async function sendTestTrace(
     extras: destination.spanExtras,
   });
   const { member, frameBytes } = spanMember(span, target.encoding);
+  const started = performance.now();
   const outcome: ExportOutcome = await exportSpanMembers(target, {
     format: formatFor(target.encoding),
     members: [member],
     framesLength: frameBytes,
   });
-  await countOutcome(database().driver, drainId, outcome.kind === "delivered" ? "delivered" : "failed", 1);
+  // Counted, listed and dated like any delivery: the drain's status and its "Delivered (24 h)"
+  // then agree that the destination took a span.
+  const sql = database().driver;
+  await countOutcome(sql, drainId, outcome.kind === "delivered" ? "delivered" : "failed", 1);
+  await recordAttempt(sql, drainId, attemptOf(outcome, 1, performance.now() - started));
+  if (outcome.kind === "delivered" && !outcome.rejected) {
+    await sql.query(`UPDATE llm_trace_drains SET last_success_at = now() WHERE id = $1`, [drainId]);
+  }
   await recordAudit({
     actorId: actor.userId,
     organizationId: access.organizationId,

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../db/database";
+import { config } from "../../config/env";
 import type { EnvironmentAccess } from "../access";
 import { aiGatewaySuspension } from "../ai-gateway-access";
 import type { DrainHealth, DrainHealthStatus } from "../../validation/drain-health";
@@ -96,6 +97,8 @@ export async function drainsHealth(drainIds: string[]): Promise<Map<string, Drai
       lastError: d.lastErrorAt
         ? { at: d.lastErrorAt.toISOString(), httpStatus: d.lastErrorStatus, message: d.lastErrorMessage ?? "" }
         : null,
+      retryWindowHours: config().deliveryMaxAgeMs / 3600_000,
+      suspendedReason: aiGatewaySuspension(d.organization),
       hourly,
     });
   }

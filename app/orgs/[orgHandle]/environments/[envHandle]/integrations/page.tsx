@@ -31,7 +31,7 @@ export default async function IntegrationsPage({ params }: { params: Params }) {
       canCreate={gateway.enabled && can(access.role, "drain:write")}
       cannotCreateReason={
         !gateway.enabled
-          ? `LLM Trace Drains need a signed BAA and AI Gateway beta enrollment (${gateway.reason}). A platform admin enables them: contact support.`
+          ? `LLM Trace Drains need a signed BAA and AI Gateway beta enrollment. ${gateway.reason}. A platform admin enables them: contact support.`
           : !can(access.role, "drain:write")
             ? "Only owners of the organization can create LLM Trace Drains; you can see them and their delivery health."
             : null
