@@ -146,6 +146,16 @@ test("(f) edit, pause and delete work and appear in the Activity view", async ({
   await expect(page.getByText("Re-enter the secret key to change the Base URL")).toBeVisible();
   await page.getByRole("button", { name: "Cancel" }).click();
 
+  // A new secret key is tested before it replaces the working one; saving anyway still saves.
+  await page.getByRole("button", { name: "Edit" }).click();
+  await page.getByLabel("Secret Key", { exact: true }).fill("sk-lf-not-the-right-secret");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  const refused = page.getByRole("alert").filter({ hasText: "Not saved: the connection test failed" });
+  await expect(refused).toContainText("Langfuse rejected the keys");
+  await expect(page.getByRole("form", { name: "Edit LLM Trace Drain" })).toBeVisible();
+  await refused.getByRole("button", { name: "Save anyway" }).click();
+  await expect(page.getByText(/sk-lf-…cret/)).toBeVisible();
+
   const config = page.getByRole("region", { name: "Configuration" });
   await page.getByRole("button", { name: "Pause" }).click();
   await expect(config.getByText("Paused", { exact: true })).toBeVisible();

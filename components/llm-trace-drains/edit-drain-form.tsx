@@ -1,17 +1,24 @@
 "use client";
 
+import { useState } from "react";
 import { useForm, useWatch, type FieldPath } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import * as z from "zod/mini";
 import type { $ZodType } from "zod/v4/core";
-import { ACKNOWLEDGE_CONTENT, drainHandle, type DrainView } from "@/lib/validation/llm-trace-drains";
+import {
+  ACKNOWLEDGE_CONTENT,
+  drainHandle,
+  testConnectionInput,
+  type DrainView,
+} from "@/lib/validation/llm-trace-drains";
 import { DESTINATION_SCHEMAS } from "@/lib/destinations/schemas";
 import { ALL_DESTINATION_DEFAULTS, DESTINATION_FORMS, type DrainFormValues } from "@/lib/destinations/form-fields";
 import { acknowledgementLabel, ContentWarning } from "./content-warning";
 import { Field, FormError } from "@/components/ui/field";
 import { applyServerErrors } from "./apply-server-errors";
 import { fieldAria } from "./field-aria";
-import { useUpdateDrain } from "./use-drains";
+import { SaveRefused } from "./save-refused";
+import { useTestConnection, useUpdateDrain } from "./use-drains";
 
 // The edit form derives its schema from the shared field schemas of the drain's destination
 // (its `edit` fields: an empty secret keeps the stored one, headers are kept unless
@@ -54,7 +61,19 @@ export function EditDrainForm({ environmentId, drain, onDone }: Props) {
   const forwardContent = useWatch({ control: form.control, name: "forwardContent" });
   const fields = ["handle", ...destination.fieldNames] as FieldPath<DrainFormValues>[];
 
-  const onSubmit = async (values: DrainFormValues) => {
+  // New credentials are tested before they replace working ones, as on create: the form then
+  // holds every connection setting (changing the URL or key needs the secret again).
+  const test = useTestConnection(environmentId);
+  const [refused, setRefused] = useState<string | null>(null);
+  const save = async (values: DrainFormValues, anyway: boolean) => {
+    const settings = destination.hasNewCredentials(values) ? testConnectionInput.safeParse(values) : undefined;
+    if (!anyway && settings?.success) {
+      const result = await test.mutateAsync(settings.data).catch(() => undefined);
+      if (result && !result.ok) {
+        setRefused(result.message);
+        return;
+      }
+    }
     try {
       await update.mutateAsync({
         handle: values.handle,
@@ -68,7 +87,7 @@ export function EditDrainForm({ environmentId, drain, onDone }: Props) {
   };
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate aria-label="Edit LLM Trace Drain">
+    <form onSubmit={form.handleSubmit((values) => save(values, false))} noValidate aria-label="Edit LLM Trace Drain">
       <FormError message={errors.root?.message} />
       <Field id="handle" label="Handle" error={errors.handle?.message}>
         <input id="handle" autoComplete="off" {...fieldAria(errors, "handle", false)} {...form.register("handle")} />
@@ -100,9 +119,12 @@ export function EditDrainForm({ environmentId, drain, onDone }: Props) {
           </div>
         </>
       ) : null}
+      {refused !== null ? (
+        <SaveRefused reason={refused} onSaveAnyway={() => void form.handleSubmit((values) => save(values, true))()} />
+      ) : null}
       <div className="row">
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
-          {isSubmitting ? "Saving…" : "Save changes"}
+          {isSubmitting ? (test.isPending ? "Testing connection…" : "Saving…") : "Save changes"}
         </button>
         <button type="button" className="btn" onClick={onDone}>
           Cancel

@@ -12,6 +12,7 @@ import { lazyZodResolver } from "@/lib/forms/lazy-zod-resolver";
 import { Field, FormError } from "@/components/ui/field";
 import { acknowledgementLabel, ContentWarning } from "./content-warning";
 import { ConnectionResultMessage } from "./connection-result";
+import { SaveRefused } from "./save-refused";
 import { applyServerErrors } from "./apply-server-errors";
 import { fieldAria } from "./field-aria";
 import { useCreateDrain, useTestConnection } from "./use-drains";
@@ -153,17 +154,10 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
       </div>
 
       {refused && test.data && !test.data.ok ? (
-        <div className="alert alert-warn" role="alert">
-          Not saved: the connection test failed. {test.data.message} Fix the settings and save again, or save anyway if
-          the destination is only unreachable for now.{" "}
-          <button
-            type="button"
-            className="btn"
-            onClick={() => void form.handleSubmit((values) => save(values, true))()}
-          >
-            Save anyway
-          </button>
-        </div>
+        <SaveRefused
+          reason={test.data.message}
+          onSaveAnyway={() => void form.handleSubmit((values) => save(values, true))()}
+        />
       ) : null}
       <div className="row">
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>

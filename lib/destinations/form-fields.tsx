@@ -28,6 +28,8 @@ export type DestinationForm = {
   editValues(drain: DrainView): Partial<DrainFormValues>;
   /** The PATCH body's destination fields from the edit form. */
   toUpdate(values: DrainFormValues): Record<string, unknown>;
+  /** The edit form carries new credentials (then it holds every connection setting, and they are tested first). */
+  hasNewCredentials(values: DrainFormValues): boolean;
   Fields: ComponentType<FieldsProps>;
 };
 

@@ -16,6 +16,7 @@ export const langfuseForm: DestinationForm = {
   defaults: { baseUrl: "", publicKey: "", secretKey: "" },
   editValues: (drain) => (drain.type === "langfuse" ? { baseUrl: drain.baseUrl, publicKey: drain.publicKey } : {}),
   toUpdate: (v) => ({ baseUrl: v.baseUrl, publicKey: v.publicKey, secretKey: v.secretKey || undefined }),
+  hasNewCredentials: (v) => v.secretKey !== "",
   Fields: function LangfuseFields({ form, drain }) {
     const errors = form.formState.errors;
     const editing = drain?.type === "langfuse" ? drain : undefined;

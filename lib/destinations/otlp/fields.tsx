@@ -139,5 +139,6 @@ export const otlpForm: DestinationForm = {
     compression: v.compression,
     headers: v.replaceHeaders ? v.headers : undefined,
   }),
+  hasNewCredentials: (v) => v.replaceHeaders,
   Fields: OtlpFields,
 };
