@@ -48,7 +48,9 @@ export function FirstTraceGuide({ environmentId, drainId, handle, initialHealth,
           with a link to it where the destination has one.
         </li>
         <li>
-          Point the AI Gateway&apos;s logging callback at this dashboard (LiteLLM <code>generic_api</code>):
+          The platform&apos;s AI Gateway already posts its request logs to this dashboard. Running the gateway yourself?
+          Point its logging callback here (LiteLLM <code>generic_api</code>); the ingest token is shown to platform
+          admins in Admin:
           <figure className="code-figure" aria-labelledby="litellm-config-caption">
             <figcaption id="litellm-config-caption">LiteLLM configuration</figcaption>
             <pre className="code-block" tabIndex={0}>

@@ -14,13 +14,9 @@ export function SecretKeyInput(props: InputHTMLAttributes<HTMLInputElement> & { 
         spellCheck={false}
         style={{ flex: 1 }}
       />
-      <button
-        type="button"
-        className="btn"
-        aria-pressed={visible}
-        aria-label={visible ? "Hide secret key" : "Show secret key"}
-        onClick={() => setVisible((v) => !v)}
-      >
+      {/* Named by its text only: a name repeating the field's label ("Show secret key") would
+          make the label find two elements. */}
+      <button type="button" className="btn" aria-controls={props.id} onClick={() => setVisible((v) => !v)}>
         {visible ? "Hide" : "Show"}
       </button>
     </div>
