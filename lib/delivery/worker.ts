@@ -79,6 +79,8 @@ export function attemptOf(outcome: ExportOutcome, spanCount: number, ms: number)
   }
 }
 
+const MIN_PASS_INTERVAL_MS = 25;
+
 /** A claimed row with its stored gzip member (decrypted), its format and the size of its frame. */
 type Item = { row: ClaimedRow; member: Buffer; format: number; frameBytes: number };
 type DrainRow = { id: string; organization_id: string; type: string; config: unknown; secrets: unknown };
@@ -126,6 +128,9 @@ export class DeliveryWorker {
       // Claim again as soon as a drain's delivery ends (its next rows may be due), new work
       // is announced, or the idle interval passes. A slow destination holds up its own drain only.
       if (this.running) await this.nextChange();
+      // Ingest announces every stored slice: passes are spaced so that a busy gateway does not
+      // turn each announcement into a round of claim queries.
+      await new Promise((r) => setTimeout(r, MIN_PASS_INTERVAL_MS));
     }
     await Promise.all(this.inFlight.values());
   }
