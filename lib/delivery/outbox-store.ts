@@ -1,5 +1,6 @@
 import type { SqlDriver, SqlExecutor } from "../db/driver";
 import type { SealedRows } from "../ingest/seal-slice";
+import type { ExportOutcome } from "./otlp-export";
 
 // Set-based SQL for the outbox: one statement per claim, per outcome, per batch of ids.
 // Claims are per drain and use FOR UPDATE SKIP LOCKED plus a lease, so any number of workers
@@ -156,6 +157,37 @@ export type Attempt = {
  * Records one export attempt and forgets the drain's older ones: the DELETE sees the rows as
  * they were before this INSERT, so keeping ATTEMPTS_KEPT − 1 of them leaves ATTEMPTS_KEPT.
  */
+/** An export outcome as "Recent deliveries" lists it. */
+export function attemptOf(outcome: ExportOutcome, spanCount: number, ms: number): Attempt {
+  const base = {
+    spanCount,
+    durationMs: Math.round(ms),
+    httpStatus: "status" in outcome ? (outcome.status ?? null) : null,
+  };
+  switch (outcome.kind) {
+    case "delivered":
+      return outcome.rejected
+        ? {
+            ...base,
+            outcome: "partial",
+            message: `${outcome.rejected.count} of ${spanCount} spans rejected: ${outcome.rejected.message}`,
+          }
+        : { ...base, outcome: "delivered", message: null };
+    case "rejected":
+      return { ...base, outcome: "rejected", message: outcome.message };
+    case "auth":
+      return { ...base, outcome: "refused", message: outcome.message };
+    case "suspended":
+    case "retryable":
+      return { ...base, outcome: "retrying", message: outcome.message };
+  }
+}
+
+/** The destination took a span: the drain's status and its "last success" say so. */
+export async function recordSuccess(sql: SqlExecutor, drainId: string): Promise<void> {
+  await sql.query(`UPDATE llm_trace_drains SET last_success_at = now() WHERE id = $1`, [drainId]);
+}
+
 export async function recordAttempt(sql: SqlExecutor, drainId: string, a: Attempt): Promise<void> {
   await sql.query(
     `WITH added AS (

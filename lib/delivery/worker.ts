@@ -14,6 +14,7 @@ import { FORMAT_JSON_DEFLATE, FORMAT_PROTOBUF_GZIP } from "./payload-formats";
 import { exportSpanMembers, type ExportOutcome, type SpanBatch } from "./otlp-export";
 import { backoffMs, chunkBySize } from "./batches";
 import {
+  attemptOf,
   claimBatch,
   claimableDrains,
   countOutcome,
@@ -21,9 +22,9 @@ import {
   deleteRows,
   purgeDeadLetters,
   recordAttempt,
+  recordSuccess,
   release,
   reschedule,
-  type Attempt,
   type ClaimedRow,
 } from "./outbox-store";
 
@@ -51,32 +52,6 @@ export function workerOptionsFrom(cfg: AppConfig): WorkerOptions {
     deadLetterRetentionMs: cfg.deadLetterRetentionMs,
     leaseMs: cfg.deliveryLeaseMs,
   };
-}
-
-/** An export outcome as "Recent deliveries" lists it. */
-export function attemptOf(outcome: ExportOutcome, spanCount: number, ms: number): Attempt {
-  const base = {
-    spanCount,
-    durationMs: Math.round(ms),
-    httpStatus: "status" in outcome ? (outcome.status ?? null) : null,
-  };
-  switch (outcome.kind) {
-    case "delivered":
-      return outcome.rejected
-        ? {
-            ...base,
-            outcome: "partial",
-            message: `${outcome.rejected.count} of ${spanCount} spans rejected: ${outcome.rejected.message}`,
-          }
-        : { ...base, outcome: "delivered", message: null };
-    case "rejected":
-      return { ...base, outcome: "rejected", message: outcome.message };
-    case "auth":
-      return { ...base, outcome: "refused", message: outcome.message };
-    case "suspended":
-    case "retryable":
-      return { ...base, outcome: "retrying", message: outcome.message };
-  }
 }
 
 const MIN_PASS_INTERVAL_MS = 25;
@@ -127,10 +102,9 @@ export class DeliveryWorker {
       }
       // Claim again as soon as a drain's delivery ends (its next rows may be due), new work
       // is announced, or the idle interval passes. A slow destination holds up its own drain only.
-      if (this.running) await this.nextChange();
       // Ingest announces every stored slice: passes are spaced so that a busy gateway does not
       // turn each announcement into a round of claim queries.
-      await new Promise((r) => setTimeout(r, MIN_PASS_INTERVAL_MS));
+      if (this.running) await this.nextChange().then(() => new Promise((r) => setTimeout(r, MIN_PASS_INTERVAL_MS)));
     }
     await Promise.all(this.inFlight.values());
   }
@@ -287,7 +261,7 @@ export class DeliveryWorker {
       case "delivered":
         await this.untilSettled(() => deleteRows(sql, ids));
         await countOutcome(sql, drainId, "delivered", ids.length);
-        await sql.query(`UPDATE llm_trace_drains SET last_success_at = now() WHERE id = $1`, [drainId]);
+        await recordSuccess(sql, drainId);
         if (outcome.rejected) {
           // OTLP partial success: the destination took the request but dropped some spans.
           const { count, message } = outcome.rejected;

@@ -139,8 +139,15 @@ export class RecordSplitter {
       return;
     }
     this.oversized = true;
+    this.takePending();
+  }
+
+  /** The bytes kept of the record being read, emptied. */
+  private takePending(): Buffer[] {
+    const parts = this.pending;
     this.pending = [];
     this.pendingBytes = 0;
+    return parts;
   }
 
   private tooLarge(): RawRecord {
@@ -158,9 +165,7 @@ export class RecordSplitter {
       this.inRecord = false;
       this.out.push(this.tooLarge());
     } else if (this.inRecord) {
-      const bytes = Buffer.concat(this.pending);
-      this.pending = [];
-      this.pendingBytes = 0;
+      const bytes = Buffer.concat(this.takePending());
       this.inRecord = false;
       if (this.mode === "sequence") this.recoverLines(bytes);
       else this.out.push({ index: this.index++, error: "truncated: the body ended inside this record" });
@@ -180,15 +185,13 @@ export class RecordSplitter {
     const tail = chunk.subarray(Math.max(start, 0), endExclusive);
     this.inRecord = false;
     if (this.oversized || this.pendingBytes + tail.length > this.maxRecordBytes) {
-      this.pending = [];
-      this.pendingBytes = 0;
+      this.takePending();
       this.out.push(this.tooLarge());
       return;
     }
     // A view when the record lies in one chunk (chunks are never reused), a copy otherwise.
-    const bytes = this.pending.length > 0 ? Buffer.concat([...this.pending, tail]) : tail;
-    this.pending = [];
-    this.pendingBytes = 0;
+    const parts = this.takePending();
+    const bytes = parts.length > 0 ? Buffer.concat([...parts, tail]) : tail;
     this.out.push({ index: this.index++, bytes, depth: this.maxDepth });
   }
 }

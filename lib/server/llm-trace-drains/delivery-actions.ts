@@ -3,8 +3,7 @@ import { db, database } from "../../db/database";
 import { wakeWorker } from "../../delivery/wake";
 import { exportSpanMembers, type ExportOutcome } from "../../delivery/otlp-export";
 import { spanMember } from "../../delivery/outbox-payload";
-import { countOutcome, recordAttempt } from "../../delivery/outbox-store";
-import { attemptOf } from "../../delivery/worker";
+import { attemptOf, countOutcome, recordAttempt, recordSuccess } from "../../delivery/outbox-store";
 import { testTraceSpan } from "../../tracing/test-trace";
 import { destinationFor } from "../../destinations/server-registry";
 import { formatFor } from "../../delivery/payload-formats";
@@ -84,7 +83,7 @@ export async function sendTestTrace(
   await countOutcome(sql, drainId, outcome.kind === "delivered" ? "delivered" : "failed", 1);
   await recordAttempt(sql, drainId, attemptOf(outcome, 1, performance.now() - started));
   if (outcome.kind === "delivered" && !outcome.rejected) {
-    await sql.query(`UPDATE llm_trace_drains SET last_success_at = now() WHERE id = $1`, [drainId]);
+    await recordSuccess(sql, drainId);
   }
   await recordAudit({
     actorId: actor.userId,
