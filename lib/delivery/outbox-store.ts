@@ -1,4 +1,4 @@
-import type { SqlDriver, SqlExecutor } from "../db/driver";
+import type { SqlExecutor } from "../db/driver";
 import type { SealedRows } from "../ingest/seal-slice";
 import type { ExportOutcome } from "./otlp-export";
 
@@ -18,38 +18,31 @@ export type ClaimedRow = {
 };
 
 /**
- * Queues sealed spans (packed by lib/ingest/seal-slice.ts) in one transaction: one INSERT for
- * all rows, and the keys' "last used" at minute precision. The payloads travel as one binary
+ * Queues sealed spans (packed by lib/ingest/seal-slice.ts) in one statement, so one round trip
+ * and atomic on its own: one INSERT for all rows, and the keys' "last used" at minute precision. The payloads travel as one binary
  * bytea parameter sliced by offset in SQL: an array of bytea would be sent as hex text, twice
  * the bytes and a parse per row.
  */
-export async function insertOutboxRows(
-  sql: Pick<SqlDriver, "transaction">,
-  rows: SealedRows,
-  usedKeyIds: string[],
-): Promise<void> {
-  await sql.transaction(async (tx) => {
-    await tx.query(
-      `INSERT INTO trace_outbox (drain_id, span_id, payload, size_bytes, payload_format)
+export async function insertOutboxRows(sql: SqlExecutor, rows: SealedRows, usedKeyIds: string[]): Promise<void> {
+  await sql.query(
+    `WITH stored AS (
+       INSERT INTO trace_outbox (drain_id, span_id, payload, size_bytes, payload_format)
        SELECT t.drain_id, t.span_id, substring($3::bytea FROM t.off + 1 FOR t.len), t.size, t.format
          FROM unnest($1::uuid[], $2::text[], $4::int[], $5::int[], $6::int[], $7::int[])
-           AS t(drain_id, span_id, off, len, size, format)`,
-      [
-        rows.drainIds,
-        rows.spanIds,
-        Buffer.from(rows.payloads),
-        rows.offsets,
-        rows.lengths,
-        rows.sizeBytes,
-        rows.formats,
-      ],
-    );
-    await tx.query(
-      `UPDATE llm_keys SET last_used_at = now()
-        WHERE id = ANY($1::uuid[]) AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
-      [usedKeyIds],
-    );
-  });
+           AS t(drain_id, span_id, off, len, size, format))
+     UPDATE llm_keys SET last_used_at = now()
+      WHERE id = ANY($8::uuid[]) AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+    [
+      rows.drainIds,
+      rows.spanIds,
+      Buffer.from(rows.payloads),
+      rows.offsets,
+      rows.lengths,
+      rows.sizeBytes,
+      rows.formats,
+      usedKeyIds,
+    ],
+  );
 }
 
 /** Drains whose rows may be claimed: active, not held for authentication, organization enabled. */
