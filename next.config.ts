@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { API_HEADERS, SECURITY_HEADERS } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // Database drivers stay outside the bundle: server.ts (plain Node) and the bundled route
@@ -16,19 +17,8 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   async headers() {
     return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Referrer-Policy", value: "same-origin" },
-        ],
-      },
-      {
-        // Pages get a nonce-based policy from proxy.ts; API responses are data, never documents.
-        source: "/api/:path*",
-        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
-      },
+      { source: "/:path*", headers: SECURITY_HEADERS },
+      { source: "/api/:path*", headers: API_HEADERS },
     ];
   },
 };

@@ -12,6 +12,7 @@ import { log, errorFields } from "./lib/log";
 import { startDelivery } from "./lib/delivery/start-delivery";
 import { SealPool, setSealPool } from "./lib/ingest/seal-pool";
 import { setWorkerWakeHook } from "./lib/delivery/wake";
+import type { Handler } from "./lib/api/route";
 
 function setClientIp(req: IncomingMessage, trustProxy: boolean): void {
   req.headers[CLIENT_IP_HEADER] = requestClientIp(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustProxy);
@@ -68,6 +69,12 @@ async function main(): Promise<void> {
   const app = next({ dev: false, dir: process.cwd() });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // The gateway's ingest is served without Next's router (lib/api/direct-route.ts says why).
+  // It is loaded once Next has set up its runtime, which next/server relies on.
+  const { serveDirect } = await import("./lib/api/direct-route");
+  const directRoutes: Record<string, Handler> = {
+    "POST /api/internal/ai-gateway/logs": (await import("./app/api/internal/ai-gateway/logs/route")).POST,
+  };
 
   const server = createServer((req, res) => {
     const started = process.hrtime.bigint();
@@ -80,7 +87,8 @@ async function main(): Promise<void> {
     }
     setClientIp(req, cfg.trustProxy);
     res.on("finish", () => logRequest(req, res, started));
-    handle(req, res).catch((err: unknown) => {
+    const direct = directRoutes[`${req.method} ${(req.url ?? "/").split("?")[0]}`];
+    (direct ? serveDirect(direct, req, res) : handle(req, res)).catch((err: unknown) => {
       log.error("request handler failed", errorFields(err));
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
       res.end("Internal Server Error");

@@ -3,6 +3,19 @@
 // Dependencies stay in node_modules; only this project's code is bundled.
 import { build } from "esbuild";
 
+// server.ts serves the ingest route handler itself (lib/api/direct-route.ts), so its bundle
+// holds code written for Next's server: "server-only" marks it so and would throw outside
+// React's server condition (this whole bundle is server code), and "next/server" has no
+// exports map, so Node's ESM loader needs its file name.
+const nextServerCode = {
+  name: "next-server-code",
+  setup(b) {
+    b.onResolve({ filter: /^server-only$/ }, () => ({ path: "server-only", namespace: "empty" }));
+    b.onLoad({ filter: /.*/, namespace: "empty" }, () => ({ contents: "" }));
+    b.onResolve({ filter: /^next\/server$/ }, () => ({ path: "next/server.js", external: true }));
+  },
+};
+
 await build({
   entryPoints: {
     server: "server.ts",
@@ -18,4 +31,7 @@ await build({
   packages: "external",
   sourcemap: true,
   logLevel: "warning",
+  plugins: [nextServerCode],
+  // server.ts loads the ingest route handler only after Next has started (see there).
+  splitting: true,
 });

@@ -1,0 +1,60 @@
+import { gzipSync } from "node:zlib";
+import { expect, test, type APIResponse } from "@playwright/test";
+import { E2E_INGEST_TOKEN } from "./support/ports";
+
+// The production server answers the gateway's ingest itself, without Next's router
+// (lib/api/direct-route.ts): its answers must be the API's, headers included.
+
+const INGEST = "/api/internal/ai-gateway/logs";
+const auth = { authorization: `Bearer ${E2E_INGEST_TOKEN}`, "content-type": "application/json" };
+
+function expectApiHeaders(res: APIResponse) {
+  const headers = res.headers();
+  expect(headers["content-type"]).toContain("application/json");
+  expect(headers["cache-control"]).toBe("no-store");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["referrer-policy"]).toBe("same-origin");
+  expect(headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+}
+
+test("a wrong token is refused in the API's error shape, with the API's headers", async ({ request }) => {
+  const res = await request.post(INGEST, {
+    headers: { ...auth, authorization: "Bearer wrong" },
+    data: Buffer.from("[]"),
+  });
+  expect(res.status()).toBe(401);
+  expectApiHeaders(res);
+  expect((await res.json()).error.code).toBe("unauthenticated");
+});
+
+test("bodies that are not records are refused, plain or gzip, whatever the query string", async ({ request }) => {
+  const plain = await request.post(`${INGEST}?source=litellm`, { headers: auth, data: Buffer.from("{not json") });
+  expect(plain.status()).toBe(400);
+  expectApiHeaders(plain);
+  expect((await plain.json()).error).toMatchObject({ code: "bad_request" });
+
+  const gzip = await request.post(INGEST, {
+    headers: { ...auth, "content-encoding": "gzip" },
+    data: gzipSync(Buffer.from("[]")),
+  });
+  expect(gzip.status()).toBe(400);
+  expect((await gzip.json()).error.message).toMatch(/empty/);
+
+  const unknownEncoding = await request.post(INGEST, {
+    headers: { ...auth, "content-encoding": "br" },
+    data: Buffer.from("[]"),
+  });
+  expect(unknownEncoding.status()).toBe(415);
+});
+
+test("a record of an unknown key is listed as skipped, and the batch is accepted", async ({ request }) => {
+  const record = { id: "req-1", metadata: { user_api_key_hash: "0".repeat(64) }, startTime: 1, endTime: 2 };
+  const res = await request.post(INGEST, { headers: auth, data: JSON.stringify([record]) });
+  expect(res.status()).toBe(202);
+  expectApiHeaders(res);
+  expect(await res.json()).toEqual({
+    accepted: 0,
+    skipped: [{ index: 0, reason: expect.stringMatching(/unknown key/) }],
+  });
+});

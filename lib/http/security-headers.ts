@@ -1,0 +1,16 @@
+// Response headers every answer carries, and the policy of API answers (data, never
+// documents). next.config.ts sets them on what Next serves; server.ts on the routes it
+// serves directly (lib/api/direct-route.ts), so both paths answer alike.
+
+export type HeaderPair = { key: string; value: string };
+
+export const SECURITY_HEADERS: HeaderPair[] = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Referrer-Policy", value: "same-origin" },
+];
+
+/** Pages get a nonce-based policy from proxy.ts; API responses are data, never documents. */
+export const API_HEADERS: HeaderPair[] = [
+  { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
+];
