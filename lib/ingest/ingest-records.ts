@@ -1,8 +1,8 @@
 import { config } from "../config/env";
 import { database } from "../db/database";
-import { countLeftOut, insertOutboxRows } from "../delivery/outbox-store";
+import { countLeftOut } from "../delivery/outbox-store";
 import { wakeWorker } from "../delivery/wake";
-import { loadSealTargets } from "./attribution";
+import { lookUpTargets, storeRows } from "./shared-queries";
 import { keyHashInBytes } from "./key-hash";
 import { RecordSplitter, type RawRecord } from "./record-stream";
 import { sealOffThread } from "./seal-pool";
@@ -12,9 +12,10 @@ import type { SealJob, SealResult, SealTarget } from "./seal-slice";
 // Durable enqueue of a streamed ingest body. Records are split out as the body arrives and
 // handed on in slices (about 1 MB or 256 records). For each slice this thread looks up the keys'
 // targets (cached for the request), an ingest thread seals the records (seal-slice.ts), and
-// this thread writes the result in one transaction. Several slices are in flight at once,
-// a bounded number per request and in all (slice-permits.ts), so memory stays bounded
-// whatever the size of the body or the number of senders. A bad record is
+// this thread writes the result in one statement; both queries are shared with other
+// requests' slices in flight at the same moment (shared-queries.ts). Several slices are in
+// flight at once, a few per request and a budget of bytes in all (slice-permits.ts), so
+// memory stays bounded whatever the size of the body or the number of senders. A bad record is
 // skipped with its index and a reason; it never costs the others.
 
 export type Skipped = { index: number; reason: string };
@@ -32,9 +33,12 @@ type ReadRecord = Extract<RawRecord, { bytes: Buffer }>;
 const SLICE_BYTES = 1024 * 1024;
 const SLICE_RECORDS = 256;
 const MAX_IN_FLIGHT = 4;
-// Across requests: enough to keep every ingest thread busy while other slices are stored.
+/** A slice's weight in the budget across requests: its bytes, and a little for its own upkeep. */
+const SLICE_OVERHEAD = 4096;
+// Across requests: bytes enough to keep every ingest thread busy while other slices are stored.
 let permits: Permits | undefined;
-export const slicePermits = () => (permits ??= new Permits(Math.max(MAX_IN_FLIGHT, config().ingestThreads * 4)));
+export const slicePermits = () =>
+  (permits ??= new Permits(Math.max(MAX_IN_FLIGHT, config().ingestThreads * 4) * SLICE_BYTES));
 
 class Ingest {
   readonly result: IngestResult = { accepted: 0, skipped: [], queued: 0, records: 0 };
@@ -46,7 +50,7 @@ class Ingest {
     const wanted = [...new Set(hashes)];
     const unknown = wanted.filter((h) => !this.targets.has(h));
     if (unknown.length > 0) {
-      const loading = loadSealTargets(unknown);
+      const loading = lookUpTargets(unknown);
       for (const h of unknown)
         this.targets.set(
           h,
@@ -106,7 +110,7 @@ class Ingest {
       await countLeftOut(database().driver, drainId, n.sampled, n.filtered);
     }
     if (result.rows.drainIds.length === 0) return;
-    await insertOutboxRows(database().driver, result.rows, result.usedKeyIds);
+    await storeRows(result.rows, result.usedKeyIds);
     this.result.queued += result.rows.drainIds.length;
     wakeWorker();
   }
@@ -127,14 +131,15 @@ export async function ingestBody(body: ReadableStream<Uint8Array> | null, maxByt
   const flush = async () => {
     if (pending.length === 0) return;
     const slice = pending;
+    const weight = pendingBytes + SLICE_OVERHEAD;
     pending = [];
     pendingBytes = 0;
     const gate = slicePermits();
-    await gate.acquire();
+    await gate.acquire(weight);
     const work = ingest
       .slice(slice)
       .catch((err: unknown) => void (failure ??= err))
-      .finally(() => gate.release());
+      .finally(() => gate.release(weight));
     inFlight.add(work);
     void work.finally(() => inFlight.delete(work));
     // Back-pressure: stop reading the body while enough slices are being sealed and stored.

@@ -43,3 +43,37 @@ describe("Permits", () => {
     expect(second).toBe(false);
   });
 });
+
+describe("Permits by weight", () => {
+  it("grants many light holders at once and makes a heavy one wait for room", async () => {
+    const permits = new Permits(100);
+    for (let i = 0; i < 10; i++) await permits.acquire(9);
+    let heavy = false;
+    void permits.acquire(50).then(() => (heavy = true));
+    await settled();
+    expect(heavy).toBe(false);
+    for (let i = 0; i < 4; i++) permits.release(9);
+    await settled();
+    expect(heavy).toBe(false);
+    permits.release(9);
+    await settled();
+    expect(heavy).toBe(true);
+  });
+
+  it("lets a holder heavier than the whole budget run alone, and no one jump the queue meanwhile", async () => {
+    const permits = new Permits(100);
+    await permits.acquire(10);
+    let huge = false;
+    let light = false;
+    void permits.acquire(500).then(() => (huge = true));
+    void permits.acquire(1).then(() => (light = true));
+    await settled();
+    expect([huge, light]).toEqual([false, false]);
+    permits.release(10);
+    await settled();
+    expect([huge, light]).toEqual([true, false]);
+    permits.release(500);
+    await settled();
+    expect(light).toBe(true);
+  });
+});

@@ -1,10 +1,13 @@
-// A process-wide bound on ingest slices being sealed and stored, whatever the number of
-// concurrent requests. Each request already keeps at most a few slices in flight; without a
-// bound across requests, 48 concurrent senders queued ~190 slices (~1 MB each) at the ingest
-// threads and the server reached 890 MB (BENCHMARKS.md, crowd phase). A request that gets no
-// permit stops reading its body, so the sender is slowed by TCP instead of the server
-// buffering: nothing is refused, and memory measured the same at 48 and 160 senders. Permits
-// are granted in arrival order, so no request starves.
+// A process-wide bound on the bytes of ingest slices being sealed and stored, whatever the
+// number of concurrent requests. Each request already keeps at most a few slices in flight;
+// without a bound across requests, 48 concurrent senders queued ~190 slices (~1 MB each) at
+// the ingest threads and the server reached 890 MB (BENCHMARKS.md, crowd phase). The bound is
+// in bytes, not slices, so a gateway posting records one per request keeps hundreds of them
+// in flight (their queries are then shared, shared-queries.ts) while large bodies are held
+// to a few megabytes. A request that gets no permit stops reading its body, so the sender is
+// slowed by TCP instead of the server buffering: nothing is refused. Permits are granted in
+// arrival order, so no request starves; one slice larger than the whole budget (a single
+// huge record) waits until nothing else is held, then runs alone.
 //
 // Written here rather than taken from a library: the read loop must wait for a permit
 // *before* it reads on (p-limit and p-queue wait for a function's result instead), and the
@@ -12,25 +15,29 @@
 
 export class Permits {
   private available: number;
-  private readonly waiting: (() => void)[] = [];
+  private readonly waiting: { weight: number; grant: () => void }[] = [];
 
   constructor(readonly size: number) {
     this.available = size;
   }
 
-  /** Resolves when a permit is held; call release() once when done with it. */
-  acquire(): Promise<void> {
-    if (this.available > 0) {
-      this.available--;
+  /** Resolves when `weight` is held; call release(weight) once when done with it. */
+  acquire(weight = 1): Promise<void> {
+    const w = Math.min(weight, this.size);
+    if (this.waiting.length === 0 && this.available >= w) {
+      this.available -= w;
       return Promise.resolve();
     }
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((grant) => this.waiting.push({ weight: w, grant }));
   }
 
-  release(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.available = Math.min(this.size, this.available + 1);
+  release(weight = 1): void {
+    this.available = Math.min(this.size, this.available + Math.min(weight, this.size));
+    while (this.waiting.length > 0 && this.available >= this.waiting[0]!.weight) {
+      const next = this.waiting.shift()!;
+      this.available -= next.weight;
+      next.grant();
+    }
   }
 
   get queued(): number {

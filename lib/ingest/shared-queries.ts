@@ -1,0 +1,71 @@
+import { database } from "../db/database";
+import { insertOutboxRows } from "../delivery/outbox-store";
+import { loadSealTargets } from "./attribution";
+import { Coalescer } from "./coalescer";
+import type { SealedRows, SealTarget } from "./seal-slice";
+
+// Ingest's two queries, shared by the requests in flight together (coalescer.ts says why):
+// the lookup of keys' targets, and the INSERT of sealed spans. Large slices go alone, as
+// before; small ones, a gateway posting records one per request, share a round trip.
+
+const LOOKUP_LANES = 2;
+const STORE_LANES = 4;
+const STORE_MAX_BYTES = 2 * 1024 * 1024;
+
+const lookups = new Coalescer<string[], Map<string, SealTarget>>({
+  lanes: LOOKUP_LANES,
+  maxWeight: 1000,
+  weight: (hashes) => hashes.length,
+  run: async (batches) => {
+    const all = await loadSealTargets([...new Set(batches.flat())]);
+    return batches.map(() => all);
+  },
+});
+
+export const lookUpTargets = (hashes: string[]): Promise<Map<string, SealTarget>> => lookups.submit(hashes);
+
+type Store = { rows: SealedRows; usedKeyIds: string[] };
+
+const stores = new Coalescer<Store, void>({
+  lanes: STORE_LANES,
+  maxWeight: STORE_MAX_BYTES,
+  weight: (store) => store.rows.payloads.byteLength,
+  run: async (batch) => {
+    const [first] = batch;
+    const merged =
+      batch.length === 1
+        ? first!
+        : { rows: concatRows(batch.map((s) => s.rows)), usedKeyIds: [...new Set(batch.flatMap((s) => s.usedKeyIds))] };
+    await insertOutboxRows(database().driver, merged.rows, merged.usedKeyIds);
+    return batch.map(() => undefined);
+  },
+});
+
+/** Resolves once the rows are committed. */
+export const storeRows = (rows: SealedRows, usedKeyIds: string[]): Promise<void> => stores.submit({ rows, usedKeyIds });
+
+export function concatRows(parts: SealedRows[]): SealedRows {
+  const total = parts.reduce((n, p) => n + p.payloads.byteLength, 0);
+  const payloads = new Uint8Array(total);
+  const merged: SealedRows = {
+    payloads: payloads.buffer,
+    offsets: [],
+    lengths: [],
+    drainIds: [],
+    spanIds: [],
+    sizeBytes: [],
+    formats: [],
+  };
+  let base = 0;
+  for (const p of parts) {
+    payloads.set(new Uint8Array(p.payloads), base);
+    for (const offset of p.offsets) merged.offsets.push(base + offset);
+    merged.lengths.push(...p.lengths);
+    merged.drainIds.push(...p.drainIds);
+    merged.spanIds.push(...p.spanIds);
+    merged.sizeBytes.push(...p.sizeBytes);
+    merged.formats.push(...p.formats);
+    base += p.payloads.byteLength;
+  }
+  return merged;
+}
