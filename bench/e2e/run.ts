@@ -1,7 +1,7 @@
 // npm run bench:e2e -- [--label after] [--seconds 20] [--senders 4] [--size 12000]
 //                      [--e2e-records 60000] [--paced-seconds 30] [--rate 1000]
 //                      [--app-dir <checkout>] [--server-command "node dist/server.js"] [--skip floor,baseline]
-//                      [--database postgres|pglite]
+//                      [--database postgres|pglite] [--per-body 512]
 // The end-to-end benchmark, every part a process of its own on this machine: the production
 // server on PostgreSQL (BENCH_DATABASE_URL; a fresh database is created and dropped) or, with
 // --database pglite, on the embedded database (a fresh data directory, removed after), an
@@ -32,6 +32,7 @@ const { values } = parseArgs({
     label: { type: "string", default: "current" },
     seconds: { type: "string", default: "20" },
     senders: { type: "string", default: "4" },
+    "per-body": { type: "string", default: "512" },
     size: { type: "string", default: "12300" },
     "e2e-records": { type: "string", default: "60000" },
     "paced-seconds": { type: "string", default: "30" },
@@ -96,6 +97,8 @@ const loadgen = (ingestUrl: string, extra: string[]) =>
     values.size,
     "--senders",
     values.senders,
+    "--per-body",
+    values["per-body"],
     ...extra,
   ]);
 const receiverStats = async (reset = false) =>
@@ -163,7 +166,12 @@ const results: Record<string, unknown> = {
   node: process.version,
   serverCommand,
   database: embedded ? "pglite" : "postgres",
-  settings: { seconds: values.seconds, senders: values.senders, recordBytes: values.size, perBody: 512 },
+  settings: {
+    seconds: values.seconds,
+    senders: values.senders,
+    recordBytes: values.size,
+    perBody: Number(values["per-body"]),
+  },
 };
 const log = (phase: string, value: unknown) => {
   results[phase] = value;
