@@ -72,9 +72,9 @@ async function main(): Promise<void> {
   // The gateway's ingest is served without Next's router (lib/api/direct-route.ts says why).
   // It is loaded once Next has set up its runtime, which next/server relies on.
   const { serveDirect } = await import("./lib/api/direct-route");
-  const directRoutes: Record<string, Handler> = {
-    "POST /api/internal/ai-gateway/logs": (await import("./app/api/internal/ai-gateway/logs/route")).POST,
-  };
+  const directRoutes = new Map<string, Handler>([
+    ["POST /api/internal/ai-gateway/logs", (await import("./app/api/internal/ai-gateway/logs/route")).POST],
+  ]);
 
   const server = createServer((req, res) => {
     const started = process.hrtime.bigint();
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
     }
     setClientIp(req, cfg.trustProxy);
     res.on("finish", () => logRequest(req, res, started));
-    const direct = directRoutes[`${req.method} ${(req.url ?? "/").split("?")[0]}`];
+    const direct = directRoutes.get(`${req.method} ${(req.url ?? "/").split("?")[0]}`);
     (direct ? serveDirect(direct, req, res) : handle(req, res)).catch((err: unknown) => {
       log.error("request handler failed", errorFields(err));
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
