@@ -21,6 +21,13 @@ type Run = {
   crowd?: { senders: number; recordsPerSecond: number; batchLatencyMs: { p50: number; p99: number } };
   crowdPeakMemoryMb?: { total: number; largest: number };
   e2e?: { recordsPerSecond: number; delivered: number; accepted: number; duplicates: number; exportMegabytes: number };
+  single?: {
+    ingestRecordsPerSecond: number;
+    recordsPerSecond: number;
+    duplicates: number;
+    delivered: number;
+    accepted: number;
+  };
   e2ePeakMemoryMb?: { total: number; largest: number };
   paced?: { batchLatencyMs: { p50: number; p99: number }; deliveryLatencyMs: { p50: number; p99: number } };
   baseline?: { acceptedPerSecond: number; deliveredPerSecond: number; droppedPercent: number };
@@ -73,6 +80,11 @@ const rows: [string, string, (r: Run) => string][] = [
   ["ingest + delivery, all delivered (records/s)", "≥ 3,000", (r) => n(r.e2e?.recordsPerSecond)],
   ["duplicates delivered", "0", (r) => n(r.e2e?.duplicates)],
   ["export bytes for the e2e run (MB)", "—", (r) => n(r.e2e?.exportMegabytes)],
+  [
+    "one record per request, 32 senders: ingest / ingest + delivery (records/s)",
+    "—",
+    (r) => (r.single ? `${n(r.single.ingestRecordsPerSecond)} / ${n(r.single.recordsPerSecond)}` : "—"),
+  ],
   [
     "1,000 records/s: batch p50 / p99 (ms)",
     "p99 ≤ 100",

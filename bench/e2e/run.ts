@@ -11,6 +11,7 @@
 //   ingest    durable ingest alone (delivery off): records/s, batch p50/p99
 //   crowd     the same with 48 concurrent senders: throughput and the server's peak memory
 //   e2e       ingest and delivery together until the receiver holds every span
+//   single    the same with one record per request (32 senders): a gateway that does not batch
 //   paced     a steady 1,000 records/s: batch latency, delivery latency
 //   baseline  the stock BatchSpanProcessor with the same mapping and exporter, no durability
 //   backlog   (--backlog N) N records queued with delivery off, then drained: the server's
@@ -84,6 +85,9 @@ type ReceiverStats = {
 
 /** Many more senders than cores: what an over-eager client fleet does to throughput and memory. */
 const CROWD_SENDERS = 48;
+/** One record per request: how many requests a gateway posting each record on its own keeps in flight. */
+const SINGLE_SENDERS = 32;
+const SINGLE_RECORDS = 15_000;
 const loadgen = (ingestUrl: string, extra: string[]) =>
   runJson<LoadResult>(tsx, [
     path.join(here, "loadgen.ts"),
@@ -234,6 +238,32 @@ try {
       exportMegabytes: Math.round(delivered.bytes / 1e5) / 10,
     });
     log("e2ePeakMemoryMb", memory.stop());
+  }
+
+  if (!skip.has("single")) {
+    // A gateway that posts each record on its own: many small requests instead of a few large ones.
+    await receiverStats(true);
+    const started = Date.now();
+    const load = await loadgen(ingestUrl, [
+      "--records",
+      String(SINGLE_RECORDS),
+      "--per-body",
+      "1",
+      "--senders",
+      String(SINGLE_SENDERS),
+    ]);
+    const delivered = await waitForDelivery(load.accepted, 300_000);
+    const seconds = (delivered.lastAt - started) / 1000;
+    log("single", {
+      senders: SINGLE_SENDERS,
+      accepted: load.accepted,
+      errors: load.errors,
+      ingestRecordsPerSecond: load.recordsPerSecond,
+      requestLatencyMs: load.batchLatencyMs,
+      delivered: delivered.unique,
+      duplicates: delivered.duplicates,
+      recordsPerSecond: Math.round(delivered.unique / seconds),
+    });
   }
 
   if (!skip.has("paced")) {
