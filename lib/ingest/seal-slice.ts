@@ -111,6 +111,17 @@ function renderSpan(record: GatewayRecord, context: SpanContext, encoding: SpanE
   return spanMember(span, encoding, scratch);
 }
 
+/** Rows with none in them yet, their payloads to be packed into `payloads`. */
+export const noRows = (payloads = new ArrayBuffer(0)): SealedRows => ({
+  payloads,
+  offsets: [],
+  lengths: [],
+  drainIds: [],
+  spanIds: [],
+  sizeBytes: [],
+  formats: [],
+});
+
 export function sealSlice(job: SealJob, keyring: Keyring): SealResult {
   const data = Buffer.from(job.data);
   const result: SealResult = {
@@ -119,15 +130,7 @@ export function sealSlice(job: SealJob, keyring: Keyring): SealResult {
     skipped: [],
     needsLookup: [],
     usedKeyIds: [],
-    rows: {
-      payloads: new ArrayBuffer(0),
-      offsets: [],
-      lengths: [],
-      drainIds: [],
-      spanIds: [],
-      sizeBytes: [],
-      formats: [],
-    },
+    rows: noRows(),
   };
   const payloads: Buffer[] = [];
   const usedKeys = new Set<string>();

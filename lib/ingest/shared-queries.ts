@@ -2,7 +2,7 @@ import { database } from "../db/database";
 import { insertOutboxRows } from "../delivery/outbox-store";
 import { loadSealTargets } from "./attribution";
 import { Coalescer } from "./coalescer";
-import type { SealedRows, SealTarget } from "./seal-slice";
+import { noRows, type SealedRows, type SealTarget } from "./seal-slice";
 
 // Ingest's two queries, shared by the requests in flight together (coalescer.ts says why):
 // the lookup of keys' targets, and the INSERT of sealed spans. Large slices go alone, as
@@ -47,15 +47,7 @@ export const storeRows = (rows: SealedRows, usedKeyIds: string[]): Promise<void>
 export function concatRows(parts: SealedRows[]): SealedRows {
   const total = parts.reduce((n, p) => n + p.payloads.byteLength, 0);
   const payloads = new Uint8Array(total);
-  const merged: SealedRows = {
-    payloads: payloads.buffer,
-    offsets: [],
-    lengths: [],
-    drainIds: [],
-    spanIds: [],
-    sizeBytes: [],
-    formats: [],
-  };
+  const merged = noRows(payloads.buffer);
   let base = 0;
   for (const p of parts) {
     payloads.set(new Uint8Array(p.payloads), base);
