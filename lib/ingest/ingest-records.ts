@@ -7,6 +7,7 @@ import { keyHashInBytes } from "./key-hash";
 import { RecordSplitter, type RawRecord } from "./record-stream";
 import { sealOffThread } from "./seal-pool";
 import { Permits } from "./slice-permits";
+import { SkipList } from "./skip-list";
 import type { SealJob, SealResult, SealTarget } from "./seal-slice";
 
 // Durable enqueue of a streamed ingest body. Records are split out as the body arrives and
@@ -19,7 +20,7 @@ import type { SealJob, SealResult, SealTarget } from "./seal-slice";
 // skipped with its index and a reason; it never costs the others.
 
 export type Skipped = { index: number; reason: string };
-export type IngestResult = { accepted: number; skipped: Skipped[]; queued: number; records: number };
+export type IngestResult = { accepted: number; skipped: SkipList; queued: number; records: number };
 
 export class IngestBodyError extends Error {
   override name = "IngestBodyError";
@@ -41,7 +42,7 @@ export const slicePermits = () =>
   (permits ??= new Permits(Math.max(MAX_IN_FLIGHT, config().ingestThreads * 4) * SLICE_BYTES));
 
 class Ingest {
-  readonly result: IngestResult = { accepted: 0, skipped: [], queued: 0, records: 0 };
+  readonly result: IngestResult = { accepted: 0, skipped: new SkipList(), queued: 0, records: 0 };
   /** Key targets for this request; slices in flight together share one lookup per key. */
   private readonly targets = new Map<string, Promise<SealTarget>>();
   private malformed = 0;
@@ -80,7 +81,7 @@ class Ingest {
       if ("error" in raw) {
         // A record too large is well-formed JSON for all we know: the batch is not unreadable.
         if (!raw.tooLarge) this.malformed++;
-        this.result.skipped.push({ index: raw.index, reason: raw.error });
+        this.result.skipped.add({ index: raw.index, reason: raw.error });
       } else records.push({ raw, hash: keyHashInBytes(raw.bytes) });
     }
     const targets = await this.resolve(records.flatMap((r) => (r.hash ? [r.hash] : [])));
@@ -95,7 +96,7 @@ class Ingest {
           await this.resolve(again.values()),
         ),
       );
-      for (const n of result.needsLookup) this.result.skipped.push({ index: n.index, reason: "unknown key" });
+      for (const n of result.needsLookup) this.result.skipped.add({ index: n.index, reason: "unknown key" });
       await this.store(result);
     }
   }
@@ -103,7 +104,7 @@ class Ingest {
   private async store(result: SealResult): Promise<void> {
     for (const s of result.skipped) {
       if (s.reason === "malformed JSON") this.malformed++;
-      this.result.skipped.push(s);
+      this.result.skipped.add(s);
     }
     this.result.accepted += result.accepted;
     for (const [drainId, n] of Object.entries(result.leftOut)) {
@@ -186,6 +187,5 @@ export async function ingestBody(body: ReadableStream<Uint8Array> | null, maxByt
         : "The body is not JSON, a JSON array of records, or NDJSON (malformed or truncated)",
     );
   }
-  ingest.result.skipped.sort((a, b) => a.index - b.index);
   return ingest.result;
 }

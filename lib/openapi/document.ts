@@ -329,6 +329,11 @@ export function openApiDocument(): Json {
                 skipped: {
                   type: "array",
                   items: { type: "object", properties: { index: { type: "integer" }, reason: { type: "string" } } },
+                  description: "The first 1,000 records not queued, by index",
+                },
+                skippedCount: {
+                  type: "integer",
+                  description: "Present only when more than 1,000 records were skipped: how many",
                 },
               },
             }),
