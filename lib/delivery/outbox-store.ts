@@ -19,7 +19,9 @@ export type ClaimedRow = {
 
 /**
  * Queues sealed spans (packed by lib/ingest/seal-slice.ts) in one statement, so one round trip
- * and atomic on its own: one INSERT for all rows, and the keys' "last used" at minute precision. The payloads travel as one binary
+ * and atomic on its own: one INSERT for all rows, and the keys' "last used" at minute precision.
+ * Rows of a drain deleted since its records were looked up are dropped (nothing would deliver
+ * them), so a customer deleting a drain never fails the gateway batch it shares with others. The payloads travel as one binary
  * bytea parameter sliced by offset in SQL: an array of bytea would be sent as hex text, twice
  * the bytes and a parse per row.
  */
@@ -29,7 +31,8 @@ export async function insertOutboxRows(sql: SqlExecutor, rows: SealedRows, usedK
        INSERT INTO trace_outbox (drain_id, span_id, payload, size_bytes, payload_format)
        SELECT t.drain_id, t.span_id, substring($3::bytea FROM t.off + 1 FOR t.len), t.size, t.format
          FROM unnest($1::uuid[], $2::text[], $4::int[], $5::int[], $6::int[], $7::int[])
-           AS t(drain_id, span_id, off, len, size, format))
+           AS t(drain_id, span_id, off, len, size, format)
+         JOIN llm_trace_drains d ON d.id = t.drain_id)
      UPDATE llm_keys SET last_used_at = now()
       WHERE id = ANY($8::uuid[]) AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
     [

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/database";
@@ -243,5 +244,47 @@ describe("many concurrent senders", () => {
     const rows = await db().traceOutbox.findMany({ where: { drainId: world.drainId }, select: { spanId: true } });
     expect(rows).toHaveLength(300);
     expect(new Set(rows.map((r) => r.spanId)).size).toBe(300);
+  });
+
+  it("a body of tens of thousands of unusable records: all counted, the first thousand listed", async () => {
+    const res = await postLogs(null, { raw: "1\n".repeat(20_000) });
+    expect(res.status).toBe(202);
+    expect(res.json.accepted).toBe(0);
+    expect(res.json.skippedCount).toBe(20_000);
+    const skipped = res.json.skipped as { index: number; reason: string }[];
+    expect(skipped).toHaveLength(1000);
+    expect(skipped[0]).toEqual({ index: 0, reason: "not a JSON object" });
+    expect(skipped[999]!.index).toBe(999);
+  });
+
+  it("a drain deleted while a request is in flight: its spans are dropped, the environment's other drains get theirs", async () => {
+    await clear();
+    const drain = await db().llmTraceDrain.findUniqueOrThrow({ where: { id: world.drainId } });
+    const doomed = await db().llmTraceDrain.create({
+      data: {
+        id: randomUUID(),
+        organizationId: drain.organizationId,
+        environmentId: drain.environmentId,
+        type: drain.type,
+        handle: "deleted-mid-request",
+        config: drain.config ?? {},
+        secrets: drain.secrets ?? {},
+        secretHints: drain.secretHints ?? {},
+      },
+    });
+    setSealPool({
+      seal: async (job) => {
+        await db().llmTraceDrain.delete({ where: { id: doomed.id } });
+        return sealSlice(job, config().drainKeyring);
+      },
+    });
+    try {
+      const res = await postLogs(records(world.keySecret, ["chat", "chat"]));
+      expect(res.status).toBe(202);
+      expect(res.json).toEqual({ accepted: 2, skipped: [] });
+      expect(await queued()).toBe(2);
+    } finally {
+      setSealPool(undefined);
+    }
   });
 });
