@@ -34,8 +34,13 @@ type ReadRecord = Extract<RawRecord, { bytes: Buffer }>;
 const SLICE_BYTES = 1024 * 1024;
 const SLICE_RECORDS = 256;
 const MAX_IN_FLIGHT = 4;
-/** A slice's weight in the budget across requests: its bytes, and a little for its own upkeep. */
+/**
+ * A slice's weight in the budget across requests: its bytes and a little for its own upkeep,
+ * but no more than two ordinary slices, so one slice of a huge record never takes the whole
+ * budget and holds every other sender's small requests behind it.
+ */
 const SLICE_OVERHEAD = 4096;
+const SLICE_MAX_WEIGHT = 2 * SLICE_BYTES;
 // Across requests: bytes enough to keep every ingest thread busy while other slices are stored.
 let permits: Permits | undefined;
 export const slicePermits = () =>
@@ -132,7 +137,7 @@ export async function ingestBody(body: ReadableStream<Uint8Array> | null, maxByt
   const flush = async () => {
     if (pending.length === 0) return;
     const slice = pending;
-    const weight = pendingBytes + SLICE_OVERHEAD;
+    const weight = Math.min(pendingBytes + SLICE_OVERHEAD, SLICE_MAX_WEIGHT);
     pending = [];
     pendingBytes = 0;
     const gate = slicePermits();

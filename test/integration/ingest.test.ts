@@ -287,4 +287,28 @@ describe("many concurrent senders", () => {
       setSealPool(undefined);
     }
   });
+
+  it("a request with a huge record does not hold other senders' small requests behind it", async () => {
+    await clear();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    setSealPool({
+      seal: async (job) => {
+        if (job.data.byteLength > slicePermits().size / 2) await held;
+        return sealSlice(job, config().drainKeyring);
+      },
+    });
+    try {
+      const huge = records(world.keySecret, ["chat"], { padding: slicePermits().size });
+      const big = postLogs(huge);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const small = await postLogs(records(world.keySecret, ["chat"]));
+      expect(small.json).toEqual({ accepted: 1, skipped: [] });
+      release();
+      expect((await big).json).toEqual({ accepted: 1, skipped: [] });
+    } finally {
+      release();
+      setSealPool(undefined);
+    }
+  });
 });
