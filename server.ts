@@ -13,6 +13,7 @@ import { startDelivery } from "./lib/delivery/start-delivery";
 import { SealPool, setSealPool } from "./lib/ingest/seal-pool";
 import { setWorkerWakeHook } from "./lib/delivery/wake";
 import type { Handler } from "./lib/api/route";
+import { answerClientError } from "./lib/http/client-error";
 
 function setClientIp(req: IncomingMessage, trustProxy: boolean): void {
   req.headers[CLIENT_IP_HEADER] = requestClientIp(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustProxy);
@@ -94,6 +95,7 @@ async function main(): Promise<void> {
       res.end("Internal Server Error");
     });
   });
+  server.on("clientError", answerClientError);
   server.listen(cfg.port, () => log.info("listening", { url: `http://localhost:${cfg.port}` }));
 
   const shutdown = (signal: string) => {

@@ -1,6 +1,7 @@
+import net from "node:net";
 import { gzipSync } from "node:zlib";
 import { expect, test, type APIResponse } from "@playwright/test";
-import { E2E_INGEST_TOKEN } from "./support/ports";
+import { E2E_APP_PORT, E2E_INGEST_TOKEN } from "./support/ports";
 
 // The production server answers the gateway's ingest itself, without Next's router
 // (lib/api/direct-route.ts): its answers must be the API's, headers included.
@@ -57,4 +58,23 @@ test("a record of an unknown key is listed as skipped, and the batch is accepted
     accepted: 0,
     skipped: [{ index: 0, reason: expect.stringMatching(/unknown key/) }],
   });
+});
+
+test("a request that is not valid HTTP is answered in the API's error shape", async () => {
+  const answer = await new Promise<string>((resolve, reject) => {
+    const socket = net.connect(E2E_APP_PORT, "127.0.0.1", () =>
+      socket.write(
+        `POST ${INGEST} HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n[]`,
+      ),
+    );
+    let text = "";
+    socket.on("data", (chunk) => (text += chunk.toString("utf8")));
+    socket.on("end", () => resolve(text));
+    socket.on("error", reject);
+  });
+  const [head, body] = answer.split("\r\n\r\n");
+  expect(head).toMatch(/^HTTP\/1\.1 400 /);
+  expect(head).toMatch(/^X-Content-Type-Options: nosniff$/m);
+  expect(head).toMatch(/^Content-Security-Policy: default-src 'none'; frame-ancestors 'none'$/m);
+  expect(JSON.parse(body!)).toEqual({ error: { code: "bad_request", message: "The request is not valid HTTP" } });
 });
