@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { NextRequest } from "next/server";
 import type { Handler } from "./route";
-import { API_HEADERS, SECURITY_HEADERS, type HeaderPair } from "../http/security-headers";
+import { API_ANSWER_HEADERS } from "../http/security-headers";
 
 // Serves an App Router route handler straight from node:http, for the one endpoint whose
 // volume is the gateway's: Next's router, rendering pipeline and response plumbing cost ~2 ms
@@ -10,8 +10,6 @@ import { API_HEADERS, SECURITY_HEADERS, type HeaderPair } from "../http/security
 // 401), ten times a plain handler, which caps a gateway that posts records one per request.
 // The handler is the same function Next would call (same wrapper, errors and body), and the
 // response carries the headers next.config.ts gives every API answer.
-
-const HEADERS: HeaderPair[] = [...SECURITY_HEADERS, ...API_HEADERS];
 
 export async function serveDirect(handler: Handler, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const headers = new Headers();
@@ -28,7 +26,7 @@ export async function serveDirect(handler: Handler, req: IncomingMessage, res: S
   });
   const response = await handler(request, { params: Promise.resolve({}) });
   const body = Buffer.from(await response.arrayBuffer());
-  for (const { key, value } of HEADERS) res.setHeader(key, value);
+  for (const { key, value } of API_ANSWER_HEADERS) res.setHeader(key, value);
   response.headers.forEach((value, key) => res.setHeader(key, value));
   res.setHeader("content-length", body.length);
   res.writeHead(response.status);

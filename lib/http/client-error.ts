@@ -1,6 +1,6 @@
 import { STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
-import { API_HEADERS, SECURITY_HEADERS } from "./security-headers";
+import { API_ANSWER_HEADERS } from "./security-headers";
 
 // Node answers a request it cannot parse by itself (400; 431 for oversized headers; 408 when
 // one takes too long to arrive), with no body and none of our headers. server.ts answers them
@@ -24,7 +24,7 @@ export function answerClientError(err: Error & { code?: string }, socket: Duplex
     `Content-Length: ${Buffer.byteLength(body)}`,
     "Cache-Control: no-store",
     "Connection: close",
-    ...[...SECURITY_HEADERS, ...API_HEADERS].map(({ key, value }) => `${key}: ${value}`),
+    ...API_ANSWER_HEADERS.map(({ key, value }) => `${key}: ${value}`),
   ];
   socket.end(`${head.join("\r\n")}\r\n\r\n${body}`);
 }

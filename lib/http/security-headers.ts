@@ -14,3 +14,6 @@ export const SECURITY_HEADERS: HeaderPair[] = [
 export const API_HEADERS: HeaderPair[] = [
   { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
 ];
+
+/** What an API answer served outside Next carries: both of the above. */
+export const API_ANSWER_HEADERS: HeaderPair[] = [...SECURITY_HEADERS, ...API_HEADERS];

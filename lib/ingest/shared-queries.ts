@@ -9,12 +9,13 @@ import { noRows, type SealedRows, type SealTarget } from "./seal-slice";
 // before; small ones, a gateway posting records one per request, share a round trip.
 
 const LOOKUP_LANES = 2;
+const LOOKUP_MAX_KEYS = 1000;
 const STORE_LANES = 4;
 const STORE_MAX_BYTES = 2 * 1024 * 1024;
 
 const lookups = new Coalescer<string[], Map<string, SealTarget>>({
   lanes: LOOKUP_LANES,
-  maxWeight: 1000,
+  maxWeight: LOOKUP_MAX_KEYS,
   weight: (hashes) => hashes.length,
   run: async (batches) => {
     const all = await loadSealTargets([...new Set(batches.flat())]);

@@ -10,7 +10,7 @@ export const MAX_LISTED_SKIPS = 1000;
 
 export class SkipList {
   private entries: Skipped[] = [];
-  count = 0;
+  private count = 0;
 
   add(entry: Skipped): void {
     this.count++;
@@ -18,10 +18,12 @@ export class SkipList {
     if (this.entries.length >= 2 * MAX_LISTED_SKIPS) this.trim();
   }
 
-  /** The listed entries, by index. */
-  listed(): Skipped[] {
+  /** As the answer gives them: `skippedCount` only when the list was cut short, so the usual answer keeps its shape. */
+  answer(): { skipped: Skipped[]; skippedCount?: number } {
     this.trim();
-    return this.entries;
+    return this.count > this.entries.length
+      ? { skipped: this.entries, skippedCount: this.count }
+      : { skipped: this.entries };
   }
 
   private trim(): void {

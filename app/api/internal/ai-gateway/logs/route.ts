@@ -27,10 +27,7 @@ export const POST = publicRoute(async ({ req, ip }) => {
   }
   try {
     const result = await ingestBody(decodedBody(req.body, req.headers.get("content-encoding")), limit);
-    const skipped = result.skipped.listed();
-    // skippedCount only when the list was cut short: the usual answer keeps its shape.
-    const cut = result.skipped.count > skipped.length ? { skippedCount: result.skipped.count } : {};
-    return NextResponse.json({ accepted: result.accepted, skipped, ...cut }, { status: 202 });
+    return NextResponse.json({ accepted: result.accepted, ...result.skipped.answer() }, { status: 202 });
   } catch (err) {
     if (err instanceof UnsupportedEncodingError) throw new AppError("unsupported_media_type", err.message);
     if (err instanceof IngestBodyError) throw new AppError("bad_request", err.message);
