@@ -8,6 +8,7 @@ import { RecordSplitter, type RawRecord } from "./record-stream";
 import { sealOffThread } from "./seal-pool";
 import { Permits } from "./slice-permits";
 import { SkipList } from "./skip-list";
+import { HeldBytes, IngestBusyError } from "./buffer-budget";
 import type { SealJob, SealResult, SealTarget } from "./seal-slice";
 
 // Durable enqueue of a streamed ingest body. Records are split out as the body arrives and
@@ -159,8 +160,9 @@ export async function ingestBody(body: ReadableStream<Uint8Array> | null, maxByt
     }
   };
   let total = 0;
-  if (body) {
-    const reader = body.getReader();
+  // Buffered bytes count in a budget across requests (buffer-budget.ts) until their slice is in flight.
+  const held = new HeldBytes();
+  const readBody = async (reader: ReadableStreamDefaultReader<Uint8Array>) => {
     for (;;) {
       const { done, value } = await reader.read().catch(async () => {
         // A body that ends early, or is not the gzip its Content-Encoding says: what was
@@ -168,7 +170,7 @@ export async function ingestBody(body: ReadableStream<Uint8Array> | null, maxByt
         await Promise.all(inFlight);
         throw new IngestBodyError("The request body could not be read to its end (cut short, or not valid gzip)");
       });
-      if (done) break;
+      if (done) return;
       total += value.byteLength;
       if (total > maxBytes) {
         await reader.cancel();
@@ -176,12 +178,23 @@ export async function ingestBody(body: ReadableStream<Uint8Array> | null, maxByt
         throw new IngestTooLargeError(`The request body is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);
       }
       await take(splitter.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength)));
-      if (failure) break;
+      if (failure) return;
+      if (!(await held.resize(splitter.heldBytes + pendingBytes))) {
+        // What was read before is stored as usual; the sender sends the batch again later.
+        await reader.cancel();
+        await Promise.all(inFlight);
+        throw new IngestBusyError("The server is busy with other ingest requests; retry this batch shortly");
+      }
     }
-  }
-  if (!failure) {
-    await take(splitter.end());
-    await flush();
+  };
+  try {
+    if (body) await readBody(body.getReader());
+    if (!failure) {
+      await take(splitter.end());
+      await flush();
+    }
+  } finally {
+    held.release();
   }
   await Promise.all(inFlight);
   if (failure) throw failure;

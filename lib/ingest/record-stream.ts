@@ -55,6 +55,11 @@ export class RecordSplitter {
   /** `maxRecordBytes`: a larger record is skipped with a reason, never held whole (a small gzip body can inflate to one huge record). */
   constructor(private readonly maxRecordBytes = Number.POSITIVE_INFINITY) {}
 
+  /** Bytes held of the record being read (none once it is known to be too large). */
+  get heldBytes(): number {
+    return this.pendingBytes;
+  }
+
   /** Feeds the next chunk; returns the records it completed. */
   push(chunk: Buffer): RawRecord[] {
     let start = this.inRecord ? 0 : -1;

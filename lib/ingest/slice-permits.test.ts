@@ -77,3 +77,38 @@ describe("Permits by weight", () => {
     expect(light).toBe(true);
   });
 });
+
+describe("Permits with a bounded wait", () => {
+  it("grants at once when there is room, and gives up after the wait when there is none", async () => {
+    const permits = new Permits(100);
+    expect(await permits.acquireWithin(60, 1000)).toBe(true);
+    const started = Date.now();
+    expect(await permits.acquireWithin(60, 50)).toBe(false);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+    expect(permits.queued).toBe(0);
+    permits.release(60);
+    expect(await permits.acquireWithin(100, 0)).toBe(true);
+  });
+
+  it("is granted when room comes within the wait", async () => {
+    const permits = new Permits(10);
+    await permits.acquire(10);
+    const waiting = permits.acquireWithin(5, 1000);
+    permits.release(10);
+    expect(await waiting).toBe(true);
+    expect(await permits.acquireWithin(6, 10)).toBe(false);
+  });
+
+  it("a waiter that gives up lets the lighter ones queued behind it through", async () => {
+    const permits = new Permits(10);
+    await permits.acquire(6);
+    const heavy = permits.acquireWithin(8, 30);
+    let light = false;
+    void permits.acquire(3).then(() => (light = true));
+    await settled();
+    expect(light).toBe(false);
+    expect(await heavy).toBe(false);
+    await settled();
+    expect(light).toBe(true);
+  });
+});

@@ -31,6 +31,34 @@ export class Permits {
     return new Promise((grant) => this.waiting.push({ weight: w, grant }));
   }
 
+  /**
+   * Like acquire, but gives up after `ms`: true when `weight` is held (release it as usual),
+   * false when it was not granted in time (nothing is held, and nothing need be released).
+   */
+  acquireWithin(weight: number, ms: number): Promise<boolean> {
+    const w = Math.min(weight, this.size);
+    if (this.waiting.length === 0 && this.available >= w) {
+      this.available -= w;
+      return Promise.resolve(true);
+    }
+    return new Promise((resolve) => {
+      const waiter = {
+        weight: w,
+        grant: () => {
+          clearTimeout(timer);
+          resolve(true);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiting.splice(this.waiting.indexOf(waiter), 1);
+        // The head of the queue may have been this waiter: those behind it may fit now.
+        this.release(0);
+        resolve(false);
+      }, ms);
+      this.waiting.push(waiter);
+    });
+  }
+
   release(weight = 1): void {
     this.available = Math.min(this.size, this.available + Math.min(weight, this.size));
     while (this.waiting.length > 0 && this.available >= this.waiting[0]!.weight) {
@@ -38,6 +66,11 @@ export class Permits {
       this.available -= next.weight;
       next.grant();
     }
+  }
+
+  /** Weight held now. */
+  get held(): number {
+    return this.size - this.available;
   }
 
   get queued(): number {

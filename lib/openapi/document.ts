@@ -342,7 +342,9 @@ export function openApiDocument(): Json {
             "413": error("Body over INGEST_MAX_BYTES (inflated size)"),
             "415": error("A Content-Encoding other than gzip"),
             ...limited,
-            "503": error("The database is unavailable; nothing was lost that was not answered 202"),
+            "503": error(
+              "The database is unavailable, or the server is holding as much of other requests' records as it may (then with Retry-After); send the batch again: records read before it are stored, and span ids repeat, so Langfuse keeps one of each",
+            ),
           },
         },
       },

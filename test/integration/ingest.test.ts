@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { gzipSync } from "node:zlib";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/database";
 import { withFakeLangfuse } from "./drain-fixtures";
 import { createForwardingWorld, postLogs, records } from "./forwarding-fixtures";
@@ -9,6 +9,10 @@ import { config } from "@/lib/config/env";
 import { setSealPool } from "@/lib/ingest/seal-pool";
 import { sealSlice } from "@/lib/ingest/seal-slice";
 import { slicePermits } from "@/lib/ingest/ingest-records";
+import { setBufferBudget } from "@/lib/ingest/buffer-budget";
+import { POST as ingest } from "@/app/api/internal/ai-gateway/logs/route";
+import { NextRequest } from "next/server";
+import { INGEST_TOKEN } from "./forwarding-fixtures";
 
 const fake = withFakeLangfuse();
 let world: Awaited<ReturnType<typeof createForwardingWorld>>;
@@ -309,6 +313,52 @@ describe("many concurrent senders", () => {
     } finally {
       release();
       setSealPool(undefined);
+    }
+  });
+
+  it("requests stalled inside large records hold at most the buffer budget: the next is answered 503, and room returns when they end", async () => {
+    await clear();
+    const budget = setBufferBudget(256 * 1024, 200)!;
+    // A request whose body stops in the middle of a 200 KB record, until told to go on.
+    const stalled = () => {
+      const text = JSON.stringify(records(world.keySecret, ["chat"], { padding: 200 * 1024 }));
+      let controller!: ReadableStreamDefaultController<Uint8Array>;
+      const body = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
+      controller.enqueue(Buffer.from(text.slice(0, text.length - 1000)));
+      const init = {
+        method: "POST",
+        headers: { authorization: `Bearer ${INGEST_TOKEN}` },
+        body,
+        duplex: "half" as const,
+      };
+      const answer = ingest(new NextRequest("http://localhost/api/internal/ai-gateway/logs", init), {
+        params: Promise.resolve({}),
+      });
+      const finish = () => {
+        controller.enqueue(Buffer.from(text.slice(text.length - 1000)));
+        controller.close();
+      };
+      return { answer, finish };
+    };
+    try {
+      const first = stalled();
+      await vi.waitFor(() => expect(budget.held).toBeGreaterThan(190 * 1024));
+      const second = stalled();
+      const refused = await second.answer;
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get("retry-after")).toBe("5");
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/busy.*retry/i);
+      expect(budget.held).toBeLessThanOrEqual(budget.size);
+
+      first.finish();
+      const done = await first.answer;
+      expect(done.status).toBe(202);
+      expect(await done.json()).toEqual({ accepted: 1, skipped: [] });
+      expect(budget.held).toBe(0);
+      expect((await postLogs(records(world.keySecret, ["chat"]))).json).toEqual({ accepted: 1, skipped: [] });
+      expect(await queued()).toBe(2);
+    } finally {
+      setBufferBudget();
     }
   });
 });

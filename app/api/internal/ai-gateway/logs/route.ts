@@ -6,6 +6,7 @@ import { bearerMatches } from "@/lib/ingest/ingest-token";
 import { consumeLimit } from "@/lib/server/rate-limits";
 import { IngestBodyError, IngestTooLargeError, ingestBody } from "@/lib/ingest/ingest-records";
 import { decodedBody, UnsupportedEncodingError } from "@/lib/ingest/body-encoding";
+import { IngestBusyError } from "@/lib/ingest/buffer-budget";
 
 /**
  * The AI Gateway's logging callback posts its request records here (a JSON array, NDJSON
@@ -32,6 +33,8 @@ export const POST = publicRoute(async ({ req, ip }) => {
     if (err instanceof UnsupportedEncodingError) throw new AppError("unsupported_media_type", err.message);
     if (err instanceof IngestBodyError) throw new AppError("bad_request", err.message);
     if (err instanceof IngestTooLargeError) throw new AppError("payload_too_large", err.message);
+    if (err instanceof IngestBusyError)
+      throw new AppError("unavailable", err.message, undefined, { "Retry-After": "5" });
     throw err;
   }
 });
