@@ -14,6 +14,7 @@ import { SealPool, setSealPool } from "./lib/ingest/seal-pool";
 import { setWorkerWakeHook } from "./lib/delivery/wake";
 import type { Handler } from "./lib/api/route";
 import { answerClientError } from "./lib/http/client-error";
+import { API_HEADERS, SECURITY_HEADERS } from "./lib/http/security-headers";
 
 function setClientIp(req: IncomingMessage, trustProxy: boolean): void {
   req.headers[CLIENT_IP_HEADER] = requestClientIp(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustProxy);
@@ -27,8 +28,10 @@ function logRequest(req: IncomingMessage, res: ServerResponse, started: bigint):
   log.info("request", {
     method: req.method,
     route: path,
-    status: res.statusCode,
+    status: res.headersSent ? res.statusCode : undefined,
     durationMs: Math.round(durationMs * 10) / 10,
+    // The client went away before the answer was sent (a gateway timing out, say).
+    aborted: res.writableFinished ? undefined : true,
   });
 }
 
@@ -79,15 +82,19 @@ async function main(): Promise<void> {
 
   const server = createServer((req, res) => {
     const started = process.hrtime.bigint();
+    // "close" also comes when the client leaves before the answer ("finish" would not).
+    res.on("close", () => logRequest(req, res, started));
+    // Every answer carries these, including those Next makes before next.config.ts's headers
+    // apply (the 308 that drops a trailing slash) and the ones made here.
+    for (const { key, value } of SECURITY_HEADERS) res.setHeader(key, value);
     // TRACE and other methods no endpoint implements end here, in the API's error shape.
     if (!ALLOWED_METHODS.has(req.method ?? "")) {
-      res.on("finish", () => logRequest(req, res, started));
+      for (const { key, value } of API_HEADERS) res.setHeader(key, value);
       res.writeHead(405, { "content-type": "application/json", allow: [...ALLOWED_METHODS].join(", ") });
       res.end(JSON.stringify({ error: { code: "method_not_allowed", message: "Method not allowed" } }));
       return;
     }
     setClientIp(req, cfg.trustProxy);
-    res.on("finish", () => logRequest(req, res, started));
     const direct = directRoutes.get(`${req.method} ${(req.url ?? "/").split("?")[0]}`);
     (direct ? serveDirect(direct, req, res) : handle(req, res)).catch((err: unknown) => {
       log.error("request handler failed", errorFields(err));
