@@ -179,7 +179,7 @@ export function openApiDocument(): Json {
           responses: {
             "201": json({ type: "object", properties: { drain: ref("LlmTraceDrain") } }),
             ...writeErrors,
-            "409": error("Handle already used in this environment"),
+            "409": error("Handle already used in this environment, or the environment already has 10 drains"),
           },
         },
       },

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as list from "@/app/api/environments/[environmentId]/llm-trace-drains/route";
 import * as item from "@/app/api/environments/[environmentId]/llm-trace-drains/[drainId]/route";
 import * as savedTest from "@/app/api/environments/[environmentId]/llm-trace-drains/[drainId]/test-connection/route";
@@ -26,6 +26,11 @@ beforeAll(async () => {
     where: { id: world.orgA.id },
     data: { baaSignedAt: new Date(), aiGatewayBetaEnrolledAt: new Date() },
   });
+});
+
+// Each test starts with no drain in envA: an environment holds at most ten.
+beforeEach(async () => {
+  await db().llmTraceDrain.deleteMany({ where: { environmentId: world.envA.id } });
 });
 
 const envA = () => ({ environmentId: world.envA.id });
@@ -154,6 +159,24 @@ describe("creating a drain", () => {
     });
     expect(privateHost.status).toBe(422);
     expect(privateHost.json.error?.fields?.baseUrl).toMatch(/private or reserved/);
+  });
+});
+
+describe("drains per environment", () => {
+  it("refuses an eleventh drain of one environment with 409 and keeps ten, concurrent creations included", async () => {
+    const env = await db().environment.create({ data: { organizationId: world.orgA.id, handle: "staging-limit" } });
+    const create = (i: number) =>
+      owner(list.POST, { params: { environmentId: env.id }, json: valid({ handle: `limit-${i}` }) });
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => create(i)));
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(10);
+    const refused = answers.filter((a) => a.status !== 201);
+    expect(refused.map((a) => a.status)).toEqual([409, 409]);
+    expect(refused[0]!.json.error?.message).toMatch(/at most 10 LLM Trace Drains/);
+    expect(await db().llmTraceDrain.count({ where: { environmentId: env.id } })).toBe(10);
+
+    const first = answers.find((a) => a.status === 201)!.json.drain as { id: string };
+    expect((await owner(item.DELETE, { params: { environmentId: env.id, drainId: first.id } })).status).toBe(204);
+    expect((await create(12)).status).toBe(201);
   });
 });
 

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as list from "@/app/api/environments/[environmentId]/llm-trace-drains/route";
 import * as item from "@/app/api/environments/[environmentId]/llm-trace-drains/[drainId]/route";
 import * as unsavedTest from "@/app/api/environments/[environmentId]/llm-trace-drains/test-connection/route";
@@ -19,6 +19,11 @@ let world: Awaited<ReturnType<typeof createKeyedWorld>>;
 
 beforeAll(async () => {
   world = await createKeyedWorld("sk-apt-otlp");
+});
+
+// Each test starts without the OTLP drains of the ones before: an environment holds at most ten.
+beforeEach(async () => {
+  await db().llmTraceDrain.deleteMany({ where: { environmentId: world.envA.id, type: "otlp" } });
 });
 
 const env = () => ({ environmentId: world.envA.id });

@@ -21,6 +21,13 @@ import { drainControls, NO_CONTROLS } from "../../validation/drain-controls";
 
 export type Actor = { userId: string; ip: string | null };
 
+/**
+ * Drains per environment. Each one costs every record of the environment an encryption and
+ * a stored row at ingest (and a rendering when its settings differ), so without a limit
+ * one customer could slow every other tenant's ingest by adding drains.
+ */
+export const MAX_DRAINS_PER_ENVIRONMENT = 10;
+
 const handleTaken = () =>
   new AppError("conflict", "A drain with this handle already exists in this environment", {
     handle: "A drain with this handle already exists in this environment",
@@ -62,6 +69,16 @@ export async function createDrain(
   const id = randomUUID();
   try {
     return await db().$transaction(async (tx) => {
+      // The environment's row is locked so that concurrent creations count one after another.
+      await tx.$queryRaw`SELECT id FROM environments WHERE id = ${access.environmentId} FOR UPDATE`;
+      if (
+        (await tx.llmTraceDrain.count({ where: { environmentId: access.environmentId } })) >= MAX_DRAINS_PER_ENVIRONMENT
+      ) {
+        throw new AppError(
+          "conflict",
+          `An environment can have at most ${MAX_DRAINS_PER_ENVIRONMENT} LLM Trace Drains; delete one before adding another`,
+        );
+      }
       const row = await tx.llmTraceDrain.create({
         data: {
           id,
