@@ -3,8 +3,7 @@
 import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { onDemand } from "@/components/ui/on-demand";
-import { DETECTOR_NAMES } from "@/lib/redaction/detector-names";
-import type { DrainControls } from "@/lib/validation/drain-controls";
+import type { ControlsSummary } from "./controls-summary";
 import type { DrainView } from "@/lib/validation/llm-trace-drains";
 import type { DrainHealth } from "@/lib/validation/drain-health";
 import { useDrainHealth } from "./use-drains";
@@ -15,35 +14,20 @@ const ControlsForm = onDemand(
   <p className="muted">Loading the form…</p>,
 );
 
-function summary(c: DrainControls) {
-  const r = c.redaction;
-  const redaction = [
-    ...r.detectors.map((d) => DETECTOR_NAMES[d].label),
-    ...r.customPatterns.map((p) => `${p.name} (custom)`),
-  ];
-  const f = c.filters;
-  const filters = [
-    f.llmKeyIds.length > 0 ? `${f.llmKeyIds.length} LLM key${f.llmKeyIds.length === 1 ? "" : "s"}` : null,
-    f.models.length > 0 ? `models ${f.models.join(", ")}` : null,
-    f.callTypes.length > 0 ? `call types ${f.callTypes.join(", ")}` : null,
-    f.onlyFailures ? "failed requests only" : null,
-  ].filter((x): x is string => x !== null);
-  return {
-    redaction: redaction.length > 0 ? redaction.join(", ") : "Off",
-    sampling: `${c.sampleRate}% of sessions${c.sampleRate < 100 && c.keepFailures ? ", every failed request" : ""}`,
-    filters: filters.length > 0 ? filters.join("; ") : "None: every request",
-  };
-}
-
-type Props = { environmentId: string; drain: DrainView; initialHealth: DrainHealth; canWrite: boolean };
+type Props = {
+  environmentId: string;
+  drain: DrainView;
+  summary: ControlsSummary;
+  initialHealth: DrainHealth;
+  canWrite: boolean;
+};
 
 /** Redaction, sampling and filters of the drain, and what they left out in the last 24 hours. */
-export function DrainControlsPanel({ environmentId, drain, initialHealth, canWrite }: Props) {
+export function DrainControlsPanel({ environmentId, drain, summary: s, initialHealth, canWrite }: Props) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const h = useDrainHealth(environmentId, drain.id, initialHealth).data;
-  const s = summary(drain.controls);
   return (
     <section className="panel" aria-labelledby="controls-heading">
       <div className="page-header" style={{ marginBottom: 12 }}>

@@ -13,6 +13,7 @@ import { ActivityTable } from "@/components/activity-table";
 import { FirstTraceGuide } from "@/components/llm-trace-drains/first-trace-guide";
 import { LazyRecentDeliveries } from "@/components/llm-trace-drains/lazy-recent-deliveries";
 import { DrainControlsPanel } from "@/components/llm-trace-drains/drain-controls-panel";
+import { controlsSummary } from "@/components/llm-trace-drains/controls-summary";
 import { requestOrigin } from "@/lib/server/request-origin";
 
 /** A title per page that says where the user is (tabs and history list them). */
@@ -71,6 +72,7 @@ export default async function DrainPage({ params, searchParams }: { params: Para
       <DrainControlsPanel
         environmentId={access.environmentId}
         drain={drain}
+        summary={controlsSummary(drain.controls)}
         initialHealth={health}
         canWrite={can(access.role, "drain:write")}
       />
