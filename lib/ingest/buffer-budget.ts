@@ -32,6 +32,12 @@ export function setBufferBudget(size?: number, waitMs = WAIT_MS): Permits | unde
   return budget?.permits;
 }
 
+/** For the log line of a refusal: how full the budget is. */
+export function bufferBudgetState(): { budgetBytes: number; heldBytes: number; waitingRequests: number } {
+  const { permits } = bufferBudget();
+  return { budgetBytes: permits.size, heldBytes: permits.held, waitingRequests: permits.queued };
+}
+
 /** The part of the budget one request holds, resized to the bytes it buffers. */
 export class HeldBytes {
   private held = 0;

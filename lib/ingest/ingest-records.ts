@@ -8,7 +8,8 @@ import { RecordSplitter, type RawRecord } from "./record-stream";
 import { sealOffThread } from "./seal-pool";
 import { Permits } from "./slice-permits";
 import { SkipList } from "./skip-list";
-import { HeldBytes, IngestBusyError } from "./buffer-budget";
+import { bufferBudgetState, HeldBytes, IngestBusyError } from "./buffer-budget";
+import { log } from "../log";
 import type { SealJob, SealResult, SealTarget } from "./seal-slice";
 
 // Durable enqueue of a streamed ingest body. Records are split out as the body arrives and
@@ -181,6 +182,7 @@ export async function ingestBody(body: ReadableStream<Uint8Array> | null, maxByt
       if (failure) return;
       if (!(await held.resize(splitter.heldBytes + pendingBytes))) {
         // What was read before is stored as usual; the sender sends the batch again later.
+        log.warn("ingest request refused: no room to buffer it", { ...bufferBudgetState(), readBytes: total });
         await reader.cancel();
         await Promise.all(inFlight);
         throw new IngestBusyError("The server is busy with other ingest requests; retry this batch shortly");

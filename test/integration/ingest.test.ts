@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/database";
-import { withFakeLangfuse } from "./drain-fixtures";
+import { captureLogs, withFakeLangfuse } from "./drain-fixtures";
 import { createForwardingWorld, postLogs, records } from "./forwarding-fixtures";
 import { hashLlmKey } from "@/lib/auth/llm-key-secret";
 import { config } from "@/lib/config/env";
@@ -15,6 +15,7 @@ import { NextRequest } from "next/server";
 import { INGEST_TOKEN } from "./forwarding-fixtures";
 
 const fake = withFakeLangfuse();
+const logs = captureLogs();
 let world: Awaited<ReturnType<typeof createForwardingWorld>>;
 
 beforeAll(async () => {
@@ -349,6 +350,11 @@ describe("many concurrent senders", () => {
       expect(refused.headers.get("retry-after")).toBe("5");
       expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/busy.*retry/i);
       expect(budget.held).toBeLessThanOrEqual(budget.size);
+      // On-call sees why in the log, with how full the budget was.
+      const line = logs()
+        .split("\n")
+        .find((l) => l.includes("ingest request refused: no room to buffer it"));
+      expect(JSON.parse(line!)).toMatchObject({ level: "warn", budgetBytes: 256 * 1024, waitingRequests: 0 });
 
       first.finish();
       const done = await first.answer;
