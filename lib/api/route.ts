@@ -41,7 +41,12 @@ export function errorResponse(err: unknown): Response {
   }
   if (isDatabaseUnavailable(err)) {
     log.error("database unavailable", errorFields(err));
-    return errorResponse(new AppError("unavailable", "The service is temporarily unavailable. Try again shortly."));
+    // Retry-After: the gateway, and any client that honours it, comes back instead of giving up.
+    return errorResponse(
+      new AppError("unavailable", "The service is temporarily unavailable. Try again shortly.", undefined, {
+        "Retry-After": "5",
+      }),
+    );
   }
   log.error("unhandled error in route handler", errorFields(err));
   return errorResponse(new AppError("internal", "Something went wrong on our side. Try again, or contact support."));

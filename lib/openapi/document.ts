@@ -343,7 +343,7 @@ export function openApiDocument(): Json {
             "415": error("A Content-Encoding other than gzip"),
             ...limited,
             "503": error(
-              "The database is unavailable, or the server is holding as much of other requests' records as it may (then with Retry-After); send the batch again: records read before it are stored, and span ids repeat, so Langfuse keeps one of each",
+              "The database is unavailable, or the server is holding as much of other requests' records as it may; send the batch again after Retry-After: records read before it are stored, and span ids repeat, so Langfuse keeps one of each",
             ),
           },
         },

@@ -32,6 +32,7 @@ describe("database availability", () => {
       const api = await call(orgsGet, { token: "some-session-token-of-sufficient-length" });
       expect(api.status).toBe(503);
       expect(api.json.error?.code).toBe("unavailable");
+      expect(api.headers.get("retry-after")).toBe("5");
       expect(api.text).not.toMatch(/ECONNREFUSED|at .*\.ts/);
     } finally {
       setDatabase(real);
