@@ -5,6 +5,7 @@ import { drainsHealth } from "@/lib/server/llm-trace-drains/health";
 import { aiGatewayStatus } from "@/lib/server/organizations";
 import { can } from "@/lib/auth/permissions";
 import { DrainsList } from "@/components/llm-trace-drains/drains-list";
+import { creationBlockReason } from "@/lib/server/llm-trace-drains/creation-block";
 
 /** A title per page that says where the user is (tabs and history list them). */
 export async function generateMetadata({
@@ -23,19 +24,18 @@ export default async function IntegrationsPage({ params }: { params: Params }) {
   const { access } = await environmentPageAccess(orgHandle, envHandle);
   const [drains, gateway] = await Promise.all([listDrains(access), aiGatewayStatus(access.organizationId)]);
   const health = Object.fromEntries(await drainsHealth(drains.map((d) => d.id)));
+  const cannotCreateReason = creationBlockReason({
+    gateway,
+    canWrite: can(access.role, "drain:write"),
+    drainCount: drains.length,
+  });
   return (
     <DrainsList
       environmentId={access.environmentId}
       drainsPath={`/orgs/${orgHandle}/environments/${envHandle}/integrations`}
       initial={{ drains, health }}
-      canCreate={gateway.enabled && can(access.role, "drain:write")}
-      cannotCreateReason={
-        !gateway.enabled
-          ? `LLM Trace Drains need a signed BAA and AI Gateway beta enrollment. ${gateway.reason}. A platform admin enables them: contact support.`
-          : !can(access.role, "drain:write")
-            ? "Only owners of the organization can create LLM Trace Drains; you can see them and their delivery health."
-            : null
-      }
+      canCreate={cannotCreateReason === null}
+      cannotCreateReason={cannotCreateReason}
     />
   );
 }
