@@ -14,6 +14,7 @@ import { SealPool, setSealPool } from "./lib/ingest/seal-pool";
 import { setWorkerWakeHook } from "./lib/delivery/wake";
 import type { Handler } from "./lib/api/route";
 import { answerClientError } from "./lib/http/client-error";
+import { InFlight } from "./lib/http/in-flight";
 import { API_HEADERS, SECURITY_HEADERS } from "./lib/http/security-headers";
 
 function setClientIp(req: IncomingMessage, trustProxy: boolean): void {
@@ -36,6 +37,7 @@ function logRequest(req: IncomingMessage, res: ServerResponse, started: bigint):
 }
 
 const ALLOWED_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+const SHUTDOWN_GRACE_MS = 8_000;
 
 async function main(): Promise<void> {
   const cfg = config();
@@ -80,6 +82,7 @@ async function main(): Promise<void> {
     ["POST /api/internal/ai-gateway/logs", (await import("./app/api/internal/ai-gateway/logs/route")).POST],
   ]);
 
+  const inFlight = new InFlight();
   const server = createServer((req, res) => {
     const started = process.hrtime.bigint();
     // "close" also comes when the client leaves before the answer ("finish" would not).
@@ -95,25 +98,41 @@ async function main(): Promise<void> {
       return;
     }
     setClientIp(req, cfg.trustProxy);
+    // While shutting down, a kept-alive connection ends after this answer.
+    if (inFlight.stopping) res.setHeader("connection", "close");
     const direct = directRoutes.get(`${req.method} ${(req.url ?? "/").split("?")[0]}`);
-    (direct ? serveDirect(direct, req, res) : handle(req, res)).catch((err: unknown) => {
+    const handled = (direct ? serveDirect(direct, req, res) : handle(req, res)).catch((err: unknown) => {
       log.error("request handler failed", errorFields(err));
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
       res.end("Internal Server Error");
     });
+    inFlight.track(Promise.all([handled, new Promise((done) => res.once("close", done))]));
   });
   server.on("clientError", answerClientError);
   server.listen(cfg.port, () => log.info("listening", { url: `http://localhost:${cfg.port}` }));
 
+  // Requests in flight finish before the threads and the database stop: an ingest request
+  // cut mid-way has stored part of its batch without a 202, and the gateway's resend would
+  // forward those spans twice. Orchestrators send SIGKILL 10 s after SIGTERM by default.
   const shutdown = (signal: string) => {
-    log.info("shutting down", { signal });
-    server.close(() => {
-      void Promise.all([delivery?.stop(), sealPool?.stop()])
-        .then(() => closeDatabase(database))
-        .finally(() => process.exit(0));
-    });
-    server.closeAllConnections();
-    setTimeout(() => process.exit(1), 10_000).unref();
+    if (inFlight.stopping) return;
+    inFlight.stopping = true;
+    log.info("shutting down", { signal, requestsInFlight: inFlight.count });
+    // No new connections; idle kept-alive ones close now, busy ones after their answer.
+    server.close();
+    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS + 1_500).unref();
+    void (async () => {
+      if (!(await inFlight.settled(SHUTDOWN_GRACE_MS))) {
+        log.warn("shutdown: requests still in flight after the grace period are cut", {
+          requestsInFlight: inFlight.count,
+        });
+        server.closeAllConnections();
+        // Their handlers end as soon as their bodies fail.
+        await inFlight.settled(1_000);
+      }
+      await Promise.all([delivery?.stop(), sealPool?.stop()]);
+      await closeDatabase(database);
+    })().finally(() => process.exit(0));
   };
   process.once("SIGTERM", () => shutdown("SIGTERM"));
   process.once("SIGINT", () => shutdown("SIGINT"));
