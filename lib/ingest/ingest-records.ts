@@ -153,7 +153,7 @@ export async function ingestBody(body: ReadableStream<Uint8Array> | null, maxByt
     // Back-pressure: stop reading the body while enough slices are being sealed and stored.
     while (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
   };
-  const take = async (records: RawRecord[]) => {
+  const take = async (records: Iterable<RawRecord>) => {
     for (const r of records) {
       pending.push(r);
       pendingBytes += "bytes" in r ? r.bytes.length : 0;

@@ -39,7 +39,7 @@ describe("RecordSplitter", () => {
     splitter.push(Buffer.from('[{"prompt":"'));
     for (let i = 0; i < 100; i++) splitter.push(Buffer.alloc(4096, 65));
     expect((splitter as unknown as { pendingBytes: number }).pendingBytes).toBeLessThanOrEqual(1024);
-    expect(splitter.end()).toEqual([expect.objectContaining({ index: 0, tooLarge: true })]);
+    expect([...splitter.end()]).toEqual([expect.objectContaining({ index: 0, tooLarge: true })]);
   });
 
   it("keeps multi-byte characters whole across chunk boundaries", () => {
@@ -57,6 +57,22 @@ describe("RecordSplitter", () => {
 
   it("recovers the NDJSON lines after an unbalanced one", () => {
     expect(split('{"a":1}\n{"broken": [\n{"c":3}\n')).toEqual(['{"a":1}', '{"broken": [', '{"c":3}']);
+  });
+
+  it("recovers lines one at a time: a swallowed tail of millions of lines is never held as records at once", () => {
+    const splitter = new RecordSplitter();
+    splitter.push(Buffer.from(`{\n${"1\n".repeat(2_000_000)}`));
+    const before = process.memoryUsage().heapUsed;
+    const records = splitter.end();
+    const firstTen = Array.from({ length: 10 }, () => records.next().value as { index: number; bytes: Buffer });
+    expect(firstTen.map((r) => r.bytes.toString())).toEqual(["{", ...Array.from({ length: 9 }, () => "1")]);
+    expect(firstTen[9]!.index).toBe(9);
+    // Two million records built at once took hundreds of megabytes (an attacker's gzip body of
+    // such lines ran the server out of memory); ten take next to nothing.
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(20 * 1024 * 1024);
+    let rest = 0;
+    for (const record of records) if ("bytes" in record) rest++;
+    expect(rest).toBe(2_000_000 - 9);
   });
 
   it("measures nesting depth without parsing", () => {

@@ -21,13 +21,13 @@ const sizeText = (bytes: number) =>
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 
-/** Deepest nesting of brackets outside strings. */
-function depthOf(text: string): number {
+/** Deepest nesting of brackets outside strings (UTF-8 continuation bytes never equal these). */
+function depthOf(bytes: Uint8Array): number {
   let depth = 0;
   let max = 0;
   let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i]!;
     if (inString) {
       if (c === BACKSLASH) i++;
       else if (c === QUOTE) inString = false;
@@ -37,6 +37,8 @@ function depthOf(text: string): number {
   }
   return max;
 }
+
+const isBlank = (bytes: Uint8Array) => bytes.every(isSpace);
 
 export class RecordSplitter {
   private mode: "unknown" | "array" | "sequence" | "done" = "unknown";
@@ -164,25 +166,32 @@ export class RecordSplitter {
     };
   }
 
-  /** Ends the body: a record left open is truncated (NDJSON lines after it are recovered). */
-  end(): RawRecord[] {
+  /**
+   * Ends the body: a record left open is truncated (NDJSON lines after it are recovered).
+   * Records are produced as they are taken: a swallowed tail of a small gzip body can hold
+   * millions of lines, which must not all exist at once.
+   */
+  *end(): Generator<RawRecord> {
+    yield* this.out.splice(0);
     if (this.inRecord && this.oversized) {
       this.inRecord = false;
-      this.out.push(this.tooLarge());
+      yield this.tooLarge();
     } else if (this.inRecord) {
       const bytes = Buffer.concat(this.takePending());
       this.inRecord = false;
-      if (this.mode === "sequence") this.recoverLines(bytes);
-      else this.out.push({ index: this.index++, error: "truncated: the body ended inside this record" });
+      if (this.mode === "sequence") yield* this.recoverLines(bytes);
+      else yield { index: this.index++, error: "truncated: the body ended inside this record" };
     }
-    return this.out.splice(0);
   }
 
   /** An unbalanced NDJSON line swallowed the lines after it: give each line its own chance. */
-  private recoverLines(bytes: Buffer): void {
-    for (const line of bytes.toString("utf8").split("\n")) {
-      if (line.trim() === "") continue;
-      this.out.push({ index: this.index++, bytes: Buffer.from(line, "utf8"), depth: depthOf(line) });
+  private *recoverLines(bytes: Buffer): Generator<RawRecord> {
+    for (let start = 0; start < bytes.length;) {
+      const newline = bytes.indexOf(NEWLINE, start);
+      const end = newline === -1 ? bytes.length : newline;
+      const line = bytes.subarray(start, end);
+      start = end + 1;
+      if (!isBlank(line)) yield { index: this.index++, bytes: line, depth: depthOf(line) };
     }
   }
 

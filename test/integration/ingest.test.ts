@@ -262,6 +262,17 @@ describe("many concurrent senders", () => {
     expect(skipped[999]!.index).toBe(999);
   });
 
+  it("an unbalanced NDJSON line followed by 50,000 lines in a gzip body: each line is counted on its own", async () => {
+    const raw = gzipSync(Buffer.from(`{\n${"1\n".repeat(50_000)}`));
+    const res = await postLogs(null, { raw: new Uint8Array(raw), contentEncoding: "gzip" });
+    expect(res.status).toBe(202);
+    expect(res.json.accepted).toBe(0);
+    expect(res.json.skippedCount).toBe(50_001);
+    const skipped = res.json.skipped as { index: number; reason: string }[];
+    expect(skipped[0]).toEqual({ index: 0, reason: "malformed JSON" });
+    expect(skipped[1]).toEqual({ index: 1, reason: "not a JSON object" });
+  });
+
   it("a drain deleted while a request is in flight: its spans are dropped, the environment's other drains get theirs", async () => {
     await clear();
     const drain = await db().llmTraceDrain.findUniqueOrThrow({ where: { id: world.drainId } });
