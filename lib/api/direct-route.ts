@@ -17,12 +17,18 @@ export async function serveDirect(handler: Handler, req: IncomingMessage, res: S
     if (value === undefined) continue;
     for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
   }
+  // The request's signal aborts when the client leaves before the answer, as under Next.
+  const gone = new AbortController();
+  res.once("close", () => {
+    if (!res.writableFinished) gone.abort();
+  });
   // Only the path matters to these handlers; the Host header is the client's to choose.
   const request = new NextRequest(new URL(req.url ?? "/", "http://localhost"), {
     method: req.method,
     headers,
     body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
     duplex: "half",
+    signal: gone.signal,
   });
   const response = await handler(request, { params: Promise.resolve({}) });
   const body = Buffer.from(await response.arrayBuffer());

@@ -7,7 +7,7 @@ import { Permits } from "./slice-permits";
 // they are sealed and stored, so without this one, 100 connections each stalled inside a
 // 30 MB record held 3.5 GB. Ordinary traffic holds about a megabyte per request and never
 // waits here. A request that cannot get room stops reading (the sender is slowed by TCP);
-// if no room comes within the wait, it is answered 503 with Retry-After, which also ends a
+// if it has waited 10 s in all, it is answered 503 with Retry-After, which also ends a
 // standoff of requests each holding part of the budget while waiting for more. It is a
 // separate budget because a request waiting for slice permits still holds its buffers:
 // sharing one would let buffered requests starve the slices that would free it.
@@ -38,10 +38,18 @@ export function bufferBudgetState(): { budgetBytes: number; heldBytes: number; w
   return { budgetBytes: permits.size, heldBytes: permits.held, waitingRequests: permits.queued };
 }
 
-/** The part of the budget one request holds, resized to the bytes it buffers. */
+/**
+ * The part of the budget one request holds, resized to the bytes it buffers. The wait is
+ * counted per request, not per resize: waiting restarted at every chunk let a standoff of
+ * stalled requests take ten seconds per request to resolve, and honest ones queued behind.
+ * A request whose client has gone (`signal`) stops waiting at once.
+ */
 export class HeldBytes {
   private held = 0;
+  private waitedMs = 0;
   private readonly budget = bufferBudget();
+
+  constructor(private readonly signal?: AbortSignal) {}
 
   /** Holds exactly `bytes`; false when the extra room was not granted in time (nothing more is held). */
   async resize(bytes: number): Promise<boolean> {
@@ -51,7 +59,14 @@ export class HeldBytes {
       this.held = want;
       return true;
     }
-    if (!(await this.budget.permits.acquireWithin(want - this.held, this.budget.waitMs))) return false;
+    const started = performance.now();
+    const granted = await this.budget.permits.acquireWithin(
+      want - this.held,
+      this.budget.waitMs - this.waitedMs,
+      this.signal,
+    );
+    this.waitedMs += performance.now() - started;
+    if (!granted) return false;
     this.held = want;
     return true;
   }

@@ -129,7 +129,12 @@ class Ingest {
   }
 }
 
-export async function ingestBody(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<IngestResult> {
+/** `signal`: aborts when the client has gone, so a request waiting for buffer room stops waiting. */
+export async function ingestBody(
+  body: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+  signal?: AbortSignal,
+): Promise<IngestResult> {
   const ingest = new Ingest();
   const splitter = new RecordSplitter(config().ingestMaxRecordBytes);
   const inFlight = new Set<Promise<void>>();
@@ -162,7 +167,7 @@ export async function ingestBody(body: ReadableStream<Uint8Array> | null, maxByt
   };
   let total = 0;
   // Buffered bytes count in a budget across requests (buffer-budget.ts) until their slice is in flight.
-  const held = new HeldBytes();
+  const held = new HeldBytes(signal);
   const readBody = async (reader: ReadableStreamDefaultReader<Uint8Array>) => {
     for (;;) {
       const { done, value } = await reader.read().catch(async () => {

@@ -32,29 +32,35 @@ export class Permits {
   }
 
   /**
-   * Like acquire, but gives up after `ms`: true when `weight` is held (release it as usual),
-   * false when it was not granted in time (nothing is held, and nothing need be released).
+   * Like acquire, but gives up after `ms` or when `signal` aborts: true when `weight` is held
+   * (release it as usual), false when it was not granted (nothing is held).
    */
-  acquireWithin(weight: number, ms: number): Promise<boolean> {
+  acquireWithin(weight: number, ms: number, signal?: AbortSignal): Promise<boolean> {
     const w = Math.min(weight, this.size);
     if (this.waiting.length === 0 && this.available >= w) {
       this.available -= w;
       return Promise.resolve(true);
     }
+    if (ms <= 0 || signal?.aborted) return Promise.resolve(false);
     return new Promise((resolve) => {
-      const waiter = {
-        weight: w,
-        grant: () => {
-          clearTimeout(timer);
-          resolve(true);
-        },
-      };
-      const timer = setTimeout(() => {
+      const giveUp = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", giveUp);
         this.waiting.splice(this.waiting.indexOf(waiter), 1);
         // The head of the queue may have been this waiter: those behind it may fit now.
         this.release(0);
         resolve(false);
-      }, ms);
+      };
+      const waiter = {
+        weight: w,
+        grant: () => {
+          clearTimeout(timer);
+          signal?.removeEventListener("abort", giveUp);
+          resolve(true);
+        },
+      };
+      const timer = setTimeout(giveUp, ms);
+      signal?.addEventListener("abort", giveUp, { once: true });
       this.waiting.push(waiter);
     });
   }

@@ -22,6 +22,32 @@ beforeAll(async () => {
   world = await createForwardingWorld(fake());
 });
 
+/** A request whose body stops in the middle of a 200 KB record, until told to go on. */
+function stalledRequest(signal?: AbortSignal) {
+  const text = JSON.stringify(records(world.keySecret, ["chat"], { padding: 200 * 1024 }));
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const body = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
+  controller.enqueue(Buffer.from(text.slice(0, text.length - 1000)));
+  const init = {
+    method: "POST",
+    headers: { authorization: `Bearer ${INGEST_TOKEN}` },
+    body,
+    duplex: "half" as const,
+    signal,
+  };
+  const answer = ingest(new NextRequest("http://localhost/api/internal/ai-gateway/logs", init), {
+    params: Promise.resolve({}),
+  });
+  let finished = false;
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    controller.enqueue(Buffer.from(text.slice(text.length - 1000)));
+    controller.close();
+  };
+  return { answer, finish };
+}
+
 const queued = () => db().traceOutbox.count({ where: { drainId: world.drainId } });
 const clear = () => db().traceOutbox.deleteMany({ where: { drainId: world.drainId } });
 
@@ -331,31 +357,10 @@ describe("many concurrent senders", () => {
   it("requests stalled inside large records hold at most the buffer budget: the next is answered 503, and room returns when they end", async () => {
     await clear();
     const budget = setBufferBudget(256 * 1024, 200)!;
-    // A request whose body stops in the middle of a 200 KB record, until told to go on.
-    const stalled = () => {
-      const text = JSON.stringify(records(world.keySecret, ["chat"], { padding: 200 * 1024 }));
-      let controller!: ReadableStreamDefaultController<Uint8Array>;
-      const body = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
-      controller.enqueue(Buffer.from(text.slice(0, text.length - 1000)));
-      const init = {
-        method: "POST",
-        headers: { authorization: `Bearer ${INGEST_TOKEN}` },
-        body,
-        duplex: "half" as const,
-      };
-      const answer = ingest(new NextRequest("http://localhost/api/internal/ai-gateway/logs", init), {
-        params: Promise.resolve({}),
-      });
-      const finish = () => {
-        controller.enqueue(Buffer.from(text.slice(text.length - 1000)));
-        controller.close();
-      };
-      return { answer, finish };
-    };
     try {
-      const first = stalled();
+      const first = stalledRequest();
       await vi.waitFor(() => expect(budget.held).toBeGreaterThan(190 * 1024));
-      const second = stalled();
+      const second = stalledRequest();
       const refused = await second.answer;
       expect(refused.status).toBe(503);
       expect(refused.headers.get("retry-after")).toBe("5");
@@ -375,6 +380,28 @@ describe("many concurrent senders", () => {
       expect((await postLogs(records(world.keySecret, ["chat"]))).json).toEqual({ accepted: 1, skipped: [] });
       expect(await queued()).toBe(2);
     } finally {
+      setBufferBudget();
+    }
+  });
+
+  it("a request waiting for buffer room whose client has gone stops waiting at once", async () => {
+    const budget = setBufferBudget(256 * 1024, 10_000)!;
+    const first = stalledRequest();
+    try {
+      await vi.waitFor(() => expect(budget.held).toBeGreaterThan(190 * 1024));
+      const gone = new AbortController();
+      const second = stalledRequest(gone.signal);
+      await vi.waitFor(() => expect(budget.queued).toBe(1));
+      const started = Date.now();
+      gone.abort();
+      await second.answer;
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(budget.queued).toBe(0);
+      first.finish();
+      expect((await first.answer).status).toBe(202);
+      expect(budget.held).toBe(0);
+    } finally {
+      first.finish();
       setBufferBudget();
     }
   });

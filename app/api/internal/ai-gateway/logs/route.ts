@@ -27,7 +27,7 @@ export const POST = publicRoute(async ({ req, ip }) => {
     throw new AppError("payload_too_large", `The request body is larger than ${Math.round(limit / 1024 / 1024)} MB`);
   }
   try {
-    const result = await ingestBody(decodedBody(req.body, req.headers.get("content-encoding")), limit);
+    const result = await ingestBody(decodedBody(req.body, req.headers.get("content-encoding")), limit, req.signal);
     return NextResponse.json({ accepted: result.accepted, ...result.skipped.answer() }, { status: 202 });
   } catch (err) {
     if (err instanceof UnsupportedEncodingError) throw new AppError("unsupported_media_type", err.message);
