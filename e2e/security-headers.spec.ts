@@ -26,3 +26,11 @@ test("a method no endpoint implements is refused in the API's error shape, with 
   expect(res.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
   expect(await res.json()).toEqual({ error: { code: "method_not_allowed", message: "Method not allowed" } });
 });
+
+test("robots.txt keeps crawlers out of the dashboard, as text rather than the HTML 404 page", async ({ request }) => {
+  const res = await request.get("/robots.txt");
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toContain("text/plain");
+  expect(await res.text()).toContain("Disallow: /");
+  expectSecurityHeaders(res);
+});
