@@ -24,11 +24,15 @@ export class Permits {
   /** Resolves when `weight` is held; call release(weight) once when done with it. */
   acquire(weight = 1): Promise<void> {
     const w = Math.min(weight, this.size);
-    if (this.waiting.length === 0 && this.available >= w) {
-      this.available -= w;
-      return Promise.resolve();
-    }
+    if (this.takeNow(w)) return Promise.resolve();
     return new Promise((grant) => this.waiting.push({ weight: w, grant }));
+  }
+
+  /** Takes `w` at once if no one waits ahead and it fits. */
+  private takeNow(w: number): boolean {
+    if (this.waiting.length > 0 || this.available < w) return false;
+    this.available -= w;
+    return true;
   }
 
   /**
@@ -37,10 +41,7 @@ export class Permits {
    */
   acquireWithin(weight: number, ms: number, signal?: AbortSignal): Promise<boolean> {
     const w = Math.min(weight, this.size);
-    if (this.waiting.length === 0 && this.available >= w) {
-      this.available -= w;
-      return Promise.resolve(true);
-    }
+    if (this.takeNow(w)) return Promise.resolve(true);
     if (ms <= 0 || signal?.aborted) return Promise.resolve(false);
     return new Promise((resolve) => {
       const giveUp = () => {

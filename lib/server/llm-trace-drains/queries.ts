@@ -4,6 +4,13 @@ import { notFound } from "../../errors";
 import type { EnvironmentAccess } from "../access";
 import { drainSelect, scopedDrain, toDrainView } from "./view";
 
+/** How many drains the environment has (the limit on creating more). */
+export function countDrains(access: EnvironmentAccess): Promise<number> {
+  return db().llmTraceDrain.count({
+    where: { organizationId: access.organizationId, environmentId: access.environmentId },
+  });
+}
+
 export async function listDrains(access: EnvironmentAccess) {
   const rows = await db().llmTraceDrain.findMany({
     where: { organizationId: access.organizationId, environmentId: access.environmentId },

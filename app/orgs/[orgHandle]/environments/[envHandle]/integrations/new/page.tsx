@@ -5,9 +5,8 @@ import { environmentPageAccess } from "@/lib/server/environment-page";
 import { aiGatewayStatus } from "@/lib/server/organizations";
 import { can } from "@/lib/auth/permissions";
 import { NewDrainForm } from "@/components/llm-trace-drains/new-drain-form";
-import { listDrains } from "@/lib/server/llm-trace-drains/queries";
-import { MAX_DRAINS_PER_ENVIRONMENT } from "@/lib/server/llm-trace-drains/mutations";
-import { DRAIN_LIMIT_REACHED } from "@/lib/server/llm-trace-drains/creation-block";
+import { countDrains } from "@/lib/server/llm-trace-drains/queries";
+import { creationBlockReason } from "@/lib/server/llm-trace-drains/creation-block";
 
 /** A title per page that says where the user is (tabs and history list them). */
 export async function generateMetadata({
@@ -25,18 +24,19 @@ export default async function NewDrainPage({ params }: { params: Params }) {
   const { orgHandle, envHandle } = await params;
   const { access } = await environmentPageAccess(orgHandle, envHandle);
   // The option does not exist for organizations outside the beta; a member is told why not.
-  if (!(await aiGatewayStatus(access.organizationId)).enabled) notFound();
+  const gateway = await aiGatewayStatus(access.organizationId);
+  if (!gateway.enabled) notFound();
   const drainsPath = `/orgs/${orgHandle}/environments/${envHandle}/integrations`;
-  const full = (await listDrains(access)).length >= MAX_DRAINS_PER_ENVIRONMENT;
-  if (!can(access.role, "drain:write") || full) {
+  const cannotCreate = creationBlockReason({
+    gateway,
+    canWrite: can(access.role, "drain:write"),
+    drainCount: await countDrains(access),
+  });
+  if (cannotCreate) {
     return (
       <section className="panel" aria-labelledby="cannot-create-heading">
         <h2 id="cannot-create-heading">New LLM Trace Drain</h2>
-        <p>
-          {full
-            ? DRAIN_LIMIT_REACHED
-            : "Only owners of the organization can create LLM Trace Drains. Ask an owner to create one for you."}
-        </p>
+        <p>{cannotCreate}</p>
         <Link href={drainsPath}>Back to Integrations</Link>
       </section>
     );
