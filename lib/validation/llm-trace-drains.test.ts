@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { validateHeaderValue } from "node:http";
 import {
   ACKNOWLEDGE_CONTENT,
   ACKNOWLEDGE_METADATA,
@@ -142,6 +143,10 @@ describe("OpenTelemetry (OTLP) drain fields", () => {
     ],
     [[{ name: "x-key", value: "" }], "Enter the header value"],
     [
+      [{ name: "x-key", value: "Bearer tok\u2013en" }],
+      "Header values use Latin-1 characters only (no emoji or other scripts)",
+    ],
+    [
       [
         { name: "X-Key", value: "a" },
         { name: "x-key", value: "b" },
@@ -150,6 +155,19 @@ describe("OpenTelemetry (OTLP) drain fields", () => {
     ],
   ])("refuses header %j", (list, message) => {
     expect(firstMessage(headers.safeParse(list))).toBe(message);
+  });
+  it("accepts exactly the header values Node's HTTP client can send", () => {
+    for (const value of ["Bearer abc", "caf\u00e9 \t key", "tok\u2013en", "key \ud83d\udd11", "\u00ff\u0100"]) {
+      const sendable = (() => {
+        try {
+          validateHeaderValue("x-key", value);
+          return true;
+        } catch {
+          return false;
+        }
+      })();
+      expect(headers.safeParse([{ name: "x-key", value }]).success, value).toBe(sendable);
+    }
   });
   it("requires https and names the endpoint in the message", () => {
     expect(firstMessage(createDrainInput.safeParse({ ...valid, endpoint: "http://otlp.example.com" }))).toBe(

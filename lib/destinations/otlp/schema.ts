@@ -34,7 +34,10 @@ const headerValue = z.string().check(
   z.minLength(1, "Enter the header value"),
   z.maxLength(8192, "Use at most 8192 characters"),
   // No CR, LF or other control characters: a value must not start a new header line.
-  z.regex(/^[\t\x20-\x7e\x80-\uffff]*$/, "Header values cannot contain line breaks or control characters"),
+  z.regex(/^[^\x00-\x08\x0a-\x1f\x7f]*$/, "Header values cannot contain line breaks or control characters"),
+  // HTTP carries header values as Latin-1 bytes: Node refuses anything above U+00FF at every
+  // export (ERR_INVALID_CHAR), so such a value is refused here, where the customer can fix it.
+  z.regex(/^[\x00-\xff]*$/, "Header values use Latin-1 characters only (no emoji or other scripts)"),
 );
 
 export const headers = z.array(z.object({ name: headerName, value: headerValue })).check(
