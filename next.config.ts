@@ -19,6 +19,8 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path*", headers: SECURITY_HEADERS },
       { source: "/api/:path*", headers: API_HEADERS },
+      // Public files are outside proxy.ts (no page policy): opened on their own, nothing in them runs.
+      { source: "/:file(favicon\\.ico|icon\\.svg|robots\\.txt)", headers: API_HEADERS },
     ];
   },
 };

@@ -16,6 +16,8 @@ import type { Handler } from "./lib/api/route";
 import { answerClientError } from "./lib/http/client-error";
 import { InFlight } from "./lib/http/in-flight";
 import { API_HEADERS, SECURITY_HEADERS } from "./lib/http/security-headers";
+import { apiMethodTable } from "./lib/http/api-methods";
+import { openApiDocument } from "./lib/openapi/document";
 
 function setClientIp(req: IncomingMessage, trustProxy: boolean): void {
   req.headers[CLIENT_IP_HEADER] = requestClientIp(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustProxy);
@@ -37,6 +39,14 @@ function logRequest(req: IncomingMessage, res: ServerResponse, started: bigint):
 }
 
 const ALLOWED_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+const apiMethods = apiMethodTable(openApiDocument().paths as Record<string, Record<string, unknown>>);
+
+/** An answer made here rather than by Next, in the API's error shape. */
+function answerJson(res: ServerResponse, status: number, code: string, message: string, allow?: string[]): void {
+  for (const { key, value } of API_HEADERS) res.setHeader(key, value);
+  res.writeHead(status, { "content-type": "application/json", ...(allow ? { allow: allow.join(", ") } : {}) });
+  res.end(JSON.stringify({ error: { code, message } }));
+}
 const SHUTDOWN_GRACE_MS = 8_000;
 
 async function main(): Promise<void> {
@@ -91,16 +101,29 @@ async function main(): Promise<void> {
     // apply (the 308 that drops a trailing slash) and the ones made here.
     for (const { key, value } of SECURITY_HEADERS) res.setHeader(key, value);
     // TRACE and other methods no endpoint implements end here, in the API's error shape.
-    if (!ALLOWED_METHODS.has(req.method ?? "")) {
-      for (const { key, value } of API_HEADERS) res.setHeader(key, value);
-      res.writeHead(405, { "content-type": "application/json", allow: [...ALLOWED_METHODS].join(", ") });
-      res.end(JSON.stringify({ error: { code: "method_not_allowed", message: "Method not allowed" } }));
+    const method = req.method ?? "";
+    if (!ALLOWED_METHODS.has(method)) {
+      answerJson(res, 405, "method_not_allowed", "Method not allowed", [...ALLOWED_METHODS]);
+      return;
+    }
+    // Only a path: an absolute URL here (a request line meant for a proxy) would have Next
+    // redirect to whatever host it names.
+    const url = req.url ?? "";
+    if (!url.startsWith("/")) {
+      answerJson(res, 400, "bad_request", "The request target must be a path");
+      return;
+    }
+    const pathname = url.split("?")[0]!;
+    // A method an API route does not take: Next's own 405 has no body and no Allow header.
+    const allowed = pathname.startsWith("/api/") ? apiMethods(pathname) : undefined;
+    if (allowed && !allowed.includes(method)) {
+      answerJson(res, 405, "method_not_allowed", `${method} is not allowed here`, allowed);
       return;
     }
     setClientIp(req, cfg.trustProxy);
     // While shutting down, a kept-alive connection ends after this answer.
     if (inFlight.stopping) res.setHeader("connection", "close");
-    const direct = directRoutes.get(`${req.method} ${(req.url ?? "/").split("?")[0]}`);
+    const direct = directRoutes.get(`${method} ${pathname}`);
     const handled = (direct ? serveDirect(direct, req, res) : handle(req, res)).catch((err: unknown) => {
       log.error("request handler failed", errorFields(err));
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
