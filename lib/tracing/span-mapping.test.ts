@@ -8,6 +8,7 @@ import { mapRecordToSpan, type MappedSpan, type SpanContext } from "./span-mappi
 import { langfuseAttributes } from "../destinations/langfuse/span-attributes";
 import { spanIdentity } from "./span-ids";
 import { testTraceSpan } from "./test-trace";
+import { encodeSpanFrame } from "../otlp/span-frame";
 
 // What a Langfuse user sees for real LiteLLM traffic, one behaviour per test. "Shown in
 // Langfuse" is derived with test/support/langfuse-reading.ts (Langfuse's ingestion rules).
@@ -390,6 +391,38 @@ describe("10. large content", () => {
     expect(Buffer.byteLength(JSON.stringify(s))).toBeLessThan(4 * 1024 * 1024);
     expect(s.attributes["aptible.content.truncated"]).toBe(true);
     expect(s.attributes["gen_ai.input.messages"]).toMatch(/characters not forwarded\]/);
+  });
+
+  // The budget counts bytes on the wire: 1.4 million characters of Japanese are 4.2 MB of UTF-8
+  // per rendering, and control characters are escaped as six bytes each.
+  const JAPANESE = ["患者は", "胸痛を", "訴えて", "います。", "血圧", "一三〇", "の", "八〇", "経過観察", "処方"];
+  const japanese = (chars: number) => {
+    const words: string[] = [];
+    for (let n = 0, i = 0; n < chars; i++) {
+      const w = JAPANESE[(i * 7 + (i >> 3)) % JAPANESE.length]!;
+      words.push(w);
+      n += w.length;
+    }
+    return words.join("");
+  };
+  const withPrompt = (content: string) => {
+    const r = fixture("openai-chat");
+    r.messages = [{ role: "user", content }];
+    return r;
+  };
+  it.each([
+    ["1.4 million characters of Japanese", japanese(1_400_000)],
+    ["a million control characters", "\u0001\u0002\u001f".repeat(333_334)],
+    ["700,000 emoji", "🩺💊".repeat(350_000)],
+  ])("%s are shortened to a span an export request takes", (_, content) => {
+    const s = map(withPrompt(content));
+    expect(encodeSpanFrame(s).length).toBeLessThan(4 * 1024 * 1024);
+    expect(s.attributes["aptible.content.truncated"]).toBe(true);
+    const kept = JSON.parse(s.attributes["gen_ai.input.messages"] as string)[0].parts[0].content as string;
+    expect(kept).toMatch(/… \[\d+ characters not forwarded\]$/);
+    expect(kept.length).toBeGreaterThan(100_000);
+    // Never half of a surrogate pair.
+    expect(kept).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
   });
 
   it("a 45 KB agent record maps to one readable span", () => {
