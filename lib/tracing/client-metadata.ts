@@ -94,6 +94,9 @@ export function clientMetadata(record: GatewayRecord): ClientMetadata {
   const headers = isObject(meta.requester_custom_headers) ? meta.requester_custom_headers : {};
 
   const user = endUser(record.end_user);
+  // A deployment that names its end users by header (LiteLLM's customer-id header) leaves
+  // Claude Code's own id, and its session, only in the request's metadata.
+  const agent = endUser(requester.user_id);
   const sessionId =
     text(requester.session_id) ??
     text(requester.litellm_session_id) ??
@@ -101,6 +104,7 @@ export function clientMetadata(record: GatewayRecord): ClientMetadata {
     text(meta.litellm_session_id) ??
     text(record.session_id) ??
     user.sessionId ??
+    agent.sessionId ??
     clientTraceSession(record.trace_id);
 
   const clientTags = Array.isArray(requester.tags) ? requester.tags.map((t) => text(t)) : [];

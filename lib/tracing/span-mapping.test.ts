@@ -76,6 +76,12 @@ describe("1. sessions: only the client's own", () => {
     expect(view(next)).toMatchObject({ userId: v.userId, sessionId: "1d2c3b4a-5f6e-4d7c-8b9a-0e1f2a3b4c5d" });
   });
 
+  it("Claude Code's session is found in its metadata when the deployment names the end user by header", () => {
+    const r = fixture("claude-code-open-source-litellm");
+    r.end_user = "cardiology-dept";
+    expect(view(r)).toMatchObject({ userId: "cardiology-dept", sessionId: "0f3e9b2a-7c41-4d8e-9a6b-5c2d1e0f9a8b" });
+  });
+
   it("trace name, generation name, trace user, tags and custom trace metadata follow LiteLLM's Langfuse conventions", () => {
     const v = view(fixture("client-session-metadata"));
     expect(v).toMatchObject({
@@ -209,6 +215,21 @@ describe("4. Anthropic and Responses API content as semconv parts", () => {
       description: "Reads a file from the local filesystem.",
       parameters: { type: "object", properties: { file_path: { type: "string" } }, required: ["file_path"] },
     });
+  });
+
+  it("a tool that failed (Anthropic's is_error) reads as an error, in the semconv part and in Langfuse's chat", () => {
+    const r = fixture("anthropic-messages-tools");
+    const result = (r.messages as { content: { type: string; is_error?: boolean }[] }[])[3]!.content[0]!;
+    expect(result.type).toBe("tool_result");
+    type Chat = { messages: { role: string; content: string }[] };
+    const toolMessage = (record: Record<string, unknown>) =>
+      (JSON.parse(map(record).attributes["langfuse.observation.input"] as string) as Chat).messages
+        .filter((m) => m.role === "tool")
+        .map((m) => m.content);
+    expect(toolMessage(r)[0]).toMatch(/^FAIL billing/);
+    result.is_error = true;
+    expect(toolMessage(r)[0]).toMatch(/^\[tool error\] FAIL billing/);
+    expect(map(r).attributes["gen_ai.input.messages"]).toContain('"is_error":true');
   });
 
   it("Responses API: instructions are the system instruction, input_text is text, output[] is the output", () => {
@@ -463,6 +484,15 @@ describe("14. requested and resolved model", () => {
     expect(s.attributes["gen_ai.response.model"]).toBe("gpt-4o-2024-11-20");
     expect(s.attributes["aptible.model.deployment"]).toBe("azure/gpt-4o-prod-eastus2");
     expect(s.name).toBe("chat gpt-4o");
+  });
+
+  it("a failed request has no response model: Langfuse shows the model asked for, not the deployment", () => {
+    const r = fixture("failure-timeout");
+    r.model = "bedrock/us.anthropic.claude-sonnet-4-5-20250929-v1:0";
+    r.model_group = "claude-sonnet";
+    r.hidden_params = { ...(r.hidden_params as object), litellm_model_name: r.model };
+    expect(map(r).attributes).not.toHaveProperty("gen_ai.response.model");
+    expect(view(r).model).toBe("claude-sonnet");
   });
 });
 

@@ -111,7 +111,12 @@ export function mapRecordToSpan(record: GatewayRecord, ctx: SpanContext): Mapped
   const { start, end, firstToken } = ctx.times;
   // The client asked for the model group (the public name); `model` is the router's deployment.
   const requestModel = str(record.model_group) ?? str(record.model);
-  const responseModel = str(response.model) ?? str(hidden.litellm_model_name) ?? str(record.model);
+  // A failed request has no response, so no response model (the semantic conventions' rule):
+  // the deployment name LiteLLM logs instead would split a model's failures from its
+  // successes in Langfuse, which shows the response model first.
+  const responseModel = failed
+    ? str(response.model)
+    : (str(response.model) ?? str(hidden.litellm_model_name) ?? str(record.model));
 
   // Semantic conventions: operation, provider, model, request parameters.
   a["gen_ai.operation.name"] = op;

@@ -96,6 +96,7 @@ export function blockParts(block: unknown): AnyPart[] {
           type: "tool_call_response",
           ...(typeof block.tool_use_id === "string" ? { id: block.tool_use_id } : {}),
           response: toolResultValue(block.content),
+          ...(block.is_error === true ? { is_error: true as const } : {}),
         },
       ];
     case "thinking":

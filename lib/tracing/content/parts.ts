@@ -6,7 +6,8 @@
 export type TextPart = { type: "text"; content: string };
 export type ReasoningPart = { type: "reasoning"; content: string };
 export type ToolCallPart = { type: "tool_call"; id?: string; name: string; arguments?: unknown };
-export type ToolCallResponsePart = { type: "tool_call_response"; id?: string; response: unknown };
+/** `is_error`: the tool failed (Anthropic's flag on a tool_result), so its response is an error. */
+export type ToolCallResponsePart = { type: "tool_call_response"; id?: string; response: unknown; is_error?: true };
 /** Inline binary data. Its bytes are never forwarded: `content` holds a placeholder (see media.ts). */
 export type BlobPart = { type: "blob"; modality: string; mime_type?: string; content: string };
 export type UriPart = { type: "uri"; modality: string; mime_type?: string; uri: string };

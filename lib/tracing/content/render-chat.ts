@@ -54,7 +54,11 @@ function message(role: string, parts: AnyPart[], name?: string): OpenAiMessage[]
     return parts.map((p) => ({
       role: "tool",
       tool_call_id: p.type === "tool_call_response" && typeof p.id === "string" ? p.id : "",
-      content: p.type === "tool_call_response" ? asText(p.response) : asText(content([p])),
+      // The chat view has no error flag for a tool message: a failed tool says so in its text.
+      content:
+        p.type === "tool_call_response"
+          ? `${p.is_error ? "[tool error] " : ""}${asText(p.response)}`
+          : asText(content([p])),
     }));
   }
   const calls = parts.flatMap((p, index): OpenAiToolCall[] =>
