@@ -11,6 +11,7 @@ import { CLIENT_IP_HEADER, requestClientIp } from "./lib/api/client-ip";
 import { log, errorFields } from "./lib/log";
 import { startDelivery } from "./lib/delivery/start-delivery";
 import { SealPool, setSealPool } from "./lib/ingest/seal-pool";
+import { StageSealer, setStageSealer } from "./lib/ingest/stage-sealer";
 import { setWorkerWakeHook } from "./lib/delivery/wake";
 import type { Handler } from "./lib/api/route";
 import { answerClientError } from "./lib/http/client-error";
@@ -81,6 +82,12 @@ async function main(): Promise<void> {
         )
       : undefined;
   setSealPool(sealPool);
+  // Staged ingest: records are sealed after the gateway's batch is answered.
+  const stageSealer = cfg.ingestStaging
+    ? new StageSealer(database.driver, { concurrency: Math.max(2, cfg.ingestThreads * 2) })
+    : undefined;
+  stageSealer?.start();
+  setStageSealer(stageSealer);
 
   const app = next({ dev: false, dir: process.cwd() });
   await app.prepare();
@@ -132,7 +139,9 @@ async function main(): Promise<void> {
     inFlight.track(Promise.all([handled, new Promise((done) => res.once("close", done))]));
   });
   server.on("clientError", answerClientError);
-  server.listen(cfg.port, () => log.info("listening", { url: `http://localhost:${cfg.port}` }));
+  server.listen(cfg.port, () =>
+    log.info("listening", { url: `http://localhost:${cfg.port}`, ingestStaging: cfg.ingestStaging }),
+  );
 
   // Requests in flight finish before the threads and the database stop: an ingest request
   // cut mid-way has stored part of its batch without a 202, and the gateway's resend would
@@ -153,6 +162,8 @@ async function main(): Promise<void> {
         // Their handlers end as soon as their bodies fail.
         await inFlight.settled(1_000);
       }
+      // Slices being sealed finish first: they need the ingest threads.
+      await stageSealer?.stop();
       await Promise.all([delivery?.stop(), sealPool?.stop()]);
       await closeDatabase(database);
     })().finally(() => process.exit(0));

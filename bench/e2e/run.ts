@@ -1,7 +1,7 @@
 // npm run bench:e2e -- [--label after] [--seconds 20] [--senders 4] [--size 12000]
 //                      [--e2e-records 60000] [--paced-seconds 30] [--rate 1000]
 //                      [--app-dir <checkout>] [--server-command "node dist/server.js"] [--skip floor,baseline]
-//                      [--database postgres|pglite] [--per-body 512]
+//                      [--database postgres|pglite] [--per-body 512] [--server-env KEY=VALUE ...]
 // The end-to-end benchmark, every part a process of its own on this machine: the production
 // server on PostgreSQL (BENCH_DATABASE_URL; a fresh database is created and dropped) or, with
 // --database pglite, on the embedded database (a fresh data directory, removed after), an
@@ -43,6 +43,8 @@ const { values } = parseArgs({
     skip: { type: "string", default: "" },
     backlog: { type: "string", default: "0" },
     database: { type: "string", default: "postgres" },
+    // Extra settings for the server, e.g. --server-env INGEST_STAGING=false (an A/B in one checkout).
+    "server-env": { type: "string", multiple: true, default: [] },
   },
 });
 const embedded = values.database === "pglite";
@@ -137,8 +139,17 @@ async function withEmbedded<T>(fn: (query: BenchQuery) => Promise<T>): Promise<T
     await closeDatabase(database);
   }
 }
+// What a phase leaves queued, sealed or staged (ingest_stage exists from the staging change on:
+// a checkout before it, run with --app-dir, has none), so the next phase starts from nothing.
+const CLEAR_QUEUES = `TRUNCATE trace_outbox;
+  DO $$ BEGIN IF to_regclass('ingest_stage') IS NOT NULL THEN TRUNCATE ingest_stage; END IF; END $$`;
 const truncateOutbox = () =>
-  embedded ? withEmbedded((q) => q("TRUNCATE trace_outbox")) : sql(dbUrl, "TRUNCATE trace_outbox");
+  embedded
+    ? withEmbedded(async (q) => {
+        await q("TRUNCATE trace_outbox");
+        await q("DO $$ BEGIN IF to_regclass('ingest_stage') IS NOT NULL THEN TRUNCATE ingest_stage; END IF; END $$");
+      })
+    : sql(dbUrl, CLEAR_QUEUES);
 
 async function startApp(runWorker: boolean): Promise<Proc> {
   const [command, ...args] = serverCommand.split(" ");
@@ -157,6 +168,7 @@ async function startApp(runWorker: boolean): Promise<Proc> {
       RUN_WORKER: String(runWorker),
       SEED_DEMO_DATA: "false",
       LOG_LEVEL: "warn",
+      ...Object.fromEntries(values["server-env"].map((kv) => kv.split(/=(.*)/s).slice(0, 2))),
     },
   });
   await waitForHttp(`http://127.0.0.1:${PORTS.app}/api/health`, app);

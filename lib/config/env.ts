@@ -36,6 +36,8 @@ const schema = z.object({
   RUN_WORKER: z.enum(["true", "false"]).default("true"),
   // Threads that seal ingested records; 0 seals on the server's own thread.
   INGEST_THREADS: z.coerce.number().int().min(0).max(16).default(os.availableParallelism()),
+  // Answer the gateway once records are checked and stored, and seal them after (PostgreSQL's default).
+  INGEST_STAGING: z.enum(["true", "false"]).optional(),
   DELIVERY_MAX_AGE_HOURS: z.coerce.number().positive().default(24),
   DEAD_LETTER_RETENTION_DAYS: z.coerce.number().positive().default(7),
   // A claimed span is another worker's to retry only after this long: longer than one
@@ -67,6 +69,12 @@ export type AppConfig = {
   ingestMaxRecordBytes: number;
   /** Worker threads that seal ingested records (0: the server's own thread does it). */
   ingestThreads: number;
+  /**
+   * Stage ingest: answer once records are checked and stored encrypted, seal them afterwards
+   * (lib/ingest/stage-sealer.ts). On by default on PostgreSQL, where the database has its own
+   * process; off on the embedded database, which shares the server's one event loop.
+   */
+  ingestStaging: boolean;
   /** Run the delivery worker inside this process (the default; `npm run worker` runs it apart). */
   runWorker: boolean;
   /** How long a span keeps being retried before it becomes a dead letter. */
@@ -136,6 +144,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     ingestMaxRecordBytes: e.INGEST_MAX_RECORD_BYTES,
     runWorker: e.RUN_WORKER === "true",
     ingestThreads: e.INGEST_THREADS,
+    ingestStaging: e.INGEST_STAGING ? e.INGEST_STAGING === "true" : database.kind === "postgres",
     deliveryMaxAgeMs: e.DELIVERY_MAX_AGE_HOURS * 3600_000,
     deliveryLeaseMs: e.DELIVERY_LEASE_SECONDS * 1000,
     deadLetterRetentionMs: e.DEAD_LETTER_RETENTION_DAYS * 86400_000,

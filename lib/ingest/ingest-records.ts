@@ -2,20 +2,24 @@ import { config } from "../config/env";
 import { database } from "../db/database";
 import { countLeftOut } from "../delivery/outbox-store";
 import { wakeWorker } from "../delivery/wake";
-import { lookUpTargets, storeRows } from "./shared-queries";
+import { lookUpTargets, storeRows, storeStaged } from "./shared-queries";
 import { keyHashInBytes } from "./key-hash";
 import { RecordSplitter, type RawRecord } from "./record-stream";
-import { sealOffThread } from "./seal-pool";
+import { sealOffThread, stageOffThread } from "./seal-pool";
+import { stagingEnabled, wakeStageSealer } from "./stage-sealer";
 import { Permits } from "./slice-permits";
 import { SkipList } from "./skip-list";
 import { bufferBudgetState, HeldBytes, IngestBusyError } from "./buffer-budget";
 import { log } from "../log";
 import type { SealJob, SealResult, SealTarget } from "./seal-slice";
+import type { StageResult } from "./stage-slice";
 
 // Durable enqueue of a streamed ingest body. Records are split out as the body arrives and
 // handed on in slices (about 1 MB or 256 records). For each slice this thread looks up the keys'
 // targets (cached for the request), an ingest thread seals the records (seal-slice.ts), and
-// this thread writes the result in one statement; both queries are shared with other
+// this thread writes the result in one statement. With staging (PostgreSQL servers; see
+// stage-sealer.ts) the thread only checks the records and packs them encrypted, this thread
+// stores that, and sealing happens after the answer; both queries are shared with other
 // requests' slices in flight at the same moment (shared-queries.ts). Several slices are in
 // flight at once, a few per request and a budget of bytes in all (slice-permits.ts), so
 // memory stays bounded whatever the size of the body or the number of senders. A bad record is
@@ -92,27 +96,51 @@ class Ingest {
       } else records.push({ raw, hash: keyHashInBytes(raw.bytes) });
     }
     const targets = await this.resolve(records.flatMap((r) => (r.hash ? [r.hash] : [])));
-    let result = await sealOffThread(this.job(records, targets));
-    await this.store(result);
-    if (result.needsLookup.length > 0) {
+    const process = stagingEnabled() ? (job: SealJob) => this.stage(job) : (job: SealJob) => this.seal(job);
+    const needsLookup = await process(this.job(records, targets));
+    if (needsLookup.length > 0) {
       // The key hash read from the bytes was not the record's own: look that one up, once.
-      const again = new Map(result.needsLookup.map((n) => [n.index, n.hash]));
-      result = await sealOffThread(
+      const again = new Map(needsLookup.map((n) => [n.index, n.hash]));
+      const left = await process(
         this.job(
           records.filter((r) => again.has(r.raw.index)).map((r) => ({ raw: r.raw, hash: again.get(r.raw.index) })),
           await this.resolve(again.values()),
         ),
       );
-      for (const n of result.needsLookup) this.result.skipped.add({ index: n.index, reason: "unknown key" });
-      await this.store(result);
+      for (const n of left) this.result.skipped.add({ index: n.index, reason: "unknown key" });
+    }
+  }
+
+  private async seal(job: SealJob): Promise<SealResult["needsLookup"]> {
+    const result = await sealOffThread(job);
+    await this.store(result);
+    return result.needsLookup;
+  }
+
+  private async stage(job: SealJob): Promise<StageResult["needsLookup"]> {
+    const result = await stageOffThread(job);
+    this.skip(result.skipped);
+    this.result.accepted += result.accepted;
+    if (result.stagedRecords > 0) {
+      await storeStaged(
+        { payload: result.staged, records: result.stagedRecords, keyHashes: result.keyHashes },
+        result.usedKeyIds,
+      );
+      this.result.queued += result.stagedRecords;
+      wakeStageSealer();
+    }
+    return result.needsLookup;
+  }
+
+  private skip(skipped: SealResult["skipped"]): void {
+    for (const s of skipped) {
+      if (s.reason === "malformed JSON") this.malformed++;
+      this.result.skipped.add(s);
     }
   }
 
   private async store(result: SealResult): Promise<void> {
-    for (const s of result.skipped) {
-      if (s.reason === "malformed JSON") this.malformed++;
-      this.result.skipped.add(s);
-    }
+    this.skip(result.skipped);
     this.result.accepted += result.accepted;
     for (const [drainId, n] of Object.entries(result.leftOut)) {
       await countLeftOut(database().driver, drainId, n.sampled, n.filtered);

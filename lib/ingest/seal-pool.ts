@@ -2,20 +2,38 @@ import { Worker } from "node:worker_threads";
 import { config } from "../config/env";
 import { log, errorFields } from "../log";
 import { sealSlice, type SealJob, type SealResult } from "./seal-slice";
+import { sealStaged, stageSlice, type StagedJob, type StageResult } from "./stage-slice";
 
 // The ingest threads. server.ts starts them (SealPool.start) and registers the pool on
 // globalThis, because Next's bundled route handler and server.ts are separate module graphs
 // in one process. Without a registered pool (tests, scripts), slices are sealed in process.
-// Threads that stay idle are stopped, so a quiet server gives their memory back.
+// Threads that stay idle are stopped, so a quiet server gives their memory back. Sealing
+// staged slices is background work: it goes to a thread only when that thread has nothing
+// else to do, so the gateway's requests are answered first (stage-sealer.ts).
+
+/** The jobs a thread does (ingest-thread.ts), by kind. */
+export type ThreadJobs = {
+  seal: { job: SealJob; result: SealResult };
+  stage: { job: SealJob; result: StageResult };
+  sealStaged: { job: StagedJob; result: SealResult };
+};
+export type JobKind = keyof ThreadJobs;
 
 type Slot = { worker: Worker; busy: number; idleTimer?: NodeJS.Timeout };
-type Pending = { resolve: (r: SealResult) => void; reject: (e: Error) => void; slot: Slot };
+type Pending = { resolve: (r: unknown) => void; reject: (e: Error) => void; slot: Slot };
+type Queued = {
+  kind: JobKind;
+  job: ThreadJobs[JobKind]["job"];
+  resolve: (r: unknown) => void;
+  reject: (e: Error) => void;
+};
 
 const IDLE_MS = 30_000;
 
 export class SealPool {
   private readonly slots: (Slot | undefined)[];
   private readonly pending = new Map<number, Pending>();
+  private readonly background: Queued[] = [];
   private nextId = 1;
   private next = 0;
 
@@ -35,13 +53,14 @@ export class SealPool {
       resourceLimits: { maxYoungGenerationSizeMb: 48 },
     });
     const slot: Slot = { worker, busy: 0 };
-    worker.on("message", (m: { id: number; result?: SealResult; error?: string }) => {
+    worker.on("message", (m: { id: number; result?: unknown; error?: string }) => {
       const p = this.pending.get(m.id);
       this.pending.delete(m.id);
       slot.busy--;
       this.armIdle(i, slot);
       if (m.result) p?.resolve(m.result);
       else p?.reject(new Error(m.error ?? "ingest thread failed"));
+      this.dispatchBackground();
     });
     worker.on("error", (err) => log.error("ingest thread failed", errorFields(err)));
     worker.on("exit", () => {
@@ -69,6 +88,22 @@ export class SealPool {
   }
 
   seal(job: SealJob): Promise<SealResult> {
+    return this.run("seal", job);
+  }
+
+  stage(job: SealJob): Promise<StageResult> {
+    return this.run("stage", job);
+  }
+
+  /** Background work: waits for a thread with nothing else to do. */
+  sealStaged(job: StagedJob): Promise<SealResult> {
+    return new Promise((resolve, reject) => {
+      this.background.push({ kind: "sealStaged", job, resolve: resolve as (r: unknown) => void, reject });
+      this.dispatchBackground();
+    });
+  }
+
+  private run<K extends JobKind>(kind: K, job: ThreadJobs[K]["job"]): Promise<ThreadJobs[K]["result"]> {
     // The least busy thread, starting from a rotating position.
     let best = this.next;
     for (let k = 0; k < this.slots.length; k++) {
@@ -76,23 +111,37 @@ export class SealPool {
       if ((this.slots[i]?.busy ?? 0) < (this.slots[best]?.busy ?? 0)) best = i;
     }
     this.next = (best + 1) % this.slots.length;
-    const slot = (this.slots[best] ??= this.spawn(best));
+    return this.post(best, kind, job);
+  }
+
+  private post<K extends JobKind>(i: number, kind: K, job: ThreadJobs[K]["job"]): Promise<ThreadJobs[K]["result"]> {
+    const slot = (this.slots[i] ??= this.spawn(i));
     clearTimeout(slot.idleTimer);
     slot.busy++;
     const id = this.nextId++;
+    const transfer = "data" in job ? [job.data] : [job.payload];
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, slot });
-      slot.worker.postMessage({ id, job }, [job.data]);
+      this.pending.set(id, { resolve: resolve as (r: unknown) => void, reject, slot });
+      slot.worker.postMessage({ id, kind, job }, transfer);
     });
   }
 
+  private dispatchBackground(): void {
+    for (let i = 0; i < this.slots.length && this.background.length > 0; i++) {
+      if ((this.slots[i]?.busy ?? 0) > 0) continue;
+      const next = this.background.shift()!;
+      this.post(i, next.kind, next.job).then(next.resolve, next.reject);
+    }
+  }
+
   async stop(): Promise<void> {
+    for (const queued of this.background.splice(0)) queued.reject(new Error("ingest threads stopped"));
     await Promise.all(this.slots.map((s) => s?.worker.terminate()));
   }
 }
 
 /** What ingest needs of a pool: tests may register their own to watch the slices go by. */
-export type SliceSealer = Pick<SealPool, "seal">;
+export type SliceSealer = Pick<SealPool, "seal"> & Partial<Pick<SealPool, "stage" | "sealStaged">>;
 
 const holder = globalThis as unknown as { __sealPool?: SliceSealer };
 
@@ -104,4 +153,16 @@ export function setSealPool(pool: SliceSealer | undefined): void {
 export function sealOffThread(job: SealJob): Promise<SealResult> {
   const pool = holder.__sealPool;
   return pool ? pool.seal(job) : Promise.resolve(sealSlice(job, config().drainKeyring));
+}
+
+/** Checks and packs a slice to stage (stage-slice.ts), off this thread when the server started threads. */
+export function stageOffThread(job: SealJob): Promise<StageResult> {
+  const pool = holder.__sealPool;
+  return pool?.stage ? pool.stage(job) : Promise.resolve(stageSlice(job, config().drainKeyring));
+}
+
+/** Seals a staged slice, as background work when the server started threads. */
+export function sealStagedOffThread(job: StagedJob): Promise<SealResult> {
+  const pool = holder.__sealPool;
+  return pool?.sealStaged ? pool.sealStaged(job) : Promise.resolve(sealStaged(job, config().drainKeyring));
 }

@@ -1,6 +1,6 @@
 import type { Keyring } from "../crypto/keyring";
 import { gatewayRecord, keyHashOf, type GatewayRecord } from "../tracing/gateway-record";
-import { recordTimes } from "../tracing/record-times";
+import { recordTimes, type RecordTimes } from "../tracing/record-times";
 import { spanIdentity } from "../tracing/span-ids";
 import { mapRecordToSpan } from "../tracing/span-mapping";
 import { destinationFor } from "../destinations/server-registry";
@@ -122,6 +122,33 @@ export const noRows = (payloads = new ArrayBuffer(0)): SealedRows => ({
   formats: [],
 });
 
+/** What ingest knows of one record before rendering it: why it is skipped, or what it is. */
+export type CheckedRecord =
+  | { skip: string }
+  | { lookup: string }
+  | { record: GatewayRecord; hash: string; target: Exclude<SealTarget, { skip: string }>; times: RecordTimes };
+
+/** Parse (depth-checked), validate, key and times: the part of sealing that decides a record's fate. */
+export function checkRecord(
+  bytes: Buffer,
+  r: { index: number; depth: number },
+  targets: Record<string, SealTarget>,
+): CheckedRecord {
+  const parsed = parseRecord({ index: r.index, bytes, depth: r.depth });
+  if ("error" in parsed) return { skip: parsed.error };
+  const validated = gatewayRecord.safeParse(parsed.value);
+  if (!validated.success) return { skip: "not a JSON object" };
+  const record = validated.data;
+  const hash = keyHashOf(record);
+  if (!hash) return { skip: "missing metadata.user_api_key_hash" };
+  const target = targets[hash];
+  if (!target) return { lookup: hash };
+  if ("skip" in target) return { skip: target.skip };
+  const times = recordTimes(record);
+  if ("error" in times) return { skip: times.error };
+  return { record, hash, target, times };
+}
+
 export function sealSlice(job: SealJob, keyring: Keyring): SealResult {
   const data = Buffer.from(job.data);
   const result: SealResult = {
@@ -140,36 +167,16 @@ export function sealSlice(job: SealJob, keyring: Keyring): SealResult {
   for (const r of job.records) {
     const bytes = data.subarray(r.offset, r.offset + r.length);
     const skip = (reason: string) => void result.skipped.push({ index: r.index, reason });
-    const parsed = parseRecord({ index: r.index, bytes, depth: r.depth });
-    if ("error" in parsed) {
-      skip(parsed.error);
+    const checked = checkRecord(bytes, r, job.targets);
+    if ("skip" in checked) {
+      skip(checked.skip);
       continue;
     }
-    const validated = gatewayRecord.safeParse(parsed.value);
-    if (!validated.success) {
-      skip("not a JSON object");
+    if ("lookup" in checked) {
+      result.needsLookup.push({ index: r.index, hash: checked.lookup });
       continue;
     }
-    const record = validated.data;
-    const hash = keyHashOf(record);
-    if (!hash) {
-      skip("missing metadata.user_api_key_hash");
-      continue;
-    }
-    const target = job.targets[hash];
-    if (!target) {
-      result.needsLookup.push({ index: r.index, hash });
-      continue;
-    }
-    if ("skip" in target) {
-      skip(target.skip);
-      continue;
-    }
-    const times = recordTimes(record);
-    if ("error" in times) {
-      skip(times.error);
-      continue;
-    }
+    const { record, target, times } = checked;
     try {
       const ids = spanIdentity(record, () => bytes.toString("utf8"));
       const failed = record.status === "failure";

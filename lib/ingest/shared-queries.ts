@@ -3,9 +3,10 @@ import { insertOutboxRows } from "../delivery/outbox-store";
 import { loadSealTargets } from "./attribution";
 import { Coalescer } from "./coalescer";
 import { noRows, type SealedRows, type SealTarget } from "./seal-slice";
+import { insertStaged, type StagedSlice } from "./stage-store";
 
-// Ingest's two queries, shared by the requests in flight together (coalescer.ts says why):
-// the lookup of keys' targets, and the INSERT of sealed spans. Large slices go alone, as
+// Ingest's queries, shared by the requests in flight together (coalescer.ts says why): the
+// lookup of keys' targets, and the INSERT of sealed spans (or of staged records). Large slices go alone, as
 // before; small ones, a gateway posting records one per request, share a round trip.
 
 const LOOKUP_LANES = 2;
@@ -44,6 +45,26 @@ const stores = new Coalescer<Store, void>({
 
 /** Resolves once the rows are committed. */
 export const storeRows = (rows: SealedRows, usedKeyIds: string[]): Promise<void> => stores.submit({ rows, usedKeyIds });
+
+type Stage = { slice: StagedSlice; usedKeyIds: string[] };
+
+const stages = new Coalescer<Stage, void>({
+  lanes: STORE_LANES,
+  maxWeight: STORE_MAX_BYTES,
+  weight: (stage) => stage.slice.payload.byteLength,
+  run: async (batch) => {
+    await insertStaged(
+      database().driver,
+      batch.map((s) => s.slice),
+      [...new Set(batch.flatMap((s) => s.usedKeyIds))],
+    );
+    return batch.map(() => undefined);
+  },
+});
+
+/** Resolves once the staged slice is committed. */
+export const storeStaged = (slice: StagedSlice, usedKeyIds: string[]): Promise<void> =>
+  stages.submit({ slice, usedKeyIds });
 
 export function concatRows(parts: SealedRows[]): SealedRows {
   const total = parts.reduce((n, p) => n + p.payloads.byteLength, 0);

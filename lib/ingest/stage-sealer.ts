@@ -1,0 +1,146 @@
+import type { SqlExecutor } from "../db/driver";
+import { countLeftOut } from "../delivery/outbox-store";
+import { wakeWorker } from "../delivery/wake";
+import { log, errorFields } from "../log";
+import { lookUpTargets } from "./shared-queries";
+import { sealStagedOffThread } from "./seal-pool";
+import { claimStaged, releaseStaged, storeSealedStage, type ClaimedStage } from "./stage-store";
+
+// Seals staged ingest (stage-slice.ts) into the outbox, in the background: the gateway's
+// batch was answered once its records were staged, so the CPU-heavy part of ingest (mapping,
+// encoding, gzip, one encryption per drain) no longer sits under the 202. Ingest wakes the
+// sealer when it stages; a poll also picks up rows staged by other servers or left by one
+// that stopped. Seal jobs go to an ingest thread only when it has nothing else to do
+// (seal-pool.ts), so under more load than the machine can seal, requests are still answered
+// and the staged backlog waits in the database, like a delivery backlog.
+
+export type StageSealerOptions = {
+  /** Staged slices being sealed at once (each ~1 MB in memory). */
+  concurrency: number;
+  leaseMs?: number;
+  pollMs?: number;
+};
+
+const RETRY_MS = 2_000;
+
+export class StageSealer {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wakeUp: (() => void) | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly sql: SqlExecutor,
+    private readonly options: StageSealerOptions,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops claiming; slices being sealed finish (or their lease returns them to another server). */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+  }
+
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  /** Seals every staged row there is now, then returns how many it sealed (tests, scripts). */
+  async drain(): Promise<number> {
+    let sealed = 0;
+    for (;;) {
+      const rows = await claimStaged(this.sql, this.options.concurrency, this.options.leaseMs ?? 60_000);
+      if (rows.length === 0) return sealed;
+      await Promise.all(rows.map((row) => this.seal(row)));
+      sealed += rows.length;
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      const free = this.options.concurrency - this.inFlight.size;
+      let claimed = 0;
+      if (free > 0) {
+        try {
+          const rows = await claimStaged(this.sql, free, this.options.leaseMs ?? 60_000);
+          claimed = rows.length;
+          for (const row of rows) this.track(this.seal(row));
+        } catch (err) {
+          log.error("staged ingest: claim failed", errorFields(err));
+          await new Promise((r) => setTimeout(r, RETRY_MS));
+        }
+      }
+      // Claim again when a slice is done or more was staged; otherwise poll for other servers' rows.
+      if (this.running && (claimed === 0 || this.inFlight.size >= this.options.concurrency)) await this.nextChange();
+    }
+    await Promise.all(this.inFlight);
+  }
+
+  private track(work: Promise<void>): void {
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
+  }
+
+  private nextChange(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, this.options.pollMs ?? 1_000);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = done;
+      void Promise.race(this.inFlight).then(done);
+    }).finally(() => {
+      this.wakeUp = undefined;
+    });
+  }
+
+  private async seal(row: ClaimedStage): Promise<void> {
+    try {
+      const targets = Object.fromEntries(await lookUpTargets(row.key_hashes));
+      const payload = new Uint8Array(new ArrayBuffer(row.payload.byteLength));
+      payload.set(row.payload);
+      const result = await sealStagedOffThread({ payload: payload.buffer, targets });
+      const dropped = result.skipped.length + result.needsLookup.length;
+      if (dropped > 0) {
+        // Their key was revoked, or its organization or environment changed, since ingest.
+        const reasons = [...new Set(result.skipped.map((s) => s.reason))].join("; ");
+        log.warn("staged ingest: records no longer forwarded", { stageId: row.id, records: dropped, reasons });
+      }
+      if (!(await storeSealedStage(this.sql, row.id, result.rows))) return;
+      for (const [drainId, n] of Object.entries(result.leftOut)) {
+        await countLeftOut(this.sql, drainId, n.sampled, n.filtered);
+      }
+      if (result.rows.drainIds.length > 0) wakeWorker();
+    } catch (err) {
+      log.error("staged ingest: sealing failed; it is tried again", {
+        stageId: row.id,
+        attempts: row.attempts,
+        ...errorFields(err),
+      });
+      await releaseStaged(this.sql, row.id, RETRY_MS * row.attempts).catch(() => undefined);
+    }
+  }
+}
+
+// Shared through globalThis: server.ts starts the sealer, Next's bundled route handler stages.
+const holder = globalThis as unknown as { __stageSealer?: Pick<StageSealer, "wake"> };
+
+export function setStageSealer(sealer: Pick<StageSealer, "wake"> | undefined): void {
+  holder.__stageSealer = sealer;
+}
+
+/** True when ingest stages (a sealer runs in this process); else it seals before answering. */
+export function stagingEnabled(): boolean {
+  return holder.__stageSealer !== undefined;
+}
+
+export function wakeStageSealer(): void {
+  holder.__stageSealer?.wake();
+}

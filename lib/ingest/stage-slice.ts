@@ -1,0 +1,92 @@
+import { decryptBytes, encryptBytes, type Keyring } from "../crypto/keyring";
+import { checkRecord, sealSlice, type SealJob, type SealResult, type SealTarget } from "./seal-slice";
+
+// Staged ingest, the CPU side (ingest threads). A slice is checked the way sealing checks it
+// (parse, validate, key, times: what decides the answer the gateway gets) and the records
+// that go to a drain are packed as they came, with their verified key hash, into one buffer
+// encrypted under the drain keyring (they may hold PHI). That buffer is what ingest stores
+// before its 202; sealing it later (stage-sealer.ts) is the rest of sealSlice's work.
+
+export type StageResult = {
+  accepted: number;
+  skipped: { index: number; reason: string }[];
+  needsLookup: { index: number; hash: string }[];
+  usedKeyIds: string[];
+  /** The records to seal later, packed and encrypted; empty when none of them has a drain. */
+  staged: ArrayBuffer;
+  stagedRecords: number;
+  /** The key hashes of the staged records: sealing looks their targets up again. */
+  keyHashes: string[];
+};
+
+export type StagedJob = { payload: ArrayBuffer; targets: Record<string, SealTarget> };
+
+const STAGE_AAD = "ingest_stage";
+
+export function stageSlice(job: SealJob, keyring: Keyring): StageResult {
+  const data = Buffer.from(job.data);
+  const result: StageResult = {
+    accepted: 0,
+    skipped: [],
+    needsLookup: [],
+    usedKeyIds: [],
+    staged: new ArrayBuffer(0),
+    stagedRecords: 0,
+    keyHashes: [],
+  };
+  const usedKeys = new Set<string>();
+  const hashes = new Set<string>();
+  const kept: { index: number; depth: number; hash: string; bytes: Buffer }[] = [];
+  for (const r of job.records) {
+    const bytes = data.subarray(r.offset, r.offset + r.length);
+    const checked = checkRecord(bytes, r, job.targets);
+    if ("skip" in checked) result.skipped.push({ index: r.index, reason: checked.skip });
+    else if ("lookup" in checked) result.needsLookup.push({ index: r.index, hash: checked.lookup });
+    else {
+      result.accepted++;
+      usedKeys.add(checked.target.keyId);
+      if (checked.target.drains.length === 0) continue;
+      hashes.add(checked.hash);
+      kept.push({ index: r.index, depth: r.depth, hash: checked.hash, bytes });
+    }
+  }
+  result.usedKeyIds = [...usedKeys];
+  if (kept.length === 0) return result;
+  // [index length][index JSON][records' bytes], then encrypted.
+  let offset = 0;
+  const index = kept.map((k) => {
+    const entry = { index: k.index, offset, length: k.bytes.length, depth: k.depth, hash: k.hash };
+    offset += k.bytes.length;
+    return entry;
+  });
+  const header = Buffer.from(JSON.stringify(index));
+  const plain = Buffer.allocUnsafe(4 + header.length + offset);
+  plain.writeUInt32BE(header.length, 0);
+  header.copy(plain, 4);
+  let at = 4 + header.length;
+  for (const k of kept) at += k.bytes.copy(plain, at);
+  const sealed = encryptBytes(keyring, plain, STAGE_AAD);
+  // A buffer of its own (never Node's shared pool), so it can be transferred.
+  const own = new Uint8Array(new ArrayBuffer(sealed.length));
+  own.set(sealed);
+  result.staged = own.buffer;
+  result.stagedRecords = kept.length;
+  result.keyHashes = [...hashes];
+  return result;
+}
+
+/** The staged records as a slice to seal, each record's key hash the one verified at ingest. */
+export function openStaged(payload: Uint8Array, keyring: Keyring): Omit<SealJob, "targets"> {
+  const plain = decryptBytes(keyring, payload, STAGE_AAD);
+  const headerLength = plain.readUInt32BE(0);
+  const records = JSON.parse(plain.subarray(4, 4 + headerLength).toString("utf8")) as SealJob["records"];
+  const body = plain.subarray(4 + headerLength);
+  const data = new Uint8Array(new ArrayBuffer(body.length));
+  data.set(body);
+  return { data: data.buffer, records };
+}
+
+/** Seals a staged slice for the drains its records' keys lead to now. */
+export function sealStaged(job: StagedJob, keyring: Keyring): SealResult {
+  return sealSlice({ ...openStaged(new Uint8Array(job.payload), keyring), targets: job.targets }, keyring);
+}

@@ -1,0 +1,109 @@
+import type { SqlExecutor } from "../db/driver";
+import type { SealedRows } from "./seal-slice";
+
+// Set-based SQL for staged ingest (ingest_stage). Ingest stores checked records here before
+// its 202; a sealer claims them with a lease (FOR UPDATE SKIP LOCKED, so servers sharing a
+// database share the work, and a stopped server's rows come back when its lease runs out) and
+// turns them into outbox rows in one statement that also deletes the staged row: a row sealed
+// twice (its lease ran out mid-way) is queued once, by whichever sealer deletes it first.
+
+export type StagedSlice = { payload: ArrayBuffer; records: number; keyHashes: string[] };
+export type ClaimedStage = { id: string; payload: Uint8Array; key_hashes: string[]; records: number; attempts: number };
+
+/** Rows are tried this many times; one that still fails stays in the table for an operator. */
+export const STAGE_MAX_ATTEMPTS = 5;
+
+/**
+ * Stores staged slices in one statement, with the keys' "last used" at minute precision. The
+ * payloads travel as one binary parameter sliced by offset in SQL (an array of bytea would go
+ * as hex text).
+ */
+export async function insertStaged(sql: SqlExecutor, slices: StagedSlice[], usedKeyIds: string[]): Promise<void> {
+  const total = slices.reduce((n, s) => n + s.payload.byteLength, 0);
+  const payloads = Buffer.allocUnsafe(total);
+  const offsets: number[] = [];
+  let at = 0;
+  for (const s of slices) {
+    offsets.push(at);
+    payloads.set(new Uint8Array(s.payload), at);
+    at += s.payload.byteLength;
+  }
+  await sql.query(
+    `WITH staged AS (
+       INSERT INTO ingest_stage (payload, records, key_hashes)
+       SELECT substring($1::bytea FROM t.off + 1 FOR t.len), t.records, string_to_array(t.hashes, ',')
+         FROM unnest($2::int[], $3::int[], $4::int[], $5::text[]) AS t(off, len, records, hashes))
+     UPDATE llm_keys SET last_used_at = now()
+      WHERE id = ANY($6::uuid[]) AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+    [
+      payloads,
+      offsets,
+      slices.map((s) => s.payload.byteLength),
+      slices.map((s) => s.records),
+      slices.map((s) => s.keyHashes.join(",")),
+      usedKeyIds,
+    ],
+  );
+}
+
+/** Leases up to `limit` staged rows, oldest first. */
+export async function claimStaged(sql: SqlExecutor, limit: number, leaseMs: number): Promise<ClaimedStage[]> {
+  const rows = await sql.query<ClaimedStage & { id: string | number | bigint }>(
+    `UPDATE ingest_stage s
+        SET leased_until = now() + ($2::int * interval '1 millisecond'), attempts = s.attempts + 1
+      WHERE s.id IN (
+        SELECT c.id FROM ingest_stage c
+         WHERE (c.leased_until IS NULL OR c.leased_until < now()) AND c.attempts < $3
+         ORDER BY c.id
+         LIMIT $1
+         FOR UPDATE SKIP LOCKED)
+      RETURNING s.id, s.payload, s.key_hashes, s.records, s.attempts`,
+    [limit, leaseMs, STAGE_MAX_ATTEMPTS],
+  );
+  return rows.map((r) => ({ ...r, id: String(r.id) }));
+}
+
+/**
+ * Queues a staged row's sealed spans and deletes the row, in one statement. Returns false when
+ * the row was gone (another sealer finished it first): then nothing was queued.
+ */
+export async function storeSealedStage(sql: SqlExecutor, stageId: string, rows: SealedRows): Promise<boolean> {
+  const [done] = await sql.query<{ deleted: number }>(
+    `WITH gone AS (DELETE FROM ingest_stage WHERE id = $7::bigint RETURNING id),
+     stored AS (
+       INSERT INTO trace_outbox (drain_id, span_id, payload, size_bytes, payload_format)
+       SELECT t.drain_id, t.span_id, substring($3::bytea FROM t.off + 1 FOR t.len), t.size, t.format
+         FROM unnest($1::uuid[], $2::text[], $4::int[], $5::int[], $6::int[], $8::int[])
+           AS t(drain_id, span_id, off, len, size, format)
+         JOIN llm_trace_drains d ON d.id = t.drain_id
+        WHERE EXISTS (SELECT 1 FROM gone))
+     SELECT count(*)::int AS deleted FROM gone`,
+    [
+      rows.drainIds,
+      rows.spanIds,
+      Buffer.from(rows.payloads),
+      rows.offsets,
+      rows.lengths,
+      rows.sizeBytes,
+      stageId,
+      rows.formats,
+    ],
+  );
+  return (done?.deleted ?? 0) > 0;
+}
+
+/** Gives a row back before its lease ends, to be tried again after `delayMs`. */
+export async function releaseStaged(sql: SqlExecutor, stageId: string, delayMs: number): Promise<void> {
+  await sql.query(
+    `UPDATE ingest_stage SET leased_until = now() + ($2::int * interval '1 millisecond') WHERE id = $1::bigint`,
+    [stageId, delayMs],
+  );
+}
+
+/** Records acknowledged and not yet sealed, for health and the benchmark. */
+export async function stagedBacklog(sql: SqlExecutor): Promise<{ rows: number; records: number }> {
+  const [row] = await sql.query<{ rows: number; records: number }>(
+    `SELECT count(*)::int AS rows, coalesce(sum(records), 0)::int AS records FROM ingest_stage`,
+  );
+  return row ?? { rows: 0, records: 0 };
+}
