@@ -1,7 +1,9 @@
 // The built-in detectors of "Redact before forwarding". Each is a JavaScript regular
 // expression written here (fixed, reviewed, no nested quantifiers that can backtrack
-// without bound), a cheap prefilter that skips texts that cannot match, and where a pattern
-// alone over-matches, a check of the match (payment cards: the Luhn checksum).
+// without bound, and every repetition bounded: an unbounded `[a-z]+@` tried at each of
+// 400,000 letters with no "@" after them is quadratic, seconds of CPU for one prompt), a
+// cheap prefilter that skips texts that cannot match, and where a pattern alone
+// over-matches, a check of the match (payment cards: the Luhn checksum).
 
 import { DETECTOR_NAMES, type DetectorId } from "./detector-names";
 
@@ -53,7 +55,9 @@ export const DETECTORS: Record<DetectorId, Detector> = {
     ...DETECTOR_NAMES.email,
     passes: [
       {
-        pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g,
+        // RFC 5321's limits: a local part of 64 characters, labels of 63 (a longer local part
+        // still loses its last 64 characters and its domain).
+        pattern: /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z])/g,
         mayMatch: (t) => t.includes("@"),
       },
     ],
@@ -124,7 +128,7 @@ export const DETECTORS: Record<DetectorId, Detector> = {
       {
         // The user-info part of scheme://user:password@host; quotes and backslashes end it, so a
         // match stays inside one JSON string.
-        pattern: /\b([a-z][a-z0-9+.-]*:\/\/)[^\s:@/"\\]+:[^\s@/"\\]+@/gi,
+        pattern: /\b([a-z][a-z0-9+.-]{0,31}:\/\/)[^\s:@/"\\]{1,256}:[^\s@/"\\]{1,256}@/gi,
         mayMatch: (t) => t.includes("://") && t.includes("@"),
         replace: (m) => `${m.slice(0, m.indexOf("://") + 3)}[CREDENTIALS]@`,
       },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DETECTOR_IDS, luhn, type DetectorId } from "./detectors";
-import { compileRedactor, patternProblem, placeholderFor } from "./redactor";
+import { compileRedactor, patternProblem, patternProblems, placeholderFor } from "./redactor";
 
 // Every detector with texts it must redact and near-misses it must leave alone.
 
@@ -90,5 +90,33 @@ describe("custom patterns", () => {
     const started = performance.now();
     redact(`${"a".repeat(50_000)}b`);
     expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describe("cost", () => {
+  // Unbounded repetitions made these quadratic: 400,000 letters after an "@" took ~75 s with
+  // the email detector. Bounded, they take milliseconds; the bound here is 30× that.
+  it.each([
+    ["email", "@" + "a".repeat(400_000)],
+    ["email", "x@" + "a.".repeat(200_000)],
+    ["url_credentials", "x://" + "a.".repeat(200_000) + "@"],
+    ["url_credentials", "a.".repeat(200_000) + "://x@"],
+  ] as const)("%s stays linear on a 400 KB adversarial prompt", (id, text) => {
+    const started = performance.now();
+    only(id)(text);
+    expect(performance.now() - started).toBeLessThan(3_000);
+  });
+
+  it("still finds what the bounds allow", () => {
+    expect(only("email")(`${"a".repeat(70)}@example.com`).text).toBe(`${"a".repeat(6)}[EMAIL]`);
+    expect(only("url_credentials")("redis://default:pw@cache:6379").text).toBe("redis://[CREDENTIALS]@cache:6379");
+  });
+
+  it("refuses a custom pattern too slow to run on every record, and patterns too slow together", () => {
+    expect(patternProblem("(?:[a-z]?){1000}[0-9][0-9]")).toMatch(/too slow/);
+    expect(patternProblem("MRN-[0-9]{6}")).toBeNull();
+    const many = patternProblems(Array.from({ length: 20 }, () => "(?:[a-z]?){40}[0-9]"));
+    expect(many.some((p) => p !== null && /too slow/.test(p))).toBe(true);
+    expect(patternProblems(["MRN-[0-9]{6}", "\\bPT[0-9]{7}\\b"])).toEqual([null, null]);
   });
 });

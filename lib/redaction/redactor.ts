@@ -19,16 +19,83 @@ export function placeholderFor(name: string): string {
     .replace(/[^A-Z0-9]+/g, "_")}]`;
 }
 
+/**
+ * RE2 is linear in the text, but its cost per character grows with what a pattern keeps
+ * open at once: `(?:[a-z]?){1000}` costs ~1.2 s per 40 KB record, and ingest threads are
+ * shared by every organization. A pattern is timed once when it is saved, on a fixed 8 KB
+ * text of every kind of character a record holds; ordinary patterns take under 3 ms there.
+ */
+export const PATTERN_BUDGET_MS = 15;
+export const PATTERNS_BUDGET_MS = 30;
+const COST_SAMPLE = (() => {
+  const words = [
+    "Patient",
+    "reports",
+    "chest",
+    "pain",
+    "since",
+    "Monday;",
+    "BP",
+    "130/80,",
+    "MRN-004471",
+    "a1c",
+    "7.2%",
+  ];
+  const more = ["jane.doe@example.com", "(415) 555-0132", "https://x.example/a?b=1", '{"k": [1, 2]}', "\n", "…", "é"];
+  const all = [...words, ...more];
+  let text = "";
+  for (let i = 0; text.length < 8192; i++) text += `${all[(i * 7 + (i >> 3)) % all.length]} `;
+  return text;
+})();
+
+/** Milliseconds a compiled pattern takes over the sample (the faster of two runs: noise only adds). */
+function costMs(re: RE2JS): number {
+  let best = Infinity;
+  for (let run = 0; run < 2; run++) {
+    const started = performance.now();
+    re.matcher(COST_SAMPLE).replaceAll("[X]");
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
 /** Why a custom pattern cannot be used, or null. RE2 refuses backreferences and lookaround. */
 export function patternProblem(pattern: string): string | null {
+  return checkPattern(pattern).problem;
+}
+
+function checkPattern(pattern: string): { problem: string | null; ms: number } {
+  let compiled: RE2JS;
   try {
-    const compiled = RE2JS.compile(pattern);
-    if (compiled.matches("")) return "This pattern matches empty text, so it would match everywhere";
-    return null;
+    compiled = RE2JS.compile(pattern);
   } catch (err) {
     const detail = err instanceof Error ? err.message : "invalid";
-    return `Not a pattern this engine runs (RE2 syntax, no backreferences or lookaround): ${detail}`;
+    return {
+      problem: `Not a pattern this engine runs (RE2 syntax, no backreferences or lookaround): ${detail}`,
+      ms: 0,
+    };
   }
+  if (compiled.matches("")) return { problem: "This pattern matches empty text, so it would match everywhere", ms: 0 };
+  const ms = costMs(compiled);
+  if (ms > PATTERN_BUDGET_MS) return { problem: tooSlow, ms };
+  return { problem: null, ms };
+}
+
+const tooSlow =
+  "This pattern is too slow to run on every record: use fewer optional or repeated parts (e.g. [a-z]{0,30} rather than (?:[a-z]?){30})";
+
+/** Per pattern, why it cannot be used (or null), including when together they cost too much. */
+export function patternProblems(patterns: readonly string[]): (string | null)[] {
+  const checked = patterns.map(checkPattern);
+  const total = checked.reduce((ms, c) => ms + c.ms, 0);
+  if (total <= PATTERNS_BUDGET_MS) return checked.map((c) => c.problem);
+  // Together over budget: the costliest one is named.
+  const costliest = checked.reduce((best, c, i) => (c.ms > checked[best]!.ms ? i : best), 0);
+  return checked.map((c, i) =>
+    i === costliest
+      ? (c.problem ?? "These patterns together are too slow to run on every record: simplify this one")
+      : c.problem,
+  );
 }
 
 function occurrences(text: string, needle: string): number {

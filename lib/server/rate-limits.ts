@@ -25,8 +25,10 @@ const SPECS = {
   signInIp: { keyPrefix: "sign-in:ip", points: 50, duration: 15 * 60 },
   /** Test connection (unsaved or saved) per user. */
   testConnection: { keyPrefix: "test-connection:user", points: 20, duration: 60 },
-  /** Send test trace per drain. */
-  testTrace: { keyPrefix: "test-trace:drain", points: 10, duration: 60 },
+  /** Send test trace per user (per drain, deleting and recreating a drain started it over). */
+  testTrace: { keyPrefix: "test-trace:user", points: 10, duration: 60 },
+  /** Redaction previews per user: each runs the patterns it is given on up to 20,000 characters. */
+  redactionPreview: { keyPrefix: "redaction-preview:user", points: 30, duration: 60 },
   /**
    * Ingest requests per client address and second, counted in each process (no database
    * round trip on the hot path). LiteLLM flushes every 5 s or 512 records (~10 requests/s at

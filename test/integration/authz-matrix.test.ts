@@ -160,8 +160,8 @@ const MATRIX: Record<string, Record<string, Case>> = {
     POST: {
       params: env,
       json: () => ({ redaction: { detectors: ["email"], customPatterns: [] }, text: "a@b.io" }),
-      // Only computes: open to owners whatever the organization's enrollment.
-      expected: write(200, 200),
+      // Gated like test-connection: drain settings exist only where drains do.
+      expected: write(200, 403),
     },
   },
   "environments/[environmentId]/llm-trace-drains/test-connection": {

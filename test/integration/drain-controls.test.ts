@@ -74,6 +74,21 @@ describe("redaction before forwarding", () => {
     expect(res.json.error?.fields?.["controls.redaction.customPatterns.0.pattern"]).toMatch(/RE2 syntax/);
   });
 
+  it("refuses a pattern too slow to run on every record, next to its field", async () => {
+    const res = await setControls({
+      redaction: {
+        detectors: [],
+        customPatterns: [
+          { name: "MRN", pattern: "MRN-[0-9]{6}" },
+          { name: "slow", pattern: "(?:[a-z]?){1000}[0-9][0-9]" },
+        ],
+      },
+    });
+    expect(res.status).toBe(422);
+    expect(res.json.error?.fields?.["controls.redaction.customPatterns.1.pattern"]).toMatch(/too slow/);
+    expect(res.json.error?.fields).not.toHaveProperty("controls.redaction.customPatterns.0.pattern");
+  });
+
   it("previews redaction with the code ingest runs", async () => {
     const res = await owner(preview.POST, {
       method: "POST",

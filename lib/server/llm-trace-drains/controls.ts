@@ -1,13 +1,12 @@
 import "server-only";
 import { AppError } from "../../errors";
-import { compileRedactor, patternProblem } from "../../redaction/redactor";
+import { compileRedactor, patternProblems } from "../../redaction/redactor";
 import { NO_CONTROLS, type DrainControls } from "../../validation/drain-controls";
 
 /** Custom redaction patterns must compile on RE2 before they are saved; a refusal names its field. */
 export function assertRunnablePatterns(controls: DrainControls): void {
   const fields: Record<string, string> = {};
-  controls.redaction.customPatterns.forEach((p, i) => {
-    const problem = patternProblem(p.pattern);
+  patternProblems(controls.redaction.customPatterns.map((p) => p.pattern)).forEach((problem, i) => {
     if (problem) fields[`controls.redaction.customPatterns.${i}.pattern`] = problem;
   });
   if (Object.keys(fields).length > 0) throw new AppError("validation_failed", "Some fields need attention", fields);

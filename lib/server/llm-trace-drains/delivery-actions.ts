@@ -59,7 +59,7 @@ export async function sendTestTrace(
   actor: Actor,
 ): Promise<TestTraceResult> {
   const drain = await drainCredentials(access, drainId);
-  await consumeLimit("testTrace", drainId, "Too many test traces for this drain; wait a minute and try again");
+  await consumeLimit("testTrace", actor.userId, "Too many test traces; wait a minute and try again");
   const destination = destinationFor(drain.type);
   const target = destination.exportTarget(drain.config, drain.secrets);
   const span = testTraceSpan({
