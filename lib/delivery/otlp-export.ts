@@ -61,6 +61,15 @@ export function classifyResponse(
   secrets: readonly string[] = [],
 ): ExportOutcome {
   const contentType = String(headers["content-type"] ?? "");
+  // A 2xx web page is a website or a proxy's login page at the configured URL, not a receiver
+  // that took the spans: counted delivered, they would be lost while the drain looked healthy.
+  if (status >= 200 && status < 300 && /^text\/html/i.test(contentType)) {
+    return {
+      kind: "retryable",
+      status,
+      message: `HTTP ${status} with a web page instead of an OTLP answer: the URL leads to a website, not the traces endpoint`,
+    };
+  }
   if (status >= 200 && status < 300) {
     const partial = partialSuccess(body, contentType);
     return partial

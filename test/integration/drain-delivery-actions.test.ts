@@ -50,6 +50,19 @@ describe("drain delivery actions", () => {
     });
   });
 
+  it("Send test trace does not count a web page at the URL as delivered", async () => {
+    fake().setMode("html");
+    try {
+      const res = await call(testTrace.POST, { method: "POST", params: params(), token: world.tokens.owner });
+      expect(res.json.result).toMatchObject({
+        ok: false,
+        message: expect.stringMatching(/web page instead of an OTLP answer/),
+      });
+    } finally {
+      fake().setMode("normal");
+    }
+  });
+
   it("Retry dead letters requeues them and they are delivered; members may not retry", async () => {
     await postLogs(records(world.keySecret, ["chat", "chat"]));
     await db().traceOutbox.updateMany({
