@@ -34,6 +34,7 @@ export class SealPool {
   private readonly slots: (Slot | undefined)[];
   private readonly pending = new Map<number, Pending>();
   private readonly background: Queued[] = [];
+  private backgroundRunning = 0;
   private nextId = 1;
   private next = 0;
 
@@ -126,11 +127,22 @@ export class SealPool {
     });
   }
 
+  /**
+   * Background jobs run on idle threads, and on all threads but one at most: a request's job
+   * arriving meanwhile always finds a thread that is not halfway through sealing a slice.
+   */
   private dispatchBackground(): void {
-    for (let i = 0; i < this.slots.length && this.background.length > 0; i++) {
+    const most = Math.max(1, this.slots.length - 1);
+    for (let i = 0; i < this.slots.length && this.background.length > 0 && this.backgroundRunning < most; i++) {
       if ((this.slots[i]?.busy ?? 0) > 0) continue;
       const next = this.background.shift()!;
-      this.post(i, next.kind, next.job).then(next.resolve, next.reject);
+      this.backgroundRunning++;
+      this.post(i, next.kind, next.job)
+        .finally(() => {
+          this.backgroundRunning--;
+          this.dispatchBackground();
+        })
+        .then(next.resolve, next.reject);
     }
   }
 
