@@ -1,0 +1,95 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { db, database } from "@/lib/db/database";
+import { StageSealer, setStageSealer } from "@/lib/ingest/stage-sealer";
+import { claimStaged, stagedBacklog, storeSealedStage } from "@/lib/ingest/stage-store";
+import { noRows } from "@/lib/ingest/seal-slice";
+import { withFakeLangfuse } from "./drain-fixtures";
+import { createForwardingWorld, newWorker, outboxCounts, postLogs, records } from "./forwarding-fixtures";
+
+// Staged ingest (the PostgreSQL server's default): the gateway is answered once its records
+// are checked and stored encrypted, and a sealer turns them into queued spans afterwards.
+// The answer is the one sealing ingest gives, nothing is queued twice, and a row a stopped
+// sealer held comes back to another.
+
+const fake = withFakeLangfuse();
+let world: Awaited<ReturnType<typeof createForwardingWorld>>;
+let sealer: StageSealer;
+
+beforeAll(async () => {
+  world = await createForwardingWorld(fake(), "staged");
+});
+beforeEach(async () => {
+  await database().driver.query("DELETE FROM ingest_stage");
+  await db().traceOutbox.deleteMany({ where: { drainId: world.drainId } });
+  sealer = new StageSealer(database().driver, { concurrency: 2 });
+  setStageSealer(sealer);
+});
+afterEach(() => setStageSealer(undefined));
+
+/** A body with three usable records, one that is not a record and one of an unknown key. */
+const body = () => [
+  ...records(world.keySecret, ["chat", "streaming", "tool_calls"]),
+  "not a record",
+  ...records("sk-apt-nobody", ["chat"]),
+];
+
+describe("staged ingest", () => {
+  it("answers as sealing ingest does, queues nothing before sealing and one span per record after", async () => {
+    const staged = await postLogs(body());
+    expect(staged.status).toBe(202);
+    expect(await outboxCounts(world.drainId)).toEqual({ pending: 0, dead: 0 });
+    expect(await stagedBacklog(database().driver)).toEqual({ rows: 1, records: 3 });
+    // Stored encrypted: no prompt text in the row.
+    const [row] = await database().driver.query<{ payload: Uint8Array }>("SELECT payload FROM ingest_stage");
+    expect(Buffer.from(row!.payload).includes("medication")).toBe(false);
+
+    expect(await sealer.drain()).toBe(1);
+    expect(await stagedBacklog(database().driver)).toEqual({ rows: 0, records: 0 });
+    expect(await outboxCounts(world.drainId)).toEqual({ pending: 3, dead: 0 });
+    await newWorker().runOnce();
+    const mine = fake().spans.filter((s) => s.attributes["aptible.environment.id"] === world.envA.id);
+    expect(new Set(mine.map((s) => s.attributes["gen_ai.operation.name"]))).toEqual(new Set(["chat"]));
+
+    setStageSealer(undefined);
+    const sealed = await postLogs(body());
+    expect(sealed.json).toEqual(staged.json);
+    expect(staged.json).toMatchObject({ accepted: 3, skipped: [{ index: 3 }, { index: 4 }] });
+  });
+
+  it("seals a row whose sealer stopped once its lease ends, and queues it once", async () => {
+    await postLogs(body());
+    // A sealer claims the row and stops before finishing: its lease runs out.
+    const [abandoned] = await claimStaged(database().driver, 10, 400);
+    expect(abandoned).toBeDefined();
+    expect(await sealer.drain()).toBe(0);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await sealer.drain()).toBe(1);
+    expect(await outboxCounts(world.drainId)).toEqual({ pending: 3, dead: 0 });
+    // The first sealer finishing late finds the row gone and queues nothing.
+    expect(await storeSealedStage(database().driver, abandoned!.id, noRows())).toBe(false);
+    expect(await outboxCounts(world.drainId)).toEqual({ pending: 3, dead: 0 });
+  });
+
+  it("two sealers draining together queue every record exactly once", async () => {
+    for (let i = 0; i < 6; i++) await postLogs(records(world.keySecret, ["chat", "embedding", "tool_calls", "chat"]));
+    const other = new StageSealer(database().driver, { concurrency: 2 });
+    const [a, b] = await Promise.all([sealer.drain(), other.drain()]);
+    expect(a + b).toBe(6);
+    const rows = await db().traceOutbox.findMany({ where: { drainId: world.drainId }, select: { spanId: true } });
+    expect(rows).toHaveLength(24);
+    expect(new Set(rows.map((r) => r.spanId)).size).toBe(24);
+  });
+
+  it("a running sealer is woken by ingest and seals without being asked", async () => {
+    sealer.start();
+    try {
+      await postLogs(records(world.keySecret, ["chat", "chat"]));
+      for (let i = 0; i < 100 && (await outboxCounts(world.drainId)).pending < 2; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(await outboxCounts(world.drainId)).toEqual({ pending: 2, dead: 0 });
+    } finally {
+      await sealer.stop();
+    }
+  });
+});
