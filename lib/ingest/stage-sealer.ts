@@ -55,7 +55,7 @@ export class StageSealer {
   async drain(): Promise<number> {
     let sealed = 0;
     for (;;) {
-      const rows = await claimStaged(this.sql, this.options.concurrency, this.options.leaseMs ?? 60_000);
+      const rows = await claimStaged(this.sql, this.options.concurrency, this.options.leaseMs ?? 15_000);
       if (rows.length === 0) return sealed;
       await Promise.all(rows.map((row) => this.seal(row)));
       sealed += rows.length;
@@ -68,7 +68,7 @@ export class StageSealer {
       let claimed = 0;
       if (free > 0) {
         try {
-          const rows = await claimStaged(this.sql, free, this.options.leaseMs ?? 60_000);
+          const rows = await claimStaged(this.sql, free, this.options.leaseMs ?? 15_000);
           claimed = rows.length;
           for (const row of rows) this.track(this.seal(row));
         } catch (err) {

@@ -1,4 +1,5 @@
 import { decryptBytes, encryptBytes, type Keyring } from "../crypto/keyring";
+import { STAGE_AAD } from "../crypto/outbox-aad";
 import { checkRecord, sealSlice, type SealJob, type SealResult, type SealTarget } from "./seal-slice";
 
 // Staged ingest, the CPU side (ingest threads). A slice is checked the way sealing checks it
@@ -20,8 +21,6 @@ export type StageResult = {
 };
 
 export type StagedJob = { payload: ArrayBuffer; targets: Record<string, SealTarget> };
-
-const STAGE_AAD = "ingest_stage";
 
 export function stageSlice(job: SealJob, keyring: Keyring): StageResult {
   const data = Buffer.from(job.data);

@@ -312,7 +312,7 @@ export function openApiDocument(): Json {
         post: {
           summary: "AI Gateway log ingest (LiteLLM generic logging callback): JSON array, NDJSON or one record",
           description:
-            "The body may be sent plain or with `Content-Encoding: gzip`; INGEST_MAX_BYTES limits its inflated size. A single record larger than INGEST_MAX_RECORD_BYTES (32 MB by default) is skipped with its index and reason.",
+            "The body may be sent plain or with `Content-Encoding: gzip`; INGEST_MAX_BYTES limits its inflated size. A single record larger than INGEST_MAX_RECORD_BYTES (32 MB by default) is skipped with its index and reason. 202 means every accepted record is durably stored (encrypted) and will be forwarded to each active drain of its environment; with staged ingest (INGEST_STAGING, the PostgreSQL default) it is turned into spans a moment after the answer.",
           security: [{ gatewayToken: [] }],
           requestBody: {
             content: {

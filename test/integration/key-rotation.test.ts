@@ -10,7 +10,8 @@ import {
   keyVersionOf,
   parseKeyring,
 } from "@/lib/crypto/keyring";
-import { rotateOutboxPayloads } from "@/lib/crypto/rotate-outbox";
+import { rotateOutboxPayloads, rotateStagedPayloads } from "@/lib/crypto/rotate-outbox";
+import { STAGE_AAD } from "@/lib/crypto/outbox-aad";
 import { rotateDrainSecrets } from "@/lib/crypto/rotate-drain-secrets";
 import { drainSecretAad as aadFor } from "@/lib/crypto/drain-secret-aad";
 import { stringRecord } from "@/lib/crypto/drain-secrets";
@@ -101,5 +102,21 @@ describe("keys:rotate and the queue", () => {
       "frame-2",
     ]);
     expect(await rotateOutboxPayloads(database().driver, newRing)).toMatchObject({ reencrypted: 0, alreadyCurrent: 3 });
+  });
+
+  it("re-encrypts staged ingest records too", async () => {
+    await database().driver.query("DELETE FROM ingest_stage");
+    await database().driver.query(
+      `INSERT INTO ingest_stage (payload, records, key_hashes) VALUES ($1, 1, '{}'), ($2, 2, '{}')`,
+      [
+        encryptBytes(oldRing, Buffer.from("slice-a"), STAGE_AAD),
+        encryptBytes(oldRing, Buffer.from("slice-b"), STAGE_AAD),
+      ],
+    );
+    expect(await rotateStagedPayloads(database().driver, newRing, 1)).toMatchObject({ examined: 2, reencrypted: 2 });
+    const onlyNew = parseKeyring(`v2:${newRing.keys.get("v2")!.toString("base64")}`);
+    const rows = await database().driver.query<{ payload: Uint8Array }>("SELECT payload FROM ingest_stage ORDER BY id");
+    expect(rows.map((r) => decryptBytes(onlyNew, r.payload, STAGE_AAD).toString())).toEqual(["slice-a", "slice-b"]);
+    await database().driver.query("DELETE FROM ingest_stage");
   });
 });

@@ -11,8 +11,9 @@ import { IngestBusyError } from "@/lib/ingest/buffer-budget";
 /**
  * The AI Gateway's logging callback posts its request records here (a JSON array, NDJSON
  * or one record; plain or `Content-Encoding: gzip`). 202 means every accepted record is
- * durably queued for each active drain of its environment; records that cannot be used are
- * listed with their index and reason.
+ * durably stored for each active drain of its environment (staged, on PostgreSQL: sealed into
+ * spans right after; lib/ingest/stage-sealer.ts); records that cannot be used are listed with
+ * their index and reason.
  */
 export const POST = publicRoute(async ({ req, ip }) => {
   if (!bearerMatches(req.headers.get("authorization"), config().gatewayIngestToken)) {
