@@ -42,6 +42,15 @@ function logRequest(req: IncomingMessage, res: ServerResponse, started: bigint):
 const ALLOWED_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 const apiMethods = apiMethodTable(openApiDocument().paths as Record<string, Record<string, unknown>>);
 
+function decodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** An answer made here rather than by Next, in the API's error shape. */
 function answerJson(res: ServerResponse, status: number, code: string, message: string, allow?: string[]): void {
   for (const { key, value } of API_HEADERS) res.setHeader(key, value);
@@ -121,6 +130,11 @@ async function main(): Promise<void> {
       return;
     }
     const pathname = url.split("?")[0]!;
+    // Next answers a path it cannot decode (`%FF`) with a bare 500 and logs nothing.
+    if (!decodablePath(pathname)) {
+      answerJson(res, 400, "bad_request", "The path is not valid percent-encoded UTF-8");
+      return;
+    }
     // A method an API route does not take: Next's own 405 has no body and no Allow header.
     const allowed = pathname.startsWith("/api/") ? apiMethods(pathname) : undefined;
     if (allowed && !allowed.includes(method)) {

@@ -50,6 +50,16 @@ test("a request line naming another host is refused, not redirected there", asyn
   expect(answer).toContain('"code":"bad_request"');
 });
 
+test("a path that is not valid percent-encoding is a 400 in the API's error shape, not a bare 500", async ({
+  request,
+}) => {
+  for (const path of ["/api/environments/%FF/llm-keys", "/orgs/%ED%A0%80/activity"]) {
+    const res = await request.get(path, { maxRedirects: 0 });
+    expect(res.status(), path).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { code: "bad_request" } });
+  }
+});
+
 test("public files carry a policy under which nothing runs when opened on their own", async ({ request }) => {
   for (const file of ["/icon.svg", "/favicon.ico", "/robots.txt"]) {
     const res = await request.get(file);

@@ -10,6 +10,7 @@ const labels: Record<string, string> = {
   "llm_trace_drain.delete": "Deleted LLM Trace Drain",
   "llm_trace_drain.test_connection.succeeded": "Tested connection: succeeded",
   "llm_trace_drain.retry": "Retried LLM Trace Drain deliveries",
+  "llm_trace_drain.queue_dropped": "Dropped spans queued under the previous content settings",
   "llm_trace_drain.dead_letter.retry": "Retried a dead letter",
   "llm_trace_drain.dead_letter.discard": "Discarded a dead letter",
   "llm_trace_drain.test_trace.succeeded": "Sent test trace: delivered",

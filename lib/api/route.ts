@@ -7,7 +7,7 @@ import { log, errorFields } from "../log";
 import { SESSION_COOKIE, sessionCookieOptions } from "../auth/session-cookie";
 import { config } from "../config/env";
 import { isCrossSiteRequest } from "./cross-site";
-import { pathOfNul } from "./nul-text";
+import { unstorableText } from "./nul-text";
 import { validateSession, type SessionUser } from "../server/sessions";
 import { clientIp } from "./client-ip";
 import { DecryptionError } from "../crypto/keyring";
@@ -129,12 +129,8 @@ export async function parseJsonBody<S extends $ZodType & { safeParse: SafeParse<
   } catch {
     throw new AppError("bad_request", "The request body is not valid JSON");
   }
-  const nul = pathOfNul(raw);
-  if (nul) {
-    throw new AppError("validation_failed", "Some fields need attention", {
-      [nul]: "Remove the NUL character (U+0000)",
-    });
-  }
+  const bad = unstorableText(raw);
+  if (bad) throw new AppError("validation_failed", "Some fields need attention", { [bad.path]: bad.problem });
   const result = schema.safeParse(raw);
   if (!result.success) throw validationError(result.error);
   return result.data;

@@ -6,6 +6,7 @@ import { headerSecrets, withoutSecrets } from "../outbound/echoed-secrets";
 import { gzipJsonRequest, gzipRequest, partialSuccess } from "../otlp/export-request";
 import type { ExportTarget } from "../destinations/types";
 import { FORMAT_OTLP_JSON_GZIP } from "./payload-formats";
+import { storableText } from "../api/nul-text";
 
 // Sends stored spans to a drain's OTLP/HTTP endpoint as one ExportTraceServiceRequest, in
 // the encoding they were stored in (protobuf or JSON), gzip-compressed unless the
@@ -27,7 +28,9 @@ const MAX_RETRY_AFTER_MS = 3600_000;
 
 /** The destination's own words: Langfuse answers `{"message": …, "error": …}`, OTLP receivers a Status. */
 export function destinationMessage(body: string, secrets: readonly string[] = []): string {
-  return withoutSecrets(ownWords(body), secrets).slice(0, 1000) || "no message";
+  // Stored with the attempt: a NUL or a pair cut at 1,000 would fail the write, and the
+  // span would be retried with no record of why.
+  return storableText(withoutSecrets(ownWords(body), secrets).slice(0, 1000)) || "no message";
 }
 
 function ownWords(body: string): string {
@@ -76,7 +79,10 @@ export function classifyResponse(
       ? {
           kind: "delivered",
           status,
-          rejected: { count: partial.rejectedSpans, message: withoutSecrets(partial.errorMessage, secrets) },
+          rejected: {
+            count: partial.rejectedSpans,
+            message: storableText(withoutSecrets(partial.errorMessage, secrets).slice(0, 1000)),
+          },
         }
       : { kind: "delivered", status };
   }

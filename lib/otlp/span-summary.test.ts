@@ -31,4 +31,16 @@ describe("reading a stored span's identifying attributes", () => {
     expect(spanStrings(Buffer.from([0x12, 0xff, 0xff, 0xff]), false, wanted)).toEqual({});
     expect(spanStrings(Buffer.from("{not json"), true, wanted)).toEqual({});
   });
+  it("reads them from the start of a large frame, and never reports an attribute cut short", () => {
+    const large: MappedSpan = {
+      ...span,
+      attributes: { ...span.attributes, "langfuse.observation.input": "prompt text ".repeat(400_000) },
+    };
+    const frame = encodeSpanFrame(large);
+    expect(frame.length).toBeGreaterThan(4_000_000);
+    const expected = { "aptible.request.id": "chatcmpl-123", "gen_ai.request.model": "gpt-4o" };
+    expect(spanStrings(frame.subarray(0, 4096), false, wanted)).toEqual(expected);
+    const at = frame.indexOf("chatcmpl-123");
+    expect(spanStrings(frame.subarray(0, at + 5), false, wanted)).toEqual({ "gen_ai.request.model": "gpt-4o" });
+  });
 });

@@ -17,22 +17,32 @@ function varint(buf: Buffer, pos: number): [number, number] {
   }
 }
 
-/** Each length-delimited field of a message, as [field number, start, end]; other wire types skipped. */
-function* fields(buf: Buffer, start: number, end: number): Generator<[number, number, number]> {
+/**
+ * Each length-delimited field of a message, as [field number, start, end, whole]. A frame may
+ * be only the start of one (dead letters are read from their first kilobytes): a field cut
+ * short ends at the buffer's end with `whole` false, and a truncated tag ends the message.
+ */
+function* fields(buf: Buffer, start: number, end: number): Generator<[number, number, number, boolean]> {
   let pos = start;
-  while (pos < end) {
+  const stop = Math.min(end, buf.length);
+  while (pos < stop) {
     let tag: number;
-    [tag, pos] = varint(buf, pos);
-    const wire = tag & 7;
-    if (wire === 0) [, pos] = varint(buf, pos);
-    else if (wire === 1) pos += 8;
-    else if (wire === 5) pos += 4;
-    else if (wire === 2) {
-      let len: number;
-      [len, pos] = varint(buf, pos);
-      yield [tag >>> 3, pos, pos + len];
-      pos += len;
-    } else throw new Error(`wire type ${wire}`);
+    try {
+      [tag, pos] = varint(buf, pos);
+      const wire = tag & 7;
+      if (wire === 0) [, pos] = varint(buf, pos);
+      else if (wire === 1) pos += 8;
+      else if (wire === 5) pos += 4;
+      else if (wire === 2) {
+        let len: number;
+        [len, pos] = varint(buf, pos);
+        yield [tag >>> 3, pos, Math.min(pos + len, stop), pos + len <= buf.length];
+        pos += len;
+      } else throw new Error(`wire type ${wire}`);
+    } catch (err) {
+      if (err instanceof Error && err.message === "truncated varint") return;
+      throw err;
+    }
   }
 }
 
@@ -40,8 +50,9 @@ function fromProtobufFrame(frame: Buffer, wanted: Wanted): Record<string, string
   const found: Record<string, string> = {};
   for (const [field, start, end] of fields(frame, 0, frame.length)) {
     if (field !== 2) continue;
-    for (const [f, s, e] of fields(frame, start, end)) {
-      if (f !== 9) continue;
+    for (const [f, s, e, whole] of fields(frame, start, end)) {
+      // An attribute cut short by the end of what was read is not reported half.
+      if (f !== 9 || !whole) continue;
       let key = "";
       let value: string | undefined;
       for (const [kf, ks, ke] of fields(frame, s, e)) {

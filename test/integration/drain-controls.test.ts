@@ -66,6 +66,31 @@ describe("redaction before forwarding", () => {
     expect(JSON.stringify(audit)).not.toContain("MRN-[0-9]");
   });
 
+  it("spans queued before redaction was added are dropped with the change, never sent unredacted", async () => {
+    await setControls({ redaction: { detectors: [], customPatterns: [] } });
+    fake().setMode("down-503");
+    try {
+      await postLogs([phiRecord(), phiRecord()]);
+      await newWorker().runOnce(); // the destination is down: both stay queued
+      expect(await db().traceOutbox.count({ where: { drainId: world.drainId } })).toBe(2);
+      expect((await setControls({ redaction: { detectors: ["email"], customPatterns: [] } })).status).toBe(200);
+      expect(await db().traceOutbox.count({ where: { drainId: world.drainId } })).toBe(0);
+      const audit = await db().auditEvent.findFirstOrThrow({
+        where: { targetId: world.drainId, action: "llm_trace_drain.queue_dropped" },
+      });
+      expect(audit.changedFields).toEqual(["2 queued spans"]);
+      // Loosening the settings keeps what is queued.
+      await postLogs([phiRecord()]);
+      await newWorker().runOnce();
+      await setControls({ redaction: { detectors: [], customPatterns: [] } });
+      expect(await db().traceOutbox.count({ where: { drainId: world.drainId } })).toBe(1);
+    } finally {
+      fake().setMode("normal");
+      await db().traceOutbox.deleteMany({ where: { drainId: world.drainId } });
+    }
+    expect(JSON.stringify(fake().spans)).not.toContain("jane.doe@example.com");
+  });
+
   it("refuses a pattern RE2 cannot run, next to its field", async () => {
     const res = await setControls({
       redaction: { detectors: [], customPatterns: [{ name: "bad", pattern: "(a)\\1" }] },

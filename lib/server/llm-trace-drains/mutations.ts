@@ -17,7 +17,7 @@ import type { Prisma } from "../../generated/prisma/client";
 import { drainSelect, scopedDrain, toDrainView } from "./view";
 import { operableDrain } from "./operable";
 import { assertRunnablePatterns, changedControls } from "./controls";
-import { drainControls, NO_CONTROLS } from "../../validation/drain-controls";
+import { drainControls, NO_CONTROLS, type DrainControls } from "../../validation/drain-controls";
 
 export type Actor = { userId: string; ip: string | null };
 
@@ -167,6 +167,12 @@ export async function updateDrain(
         : "resume";
   // New credentials or a new destination end an authentication hold: held deliveries flow again.
   const endsHold = change.keysChanged.length > 0 || change.changed.some((f) => f in urls);
+  // Spans already queued (during an outage, say) were rendered under the old settings: sent
+  // after content was switched off or redaction added, they would carry what the owner just
+  // chose to keep in. They are dropped with the change, and the activity log says how many.
+  const tightens =
+    (input.forwardContent === false && current.forwardContent) ||
+    (input.controls !== undefined && redactsMore(controlsBefore, input.controls));
 
   try {
     return await db().$transaction(async (tx) => {
@@ -208,6 +214,10 @@ export async function updateDrain(
       if (settingsChanged.length > 0) await audit("llm_trace_drain.update", settingsChanged);
       if (change.keysChanged.length > 0) await audit("llm_trace_drain.rotate_keys", change.keysChanged);
       if (pauseChange) await audit(`llm_trace_drain.${pauseChange}`, ["paused"]);
+      if (tightens) {
+        const { count } = await tx.traceOutbox.deleteMany({ where: { drainId } });
+        if (count > 0) await audit("llm_trace_drain.queue_dropped", [`${count} queued spans`]);
+      }
       return toDrainView(row);
     });
   } catch (err) {
@@ -233,4 +243,14 @@ export async function deleteDrain(access: EnvironmentAccess, drainId: string, ac
       tx,
     );
   });
+}
+
+/** True when the new redaction settings redact something the old ones did not. */
+function redactsMore(before: DrainControls, after: DrainControls): boolean {
+  const had = new Set(before.redaction.detectors);
+  const patterns = new Set(before.redaction.customPatterns.map((p) => p.pattern));
+  return (
+    after.redaction.detectors.some((d) => !had.has(d)) ||
+    after.redaction.customPatterns.some((p) => !patterns.has(p.pattern))
+  );
 }
