@@ -2,7 +2,7 @@ import { Worker } from "node:worker_threads";
 import { config } from "../config/env";
 import { log, errorFields } from "../log";
 import { sealSlice, type SealJob, type SealResult } from "./seal-slice";
-import { sealStaged, stageSlice, type StagedJob, type StageResult } from "./stage-slice";
+import { sealStaged, stageSlice, type StagedJob, type StagedSealResult, type StageResult } from "./stage-slice";
 
 // The ingest threads. server.ts starts them (SealPool.start) and registers the pool on
 // globalThis, because Next's bundled route handler and server.ts are separate module graphs
@@ -15,7 +15,7 @@ import { sealStaged, stageSlice, type StagedJob, type StageResult } from "./stag
 export type ThreadJobs = {
   seal: { job: SealJob; result: SealResult };
   stage: { job: SealJob; result: StageResult };
-  sealStaged: { job: StagedJob; result: SealResult };
+  sealStaged: { job: StagedJob; result: StagedSealResult };
 };
 export type JobKind = keyof ThreadJobs;
 
@@ -97,7 +97,7 @@ export class SealPool {
   }
 
   /** Background work: waits for a thread with nothing else to do. */
-  sealStaged(job: StagedJob): Promise<SealResult> {
+  sealStaged(job: StagedJob): Promise<StagedSealResult> {
     return new Promise((resolve, reject) => {
       this.background.push({ kind: "sealStaged", job, resolve: resolve as (r: unknown) => void, reject });
       this.dispatchBackground();
@@ -120,7 +120,7 @@ export class SealPool {
     clearTimeout(slot.idleTimer);
     slot.busy++;
     const id = this.nextId++;
-    const transfer = "data" in job ? [job.data] : [job.payload];
+    const transfer = "data" in job ? [job.data] : job.payloads;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (r: unknown) => void, reject, slot });
       slot.worker.postMessage({ id, kind, job }, transfer);
@@ -174,7 +174,7 @@ export function stageOffThread(job: SealJob): Promise<StageResult> {
 }
 
 /** Seals a staged slice, as background work when the server started threads. */
-export function sealStagedOffThread(job: StagedJob): Promise<SealResult> {
+export function sealStagedOffThread(job: StagedJob): Promise<StagedSealResult> {
   const pool = holder.__sealPool;
   return pool?.sealStaged ? pool.sealStaged(job) : Promise.resolve(sealStaged(job, config().drainKeyring));
 }

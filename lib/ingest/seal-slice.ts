@@ -245,3 +245,22 @@ export function sealSlice(job: SealJob, keyring: Keyring): SealResult {
   result.usedKeyIds = [...usedKeys];
   return result;
 }
+
+/** Rows of several slices as one, payload offsets moved along. */
+export function concatRows(parts: SealedRows[]): SealedRows {
+  const total = parts.reduce((n, p) => n + p.payloads.byteLength, 0);
+  const payloads = new Uint8Array(total);
+  const merged = noRows(payloads.buffer);
+  let base = 0;
+  for (const p of parts) {
+    payloads.set(new Uint8Array(p.payloads), base);
+    for (const offset of p.offsets) merged.offsets.push(base + offset);
+    merged.lengths.push(...p.lengths);
+    merged.drainIds.push(...p.drainIds);
+    merged.spanIds.push(...p.spanIds);
+    merged.sizeBytes.push(...p.sizeBytes);
+    merged.formats.push(...p.formats);
+    base += p.payloads.byteLength;
+  }
+  return merged;
+}

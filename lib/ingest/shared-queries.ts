@@ -2,7 +2,7 @@ import { database } from "../db/database";
 import { insertOutboxRows } from "../delivery/outbox-store";
 import { loadSealTargets } from "./attribution";
 import { Coalescer } from "./coalescer";
-import { noRows, type SealedRows, type SealTarget } from "./seal-slice";
+import { concatRows, type SealedRows, type SealTarget } from "./seal-slice";
 import { insertStaged, type StagedSlice } from "./stage-store";
 
 // Ingest's queries, shared by the requests in flight together (coalescer.ts says why): the
@@ -66,20 +66,4 @@ const stages = new Coalescer<Stage, void>({
 export const storeStaged = (slice: StagedSlice, usedKeyIds: string[]): Promise<void> =>
   stages.submit({ slice, usedKeyIds });
 
-export function concatRows(parts: SealedRows[]): SealedRows {
-  const total = parts.reduce((n, p) => n + p.payloads.byteLength, 0);
-  const payloads = new Uint8Array(total);
-  const merged = noRows(payloads.buffer);
-  let base = 0;
-  for (const p of parts) {
-    payloads.set(new Uint8Array(p.payloads), base);
-    for (const offset of p.offsets) merged.offsets.push(base + offset);
-    merged.lengths.push(...p.lengths);
-    merged.drainIds.push(...p.drainIds);
-    merged.spanIds.push(...p.spanIds);
-    merged.sizeBytes.push(...p.sizeBytes);
-    merged.formats.push(...p.formats);
-    base += p.payloads.byteLength;
-  }
-  return merged;
-}
+export { concatRows };

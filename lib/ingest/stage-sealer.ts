@@ -15,13 +15,34 @@ import { claimStaged, releaseStaged, storeSealedStage, type ClaimedStage } from 
 // and the staged backlog waits in the database, like a delivery backlog.
 
 export type StageSealerOptions = {
-  /** Staged slices being sealed at once (each ~1 MB in memory). */
+  /** Batches of staged slices being sealed at once (each up to ~1 MB in memory). */
   concurrency: number;
   leaseMs?: number;
   pollMs?: number;
 };
 
 const RETRY_MS = 2_000;
+/** Staged rows claimed per batch: a gateway posting one record per request stages a row each. */
+const ROWS_PER_BATCH = 64;
+const BATCH_BYTES = 1024 * 1024;
+
+/** Claimed rows in batches of at most ROWS_PER_BATCH rows and about BATCH_BYTES. */
+function batchesOf(rows: ClaimedStage[]): ClaimedStage[][] {
+  const batches: ClaimedStage[][] = [];
+  let current: ClaimedStage[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    if (current.length > 0 && (current.length >= ROWS_PER_BATCH || bytes + row.payload.byteLength > BATCH_BYTES)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(row);
+    bytes += row.payload.byteLength;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
 
 export class StageSealer {
   private running = false;
@@ -51,15 +72,19 @@ export class StageSealer {
     this.wakeUp?.();
   }
 
-  /** Seals every staged row there is now, then returns how many it sealed (tests, scripts). */
+  /** Seals every staged row there is now, then returns how many rows it sealed (tests, scripts). */
   async drain(): Promise<number> {
     let sealed = 0;
     for (;;) {
-      const rows = await claimStaged(this.sql, this.options.concurrency, this.options.leaseMs ?? 15_000);
+      const rows = await this.claim(this.options.concurrency);
       if (rows.length === 0) return sealed;
-      await Promise.all(rows.map((row) => this.seal(row)));
+      await Promise.all(batchesOf(rows).map((batch) => this.seal(batch)));
       sealed += rows.length;
     }
+  }
+
+  private claim(batches: number): Promise<ClaimedStage[]> {
+    return claimStaged(this.sql, batches * ROWS_PER_BATCH, this.options.leaseMs ?? 15_000);
   }
 
   private async run(): Promise<void> {
@@ -68,9 +93,9 @@ export class StageSealer {
       let claimed = 0;
       if (free > 0) {
         try {
-          const rows = await claimStaged(this.sql, free, this.options.leaseMs ?? 15_000);
+          const rows = await this.claim(free);
           claimed = rows.length;
-          for (const row of rows) this.track(this.seal(row));
+          for (const batch of batchesOf(rows)) this.track(this.seal(batch));
         } catch (err) {
           log.error("staged ingest: claim failed", errorFields(err));
           await new Promise((r) => setTimeout(r, RETRY_MS));
@@ -101,30 +126,39 @@ export class StageSealer {
     });
   }
 
-  private async seal(row: ClaimedStage): Promise<void> {
+  private async seal(batch: ClaimedStage[]): Promise<void> {
+    const ids = batch.map((row) => row.id);
     try {
-      const targets = Object.fromEntries(await lookUpTargets(row.key_hashes));
-      const payload = new Uint8Array(new ArrayBuffer(row.payload.byteLength));
-      payload.set(row.payload);
-      const result = await sealStagedOffThread({ payload: payload.buffer, targets });
+      const targets = Object.fromEntries(await lookUpTargets([...new Set(batch.flatMap((row) => row.key_hashes))]));
+      // Buffers of their own, to be transferred to the ingest thread.
+      const payloads = batch.map((row) => {
+        const own = new Uint8Array(new ArrayBuffer(row.payload.byteLength));
+        own.set(row.payload);
+        return own.buffer;
+      });
+      const result = await sealStagedOffThread({ payloads, targets });
       const dropped = result.skipped.length + result.needsLookup.length;
       if (dropped > 0) {
         // Their key was revoked, or its organization or environment changed, since ingest.
         const reasons = [...new Set(result.skipped.map((s) => s.reason))].join("; ");
-        log.warn("staged ingest: records no longer forwarded", { stageId: row.id, records: dropped, reasons });
+        log.warn("staged ingest: records no longer forwarded", { stageIds: ids.join(","), records: dropped, reasons });
       }
-      if (!(await storeSealedStage(this.sql, row.id, result.rows))) return;
-      for (const [drainId, n] of Object.entries(result.leftOut)) {
-        await countLeftOut(this.sql, drainId, n.sampled, n.filtered);
+      const deleted = await storeSealedStage(this.sql, ids, result.rows, result.rowStages);
+      // Counted when this sealer finished the whole batch (another may have finished part of it).
+      if (deleted === ids.length) {
+        for (const [drainId, n] of Object.entries(result.leftOut)) {
+          await countLeftOut(this.sql, drainId, n.sampled, n.filtered);
+        }
       }
       if (result.rows.drainIds.length > 0) wakeWorker();
     } catch (err) {
+      const attempts = Math.max(...batch.map((row) => row.attempts));
       log.error("staged ingest: sealing failed; it is tried again", {
-        stageId: row.id,
-        attempts: row.attempts,
+        stageIds: ids.join(","),
+        attempts,
         ...errorFields(err),
       });
-      await releaseStaged(this.sql, row.id, RETRY_MS * row.attempts).catch(() => undefined);
+      await releaseStaged(this.sql, ids, RETRY_MS * attempts).catch(() => undefined);
     }
   }
 }

@@ -1,6 +1,6 @@
 import { decryptBytes, encryptBytes, type Keyring } from "../crypto/keyring";
 import { STAGE_AAD } from "../crypto/outbox-aad";
-import { checkRecord, sealSlice, type SealJob, type SealResult, type SealTarget } from "./seal-slice";
+import { checkRecord, concatRows, sealSlice, type SealJob, type SealResult, type SealTarget } from "./seal-slice";
 
 // Staged ingest, the CPU side (ingest threads). A slice is checked the way sealing checks it
 // (parse, validate, key, times: what decides the answer the gateway gets) and the records
@@ -20,7 +20,10 @@ export type StageResult = {
   keyHashes: string[];
 };
 
-export type StagedJob = { payload: ArrayBuffer; targets: Record<string, SealTarget> };
+/** Staged slices sealed together (a gateway posting one record per request stages one per request). */
+export type StagedJob = { payloads: ArrayBuffer[]; targets: Record<string, SealTarget> };
+/** `rowStages`: for each queued row, the index of the staged slice it came from. */
+export type StagedSealResult = SealResult & { rowStages: number[] };
 
 export function stageSlice(job: SealJob, keyring: Keyring): StageResult {
   const data = Buffer.from(job.data);
@@ -85,7 +88,26 @@ export function openStaged(payload: Uint8Array, keyring: Keyring): Omit<SealJob,
   return { data: data.buffer, records };
 }
 
-/** Seals a staged slice for the drains its records' keys lead to now. */
-export function sealStaged(job: StagedJob, keyring: Keyring): SealResult {
-  return sealSlice({ ...openStaged(new Uint8Array(job.payload), keyring), targets: job.targets }, keyring);
+/** Seals staged slices for the drains their records' keys lead to now. */
+export function sealStaged(job: StagedJob, keyring: Keyring): StagedSealResult {
+  const results = job.payloads.map((payload) =>
+    sealSlice({ ...openStaged(new Uint8Array(payload), keyring), targets: job.targets }, keyring),
+  );
+  const leftOut: SealResult["leftOut"] = {};
+  for (const r of results) {
+    for (const [drainId, n] of Object.entries(r.leftOut)) {
+      const total = (leftOut[drainId] ??= { sampled: 0, filtered: 0 });
+      total.sampled += n.sampled;
+      total.filtered += n.filtered;
+    }
+  }
+  return {
+    accepted: results.reduce((n, r) => n + r.accepted, 0),
+    leftOut,
+    skipped: results.flatMap((r) => r.skipped),
+    needsLookup: results.flatMap((r) => r.needsLookup),
+    usedKeyIds: [...new Set(results.flatMap((r) => r.usedKeyIds))],
+    rows: concatRows(results.map((r) => r.rows)),
+    rowStages: results.flatMap((r, i) => r.rows.drainIds.map(() => i)),
+  };
 }

@@ -64,19 +64,25 @@ export async function claimStaged(sql: SqlExecutor, limit: number, leaseMs: numb
 }
 
 /**
- * Queues a staged row's sealed spans and deletes the row, in one statement. Returns false when
- * the row was gone (another sealer finished it first): then nothing was queued.
+ * Queues staged rows' sealed spans and deletes the rows, in one statement. `rowStages` gives,
+ * for each span row, the index in `stageIds` of the staged row it came from: a staged row that
+ * is gone (another sealer finished it first) queues nothing. Returns how many were deleted.
  */
-export async function storeSealedStage(sql: SqlExecutor, stageId: string, rows: SealedRows): Promise<boolean> {
+export async function storeSealedStage(
+  sql: SqlExecutor,
+  stageIds: string[],
+  rows: SealedRows,
+  rowStages: number[],
+): Promise<number> {
   const [done] = await sql.query<{ deleted: number }>(
-    `WITH gone AS (DELETE FROM ingest_stage WHERE id = $7::bigint RETURNING id),
+    `WITH gone AS (DELETE FROM ingest_stage WHERE id = ANY($7::bigint[]) RETURNING id),
      stored AS (
        INSERT INTO trace_outbox (drain_id, span_id, payload, size_bytes, payload_format)
        SELECT t.drain_id, t.span_id, substring($3::bytea FROM t.off + 1 FOR t.len), t.size, t.format
-         FROM unnest($1::uuid[], $2::text[], $4::int[], $5::int[], $6::int[], $8::int[])
-           AS t(drain_id, span_id, off, len, size, format)
+         FROM unnest($1::uuid[], $2::text[], $4::int[], $5::int[], $6::int[], $8::int[], $9::bigint[])
+           AS t(drain_id, span_id, off, len, size, format, stage_id)
          JOIN llm_trace_drains d ON d.id = t.drain_id
-        WHERE EXISTS (SELECT 1 FROM gone))
+         JOIN gone g ON g.id = t.stage_id)
      SELECT count(*)::int AS deleted FROM gone`,
     [
       rows.drainIds,
@@ -85,18 +91,19 @@ export async function storeSealedStage(sql: SqlExecutor, stageId: string, rows: 
       rows.offsets,
       rows.lengths,
       rows.sizeBytes,
-      stageId,
+      stageIds,
       rows.formats,
+      rowStages.map((i) => stageIds[i]),
     ],
   );
-  return (done?.deleted ?? 0) > 0;
+  return done?.deleted ?? 0;
 }
 
-/** Gives a row back before its lease ends, to be tried again after `delayMs`. */
-export async function releaseStaged(sql: SqlExecutor, stageId: string, delayMs: number): Promise<void> {
+/** Gives rows back before their lease ends, to be tried again after `delayMs`. */
+export async function releaseStaged(sql: SqlExecutor, stageIds: string[], delayMs: number): Promise<void> {
   await sql.query(
-    `UPDATE ingest_stage SET leased_until = now() + ($2::int * interval '1 millisecond') WHERE id = $1::bigint`,
-    [stageId, delayMs],
+    `UPDATE ingest_stage SET leased_until = now() + ($2::int * interval '1 millisecond') WHERE id = ANY($1::bigint[])`,
+    [stageIds, delayMs],
   );
 }
 

@@ -3,6 +3,9 @@ import { db, database } from "@/lib/db/database";
 import { StageSealer, setStageSealer } from "@/lib/ingest/stage-sealer";
 import { claimStaged, stagedBacklog, storeSealedStage } from "@/lib/ingest/stage-store";
 import { noRows } from "@/lib/ingest/seal-slice";
+import { sealStaged } from "@/lib/ingest/stage-slice";
+import { lookUpTargets } from "@/lib/ingest/shared-queries";
+import { config } from "@/lib/config/env";
 import { withFakeLangfuse } from "./drain-fixtures";
 import { createForwardingWorld, newWorker, outboxCounts, postLogs, records } from "./forwarding-fixtures";
 
@@ -66,8 +69,27 @@ describe("staged ingest", () => {
     expect(await sealer.drain()).toBe(1);
     expect(await outboxCounts(world.drainId)).toEqual({ pending: 3, dead: 0 });
     // The first sealer finishing late finds the row gone and queues nothing.
-    expect(await storeSealedStage(database().driver, abandoned!.id, noRows())).toBe(false);
+    expect(await storeSealedStage(database().driver, [abandoned!.id], noRows(), [])).toBe(0);
     expect(await outboxCounts(world.drainId)).toEqual({ pending: 3, dead: 0 });
+  });
+
+  it("seals many one-record rows in one batch, and queues only the rows it still owns", async () => {
+    for (const kind of ["chat", "embedding", "tool_calls"] as const) await postLogs(records(world.keySecret, [kind]));
+    const claimed = await claimStaged(database().driver, 10, 60_000);
+    expect(claimed).toHaveLength(3);
+    const result = sealStaged(
+      {
+        payloads: claimed.map((row) => new Uint8Array(row.payload).slice().buffer),
+        targets: Object.fromEntries(await lookUpTargets([...new Set(claimed.flatMap((row) => row.key_hashes))])),
+      },
+      config().drainKeyring,
+    );
+    expect(result.rowStages).toEqual([0, 1, 2]);
+    // Another sealer finished the second row meanwhile (its lease had run out).
+    await database().driver.query("DELETE FROM ingest_stage WHERE id = $1::bigint", [claimed[1]!.id]);
+    const ids = claimed.map((row) => row.id);
+    expect(await storeSealedStage(database().driver, ids, result.rows, result.rowStages)).toBe(2);
+    expect(await outboxCounts(world.drainId)).toEqual({ pending: 2, dead: 0 });
   });
 
   it("two sealers draining together queue every record exactly once", async () => {
