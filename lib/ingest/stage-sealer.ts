@@ -84,7 +84,7 @@ export class StageSealer {
   }
 
   private claim(batches: number): Promise<ClaimedStage[]> {
-    return claimStaged(this.sql, batches * ROWS_PER_BATCH, this.options.leaseMs ?? 15_000);
+    return claimStaged(this.sql, batches * ROWS_PER_BATCH, batches * BATCH_BYTES, this.options.leaseMs ?? 15_000);
   }
 
   private async run(): Promise<void> {

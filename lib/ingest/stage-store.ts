@@ -46,21 +46,34 @@ export async function insertStaged(sql: SqlExecutor, slices: StagedSlice[], used
   );
 }
 
-/** Leases up to `limit` staged rows, oldest first. */
-export async function claimStaged(sql: SqlExecutor, limit: number, leaseMs: number): Promise<ClaimedStage[]> {
+/**
+ * Leases the oldest staged rows, up to `maxRows` and `maxBytes` of payload (at least one row),
+ * so what a sealer holds in memory is bounded whatever the rows' sizes.
+ */
+export async function claimStaged(
+  sql: SqlExecutor,
+  maxRows: number,
+  maxBytes: number,
+  leaseMs: number,
+): Promise<ClaimedStage[]> {
   const rows = await sql.query<ClaimedStage & { id: string | number | bigint }>(
-    `UPDATE ingest_stage s
+    `WITH candidates AS (
+       SELECT c.id, octet_length(c.payload) AS bytes FROM ingest_stage c
+        WHERE (c.leased_until IS NULL OR c.leased_until < now()) AND c.attempts < $3
+        ORDER BY c.id
+        LIMIT $1
+        FOR UPDATE SKIP LOCKED),
+     picked AS (
+       SELECT id FROM (
+         SELECT id, sum(bytes) OVER (ORDER BY id) AS running, row_number() OVER (ORDER BY id) AS n FROM candidates) x
+        WHERE running <= $4 OR n = 1)
+     UPDATE ingest_stage s
         SET leased_until = now() + ($2::int * interval '1 millisecond'), attempts = s.attempts + 1
-      WHERE s.id IN (
-        SELECT c.id FROM ingest_stage c
-         WHERE (c.leased_until IS NULL OR c.leased_until < now()) AND c.attempts < $3
-         ORDER BY c.id
-         LIMIT $1
-         FOR UPDATE SKIP LOCKED)
+      WHERE s.id IN (SELECT id FROM picked)
       RETURNING s.id, s.payload, s.key_hashes, s.records, s.attempts`,
-    [limit, leaseMs, STAGE_MAX_ATTEMPTS],
+    [maxRows, leaseMs, STAGE_MAX_ATTEMPTS, maxBytes],
   );
-  return rows.map((r) => ({ ...r, id: String(r.id) }));
+  return rows.map((r) => ({ ...r, id: String(r.id) })).sort((a, b) => Number(a.id) - Number(b.id));
 }
 
 /**

@@ -62,7 +62,7 @@ describe("staged ingest", () => {
   it("seals a row whose sealer stopped once its lease ends, and queues it once", async () => {
     await postLogs(body());
     // A sealer claims the row and stops before finishing: its lease runs out.
-    const [abandoned] = await claimStaged(database().driver, 10, 400);
+    const [abandoned] = await claimStaged(database().driver, 10, 1 << 20, 400);
     expect(abandoned).toBeDefined();
     expect(await sealer.drain()).toBe(0);
     await new Promise((r) => setTimeout(r, 500));
@@ -75,7 +75,7 @@ describe("staged ingest", () => {
 
   it("seals many one-record rows in one batch, and queues only the rows it still owns", async () => {
     for (const kind of ["chat", "embedding", "tool_calls"] as const) await postLogs(records(world.keySecret, [kind]));
-    const claimed = await claimStaged(database().driver, 10, 60_000);
+    const claimed = await claimStaged(database().driver, 10, 1 << 20, 60_000);
     expect(claimed).toHaveLength(3);
     const result = sealStaged(
       {
@@ -90,6 +90,16 @@ describe("staged ingest", () => {
     const ids = claimed.map((row) => row.id);
     expect(await storeSealedStage(database().driver, ids, result.rows, result.rowStages)).toBe(2);
     expect(await outboxCounts(world.drainId)).toEqual({ pending: 2, dead: 0 });
+  });
+
+  it("claims rows up to a budget of bytes, at least one", async () => {
+    for (let i = 0; i < 3; i++) await postLogs(records(world.keySecret, ["chat", "chat"]));
+    const sizes = await database().driver.query<{ bytes: number }>(
+      "SELECT octet_length(payload) AS bytes FROM ingest_stage ORDER BY id LIMIT 2",
+    );
+    const two = sizes.reduce((n, r) => n + Number(r.bytes), 0);
+    expect(await claimStaged(database().driver, 10, two, 60_000)).toHaveLength(2);
+    expect(await claimStaged(database().driver, 10, 1, 60_000)).toHaveLength(1);
   });
 
   it("two sealers draining together queue every record exactly once", async () => {
