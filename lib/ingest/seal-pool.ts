@@ -29,12 +29,16 @@ type Queued = {
 };
 
 const IDLE_MS = 30_000;
+/** How long after a request's job the pool counts requests as still coming in. */
+const QUIET_MS = 250;
 
 export class SealPool {
   private readonly slots: (Slot | undefined)[];
   private readonly pending = new Map<number, Pending>();
   private readonly background: Queued[] = [];
   private backgroundRunning = 0;
+  private lastForegroundAt = -Infinity;
+  private quietTimer: NodeJS.Timeout | undefined;
   private nextId = 1;
   private next = 0;
 
@@ -105,6 +109,7 @@ export class SealPool {
   }
 
   private run<K extends JobKind>(kind: K, job: ThreadJobs[K]["job"]): Promise<ThreadJobs[K]["result"]> {
+    this.lastForegroundAt = performance.now();
     // The least busy thread, starting from a rotating position.
     let best = this.next;
     for (let k = 0; k < this.slots.length; k++) {
@@ -128,11 +133,19 @@ export class SealPool {
   }
 
   /**
-   * Background jobs run on idle threads, and on all threads but one at most: a request's job
-   * arriving meanwhile always finds a thread that is not halfway through sealing a slice.
+   * Background jobs run on idle threads. While requests are coming in (a request's job in the
+   * last QUIET_MS), on all threads but one at most, so the next one always finds a thread
+   * that is not halfway through sealing a slice; once they stop, on every thread.
    */
   private dispatchBackground(): void {
-    const most = Math.max(1, this.slots.length - 1);
+    const quietFor = performance.now() - this.lastForegroundAt;
+    const most = quietFor >= QUIET_MS ? this.slots.length : Math.max(1, this.slots.length - 1);
+    if (this.background.length > 0 && most < this.slots.length && !this.quietTimer) {
+      this.quietTimer = setTimeout(() => {
+        this.quietTimer = undefined;
+        this.dispatchBackground();
+      }, QUIET_MS - quietFor).unref();
+    }
     for (let i = 0; i < this.slots.length && this.background.length > 0 && this.backgroundRunning < most; i++) {
       if ((this.slots[i]?.busy ?? 0) > 0) continue;
       const next = this.background.shift()!;
@@ -147,6 +160,7 @@ export class SealPool {
   }
 
   async stop(): Promise<void> {
+    clearTimeout(this.quietTimer);
     for (const queued of this.background.splice(0)) queued.reject(new Error("ingest threads stopped"));
     await Promise.all(this.slots.map((s) => s?.worker.terminate()));
   }
