@@ -159,6 +159,10 @@ test("(f) edit, pause and delete work and appear in the Activity view", async ({
   const config = page.getByRole("region", { name: "Configuration" });
   await page.getByRole("button", { name: "Pause" }).click();
   await expect(config.getByText("Paused", { exact: true })).toBeVisible();
+  // The delivery panel agrees at once, not at its next poll.
+  await expect(page.getByRole("region", { name: "Delivery" }).getByText("Paused", { exact: true })).toBeVisible({
+    timeout: 2_000,
+  });
   await page.getByRole("button", { name: "Resume" }).click();
   await expect(config.getByText("Active", { exact: true })).toBeVisible();
 
@@ -170,6 +174,12 @@ test("(f) edit, pause and delete work and appear in the Activity view", async ({
   await page.getByRole("dialog").getByRole("button", { name: "Delete drain" }).click();
   await expect(page).toHaveURL(/\/integrations$/);
   await expect(page.getByRole("link", { name: "lifecycle-renamed" })).toHaveCount(0);
+  // The deleted drain's page is not in the history: Back does not lead to "not found".
+  await page.goBack();
+  await expect(page).not.toHaveURL(/lifecycle/);
+  await expect(page.getByRole("heading", { name: /not found/i })).toHaveCount(0);
+  await page.goForward();
+  await expect(page).toHaveURL(/\/integrations$/);
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Activity" }).click();
   const activity = page.getByRole("table", { name: "Activity" });

@@ -42,7 +42,8 @@ export function DeleteDrainButton({
         onConfirm={() =>
           remove.mutate(undefined, {
             onSuccess: () => {
-              router.push(drainsPath);
+              // The deleted drain's page leaves the history: Back must not lead to a "not found".
+              router.replace(drainsPath);
               router.refresh();
             },
           })

@@ -72,7 +72,12 @@ export function useUpdateDrain(environmentId: string, drainId: string) {
       apiFetch<{ drain: DrainView }>(`${base(environmentId)}/${drainId}`, { method: "PATCH", json: input }).then(
         (r) => r.drain,
       ),
-    onSuccess: () => client.invalidateQueries({ queryKey: drainsKey(environmentId) }),
+    // The delivery panel's status follows at once (a paused drain must not read "Delivering").
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: drainsKey(environmentId) }),
+        client.invalidateQueries({ queryKey: ["llm-trace-drain-health", drainId] }),
+      ]),
   });
 }
 
