@@ -40,6 +40,30 @@ describe("parseConfig", () => {
     }
   });
 
+  it("names every problem, the allowlist and numbers included, in words", () => {
+    const message = (() => {
+      try {
+        parseConfig({ PORT: "abc", SESSION_SECRET: "short", OUTBOUND_ALLOWED_HOSTS: "10.0.0.0/99, not a host!!" });
+      } catch (err) {
+        return (err as Error).message;
+      }
+      return "";
+    })();
+    expect(message).toMatch(/PORT: must be a port number/);
+    expect(message).toMatch(/SESSION_SECRET: must be at least 32/);
+    expect(message).toMatch(/OUTBOUND_ALLOWED_HOSTS: use comma-separated .*not a network: 10.0.0.0\/99/);
+    expect(() =>
+      parseConfig({ DATA_DIR: tmp(), DRAIN_ENCRYPTION_KEYS: KEYS, OUTBOUND_ALLOWED_HOSTS: "not a host!!" }),
+    ).toThrow(/OUTBOUND_ALLOWED_HOSTS: .*not a host name/);
+    expect(
+      parseConfig({
+        DATA_DIR: tmp(),
+        DRAIN_ENCRYPTION_KEYS: KEYS,
+        OUTBOUND_ALLOWED_HOSTS: "langfuse.internal, localhost, 10.0.0.0/8, fd00::/8, 192.168.1.20",
+      }).port,
+    ).toBe(3000);
+  });
+
   it("requires SESSION_SECRET in production with an external database", () => {
     expect(() => parseConfig({ NODE_ENV: "production", DATABASE_URL: "postgres://x@y/z", DATA_DIR: tmp() })).toThrow(
       /SESSION_SECRET: required in production/,

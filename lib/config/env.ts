@@ -8,7 +8,7 @@ import { logLevel, type LogLevel } from "./log-level";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535).default(3000),
   DATA_DIR: z.string().min(1).default("./data"),
   DATABASE_URL: z
     .string()
@@ -17,7 +17,20 @@ const schema = z.object({
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -hex 32)").optional(),
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   DRAIN_ENCRYPTION_KEYS: z.string().optional(),
-  OUTBOUND_ALLOWED_HOSTS: z.string().optional(),
+  OUTBOUND_ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .superRefine((spec, ctx) => {
+      try {
+        parseAllowList(spec);
+      } catch (err) {
+        const detail = err instanceof Error ? err.message : "invalid";
+        ctx.addIssue({
+          code: "custom",
+          message: `use comma-separated host names, IP addresses or CIDRs (${detail})`,
+        });
+      }
+    }),
   GATEWAY_INGEST_TOKEN: z.string().min(24, "must be at least 24 characters (try: openssl rand -hex 32)").optional(),
   // Bodies are streamed record by record, so this only stops runaway bodies: a default
   // LiteLLM flush of 512 agent records (~45 KB each) is ~23 MB.
@@ -118,13 +131,6 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     dataDir,
     e.NODE_ENV === "production" && database.kind === "postgres",
   );
-  try {
-    parseAllowList(e.OUTBOUND_ALLOWED_HOSTS);
-  } catch {
-    throw new ConfigError(
-      "Invalid configuration:\n  OUTBOUND_ALLOWED_HOSTS: use comma-separated host names, IP addresses or CIDRs",
-    );
-  }
 
   return {
     nodeEnv: e.NODE_ENV,

@@ -1,5 +1,6 @@
 import type { SqlExecutor } from "../db/driver";
 import { countLeftOut } from "../delivery/outbox-store";
+import { chunkBySize } from "../delivery/batches";
 import { wakeWorker } from "../delivery/wake";
 import { log, errorFields } from "../log";
 import { lookUpTargets } from "./shared-queries";
@@ -27,22 +28,8 @@ const ROWS_PER_BATCH = 64;
 const BATCH_BYTES = 1024 * 1024;
 
 /** Claimed rows in batches of at most ROWS_PER_BATCH rows and about BATCH_BYTES. */
-function batchesOf(rows: ClaimedStage[]): ClaimedStage[][] {
-  const batches: ClaimedStage[][] = [];
-  let current: ClaimedStage[] = [];
-  let bytes = 0;
-  for (const row of rows) {
-    if (current.length > 0 && (current.length >= ROWS_PER_BATCH || bytes + row.payload.byteLength > BATCH_BYTES)) {
-      batches.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(row);
-    bytes += row.payload.byteLength;
-  }
-  if (current.length > 0) batches.push(current);
-  return batches;
-}
+const batchesOf = (rows: ClaimedStage[]) =>
+  chunkBySize(rows, (row) => row.payload.byteLength, ROWS_PER_BATCH, BATCH_BYTES);
 
 export class StageSealer {
   private running = false;

@@ -49,6 +49,10 @@ for (const [prefix, bits] of [
 export type AllowList = { hosts: Set<string>; networks: net.BlockList; empty: boolean };
 
 /** Parses OUTBOUND_ALLOWED_HOSTS: comma-separated host names, IP addresses or CIDRs. */
+const HOST_NAME =
+  /^(?=.{1,253}\.?$)[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9])?(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9])?)*\.?$/;
+
+/** Throws on an entry that is not a host name, an IP address or a CIDR network. */
 export function parseAllowList(spec: string | undefined): AllowList {
   const hosts = new Set<string>();
   const networks = new net.BlockList();
@@ -60,9 +64,13 @@ export function parseAllowList(spec: string | undefined): AllowList {
     empty = false;
     const [addr, bits] = raw.split("/");
     const family = net.isIP(addr ?? "");
-    if (family && bits !== undefined) networks.addSubnet(addr!, Number(bits), family === 6 ? "ipv6" : "ipv4");
-    else if (family) networks.addAddress(addr!, family === 6 ? "ipv6" : "ipv4");
-    else hosts.add(raw.replace(/\.$/, ""));
+    if (family && bits !== undefined) {
+      const prefix = Number(bits);
+      if (!/^\d+$/.test(bits) || prefix > (family === 6 ? 128 : 32)) throw new Error(`not a network: ${raw}`);
+      networks.addSubnet(addr!, prefix, family === 6 ? "ipv6" : "ipv4");
+    } else if (family) networks.addAddress(addr!, family === 6 ? "ipv6" : "ipv4");
+    else if (HOST_NAME.test(raw)) hosts.add(raw.replace(/\.$/, ""));
+    else throw new Error(`not a host name, address or network: ${raw}`);
   }
   return { hosts, networks, empty };
 }
