@@ -6,7 +6,7 @@ import { lookUpTargets, storeRows, storeStaged } from "./shared-queries";
 import { keyHashInBytes } from "./key-hash";
 import { RecordSplitter, type RawRecord } from "./record-stream";
 import { sealOffThread, stageOffThread } from "./seal-pool";
-import { stagingEnabled, wakeStageSealer } from "./stage-sealer";
+import { offerStaged, stagingEnabled } from "./stage-sealer";
 import { Permits } from "./slice-permits";
 import { SkipList } from "./skip-list";
 import { bufferBudgetState, HeldBytes, IngestBusyError } from "./buffer-budget";
@@ -122,12 +122,16 @@ class Ingest {
     this.skip(result.skipped);
     this.result.accepted += result.accepted;
     if (result.stagedRecords > 0) {
-      await storeStaged(
-        { payload: result.staged, records: result.stagedRecords, keyHashes: result.keyHashes },
-        result.usedKeyIds,
-      );
+      const slice = { payload: result.staged, records: result.stagedRecords, keyHashes: result.keyHashes };
+      const id = await storeStaged(slice, result.usedKeyIds);
       this.result.queued += result.stagedRecords;
-      wakeStageSealer();
+      offerStaged({
+        id,
+        payload: new Uint8Array(slice.payload),
+        key_hashes: slice.keyHashes,
+        records: slice.records,
+        attempts: 0,
+      });
     }
     return result.needsLookup;
   }

@@ -48,22 +48,20 @@ export const storeRows = (rows: SealedRows, usedKeyIds: string[]): Promise<void>
 
 type Stage = { slice: StagedSlice; usedKeyIds: string[] };
 
-const stages = new Coalescer<Stage, void>({
+const stages = new Coalescer<Stage, string>({
   lanes: STORE_LANES,
   maxWeight: STORE_MAX_BYTES,
   weight: (stage) => stage.slice.payload.byteLength,
-  run: async (batch) => {
-    await insertStaged(
+  run: (batch) =>
+    insertStaged(
       database().driver,
       batch.map((s) => s.slice),
       [...new Set(batch.flatMap((s) => s.usedKeyIds))],
-    );
-    return batch.map(() => undefined);
-  },
+    ),
 });
 
-/** Resolves once the staged slice is committed. */
-export const storeStaged = (slice: StagedSlice, usedKeyIds: string[]): Promise<void> =>
+/** Resolves with the staged row's id once it is committed. */
+export const storeStaged = (slice: StagedSlice, usedKeyIds: string[]): Promise<string> =>
   stages.submit({ slice, usedKeyIds });
 
 export { concatRows };

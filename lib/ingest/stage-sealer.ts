@@ -5,13 +5,15 @@ import { wakeWorker } from "../delivery/wake";
 import { log, errorFields } from "../log";
 import { lookUpTargets } from "./shared-queries";
 import { sealStagedOffThread } from "./seal-pool";
-import { claimStaged, releaseStaged, storeSealedStage, type ClaimedStage } from "./stage-store";
+import { claimStaged, leaseStaged, releaseStaged, storeSealedStage, type ClaimedStage } from "./stage-store";
 
 // Seals staged ingest (stage-slice.ts) into the outbox, in the background: the gateway's
 // batch was answered once its records were staged, so the CPU-heavy part of ingest (mapping,
-// encoding, gzip, one encryption per drain) no longer sits under the 202. Ingest wakes the
-// sealer when it stages; a poll also picks up rows staged by other servers or left by one
-// that stopped. Seal jobs go to an ingest thread only when it has nothing else to do
+// encoding, gzip, one encryption per drain) no longer sits under the 202. Ingest hands the
+// sealer what it staged (`offer`), which is sealed from memory: reading 12 KB a record back
+// out of the database (as hex text) cost more than the record's own encryption. Rows older
+// than LOCAL_GRACE_MS, left by a server that stopped or that fell behind (what is offered
+// beyond LOCAL_MAX_BYTES is not kept), are claimed from the database by any server. Seal jobs go to an ingest thread only when it has nothing else to do
 // (seal-pool.ts), so under more load than the machine can seal, requests are still answered
 // and the staged backlog waits in the database, like a delivery backlog.
 
@@ -23,6 +25,8 @@ export type StageSealerOptions = {
 };
 
 const RETRY_MS = 2_000;
+const LOCAL_MAX_BYTES = 64 * 1024 * 1024;
+const LOCAL_GRACE_MS = 2_000;
 /** Staged rows claimed per batch: a gateway posting one record per request stages a row each. */
 const ROWS_PER_BATCH = 64;
 const BATCH_BYTES = 1024 * 1024;
@@ -36,6 +40,9 @@ export class StageSealer {
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
   private readonly inFlight = new Set<Promise<void>>();
+  /** Rows this server staged, still in memory, oldest first. */
+  private readonly local: ClaimedStage[] = [];
+  private localBytes = 0;
 
   constructor(
     private readonly sql: SqlExecutor,
@@ -53,10 +60,35 @@ export class StageSealer {
     this.running = false;
     this.wake();
     await this.loop;
+    // What is still in memory is in the database too: another server (or the next start) seals it.
+    this.local.length = 0;
+    this.localBytes = 0;
   }
 
   wake(): void {
     this.wakeUp?.();
+  }
+
+  /** A row ingest has just staged, with its payload: sealed from memory if there is room. */
+  offer(row: ClaimedStage): void {
+    if (this.running && this.localBytes + row.payload.byteLength <= LOCAL_MAX_BYTES) {
+      this.local.push(row);
+      this.localBytes += row.payload.byteLength;
+    }
+    this.wake();
+  }
+
+  /** The oldest offered rows, as one batch, leased: those another sealer holds are left to it. */
+  private async takeLocal(): Promise<ClaimedStage[]> {
+    const [batch] = batchesOf(this.local.slice(0, ROWS_PER_BATCH));
+    this.local.splice(0, batch!.length);
+    for (const row of batch!) this.localBytes -= row.payload.byteLength;
+    const leased = await leaseStaged(
+      this.sql,
+      batch!.map((row) => row.id),
+      this.options.leaseMs ?? 15_000,
+    );
+    return batch!.filter((row) => leased.has(row.id));
   }
 
   /** Seals every staged row there is now, then returns how many rows it sealed (tests, scripts). */
@@ -70,8 +102,9 @@ export class StageSealer {
     }
   }
 
-  private claim(batches: number): Promise<ClaimedStage[]> {
-    return claimStaged(this.sql, batches * ROWS_PER_BATCH, batches * BATCH_BYTES, this.options.leaseMs ?? 15_000);
+  private claim(batches: number, minAgeMs = 0): Promise<ClaimedStage[]> {
+    const leaseMs = this.options.leaseMs ?? 15_000;
+    return claimStaged(this.sql, batches * ROWS_PER_BATCH, batches * BATCH_BYTES, leaseMs, minAgeMs);
   }
 
   private async run(): Promise<void> {
@@ -80,9 +113,15 @@ export class StageSealer {
       let claimed = 0;
       if (free > 0) {
         try {
-          const rows = await this.claim(free);
-          claimed = rows.length;
-          for (const batch of batchesOf(rows)) this.track(this.seal(batch));
+          if (this.local.length > 0) {
+            const batch = await this.takeLocal();
+            claimed = 1;
+            if (batch.length > 0) this.track(this.seal(batch));
+          } else {
+            const rows = await this.claim(free, LOCAL_GRACE_MS);
+            claimed = rows.length;
+            for (const batch of batchesOf(rows)) this.track(this.seal(batch));
+          }
         } catch (err) {
           log.error("staged ingest: claim failed", errorFields(err));
           await new Promise((r) => setTimeout(r, RETRY_MS));
@@ -151,17 +190,18 @@ export class StageSealer {
 }
 
 // Shared through globalThis: server.ts starts the sealer, Next's bundled route handler stages.
-const holder = globalThis as unknown as { __stageSealer?: Pick<StageSealer, "wake"> };
+const holder = globalThis as unknown as { __stageSealer?: Pick<StageSealer, "wake" | "offer"> };
 
-export function setStageSealer(sealer: Pick<StageSealer, "wake"> | undefined): void {
+export function setStageSealer(sealer: Pick<StageSealer, "wake" | "offer"> | undefined): void {
   holder.__stageSealer = sealer;
+}
+
+/** Hands a row ingest has just staged to this process's sealer. */
+export function offerStaged(row: ClaimedStage): void {
+  holder.__stageSealer?.offer(row);
 }
 
 /** True when ingest stages (a sealer runs in this process); else it seals before answering. */
 export function stagingEnabled(): boolean {
   return holder.__stageSealer !== undefined;
-}
-
-export function wakeStageSealer(): void {
-  holder.__stageSealer?.wake();
 }

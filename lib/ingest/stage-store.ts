@@ -18,7 +18,7 @@ export const STAGE_MAX_ATTEMPTS = 5;
  * payloads travel as one binary parameter sliced by offset in SQL (an array of bytea would go
  * as hex text).
  */
-export async function insertStaged(sql: SqlExecutor, slices: StagedSlice[], usedKeyIds: string[]): Promise<void> {
+export async function insertStaged(sql: SqlExecutor, slices: StagedSlice[], usedKeyIds: string[]): Promise<string[]> {
   const total = slices.reduce((n, s) => n + s.payload.byteLength, 0);
   const payloads = Buffer.allocUnsafe(total);
   const offsets: number[] = [];
@@ -28,13 +28,19 @@ export async function insertStaged(sql: SqlExecutor, slices: StagedSlice[], used
     payloads.set(new Uint8Array(s.payload), at);
     at += s.payload.byteLength;
   }
-  await sql.query(
-    `WITH staged AS (
-       INSERT INTO ingest_stage (payload, records, key_hashes)
-       SELECT substring($1::bytea FROM t.off + 1 FOR t.len), t.records, string_to_array(t.hashes, ',')
-         FROM unnest($2::int[], $3::int[], $4::int[], $5::text[]) AS t(off, len, records, hashes))
-     UPDATE llm_keys SET last_used_at = now()
-      WHERE id = ANY($6::uuid[]) AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+  // Ids are drawn first, so each slice learns its own (the sealer of this server seals it
+  // from memory, stage-sealer.ts).
+  const rows = await sql.query<{ id: string | number | bigint }>(
+    `WITH src AS MATERIALIZED (
+       SELECT nextval(pg_get_serial_sequence('ingest_stage', 'id')) AS id, t.*
+         FROM unnest($2::int[], $3::int[], $4::int[], $5::text[]) WITH ORDINALITY AS t(off, len, records, hashes, n)),
+     staged AS (
+       INSERT INTO ingest_stage (id, payload, records, key_hashes)
+       SELECT id, substring($1::bytea FROM off + 1 FOR len), records, string_to_array(hashes, ',') FROM src),
+     used AS (
+       UPDATE llm_keys SET last_used_at = now()
+        WHERE id = ANY($6::uuid[]) AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute'))
+     SELECT id FROM src ORDER BY n`,
     [
       payloads,
       offsets,
@@ -44,6 +50,7 @@ export async function insertStaged(sql: SqlExecutor, slices: StagedSlice[], used
       usedKeyIds,
     ],
   );
+  return rows.map((r) => String(r.id));
 }
 
 /**
@@ -55,11 +62,13 @@ export async function claimStaged(
   maxRows: number,
   maxBytes: number,
   leaseMs: number,
+  minAgeMs = 0,
 ): Promise<ClaimedStage[]> {
   const rows = await sql.query<ClaimedStage & { id: string | number | bigint }>(
     `WITH candidates AS (
        SELECT c.id, octet_length(c.payload) AS bytes FROM ingest_stage c
         WHERE (c.leased_until IS NULL OR c.leased_until < now()) AND c.attempts < $3
+          AND c.created_at <= now() - ($5::int * interval '1 millisecond')
         ORDER BY c.id
         LIMIT $1
         FOR UPDATE SKIP LOCKED),
@@ -71,9 +80,21 @@ export async function claimStaged(
         SET leased_until = now() + ($2::int * interval '1 millisecond'), attempts = s.attempts + 1
       WHERE s.id IN (SELECT id FROM picked)
       RETURNING s.id, s.payload, s.key_hashes, s.records, s.attempts`,
-    [maxRows, leaseMs, STAGE_MAX_ATTEMPTS, maxBytes],
+    [maxRows, leaseMs, STAGE_MAX_ATTEMPTS, maxBytes, minAgeMs],
   );
   return rows.map((r) => ({ ...r, id: String(r.id) })).sort((a, b) => Number(a.id) - Number(b.id));
+}
+
+/** Leases the given staged rows (those this server staged), where no other sealer holds them. */
+export async function leaseStaged(sql: SqlExecutor, stageIds: string[], leaseMs: number): Promise<Set<string>> {
+  const rows = await sql.query<{ id: string | number | bigint }>(
+    `UPDATE ingest_stage
+        SET leased_until = now() + ($2::int * interval '1 millisecond'), attempts = attempts + 1
+      WHERE id = ANY($1::bigint[]) AND (leased_until IS NULL OR leased_until < now()) AND attempts < $3
+      RETURNING id`,
+    [stageIds, leaseMs, STAGE_MAX_ATTEMPTS],
+  );
+  return new Set(rows.map((r) => String(r.id)));
 }
 
 /**

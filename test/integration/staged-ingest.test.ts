@@ -102,6 +102,12 @@ describe("staged ingest", () => {
     expect(await claimStaged(database().driver, 10, 1, 60_000)).toHaveLength(1);
   });
 
+  it("leaves a fresh row to the server that staged it, then lets any server claim it", async () => {
+    await postLogs(records(world.keySecret, ["chat"]));
+    expect(await claimStaged(database().driver, 10, 1 << 20, 60_000, 60_000)).toHaveLength(0);
+    expect(await claimStaged(database().driver, 10, 1 << 20, 60_000, 0)).toHaveLength(1);
+  });
+
   it("two sealers draining together queue every record exactly once", async () => {
     for (let i = 0; i < 6; i++) await postLogs(records(world.keySecret, ["chat", "embedding", "tool_calls", "chat"]));
     const other = new StageSealer(database().driver, { concurrency: 2 });
