@@ -25,7 +25,7 @@ export type StageSealerOptions = {
 };
 
 const RETRY_MS = 2_000;
-const LOCAL_MAX_BYTES = 64 * 1024 * 1024;
+const LOCAL_MAX_BYTES = 32 * 1024 * 1024;
 const LOCAL_GRACE_MS = 2_000;
 /** Staged rows claimed per batch: a gateway posting one record per request stages a row each. */
 const ROWS_PER_BATCH = 64;
