@@ -54,6 +54,8 @@ test("(g) Save tests the connection first: rejected keys are not saved unless th
   const refused = page.getByRole("alert").filter({ hasText: "Not saved: the connection test failed" });
   await expect(refused).toContainText("Langfuse rejected the keys");
   await expect(page).toHaveURL(/\/integrations\/new$/);
+  // The reason is also next to the field it concerns.
+  await expect(page.getByLabel("Secret Key", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await refused.getByRole("button", { name: "Save anyway" }).click();
   await expect(page.getByRole("heading", { name: "langfuse-wrong-keys" })).toBeVisible();
 });
@@ -68,6 +70,7 @@ test("(g2) a host name that does not resolve yet is saved anyway, and the first-
   await page.getByRole("button", { name: "Save LLM Trace Drain" }).click();
   const refused = page.getByRole("alert").filter({ hasText: "Not saved: the connection test failed" });
   await expect(refused).toBeVisible();
+  await expect(page.getByLabel("Base URL")).toHaveAttribute("aria-invalid", "true");
   await refused.getByRole("button", { name: "Save anyway" }).click();
   await expect(page.getByRole("heading", { name: "langfuse-dns-later" })).toBeVisible();
   await expect(page).toHaveURL(/created=1/);

@@ -66,10 +66,16 @@ export function EditDrainForm({ environmentId, drain, onDone }: Props) {
   const test = useTestConnection(environmentId);
   const [refused, setRefused] = useState<string | null>(null);
   const save = async (values: DrainFormValues, anyway: boolean) => {
+    setRefused(null);
     const settings = destination.hasNewCredentials(values) ? testConnectionInput.safeParse(values) : undefined;
     if (!anyway && settings?.success) {
       const result = await test.mutateAsync(settings.data).catch(() => undefined);
       if (result && !result.ok) {
+        // Next to the field it points at (the URL, or the keys), and above the save button.
+        form.setError(destination.connectionField(result.reason) as FieldPath<DrainFormValues>, {
+          type: "connection",
+          message: result.message,
+        });
         setRefused(result.message);
         return;
       }

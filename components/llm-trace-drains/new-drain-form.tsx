@@ -5,7 +5,7 @@ import { useForm, useWatch, type FieldPath } from "react-hook-form";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
 import type { $ZodType } from "zod/v4/core";
-import type { CreateDrainInput } from "@/lib/validation/llm-trace-drains";
+import type { ConnectionResult, CreateDrainInput } from "@/lib/validation/llm-trace-drains";
 import { DESTINATION_TYPES, destinationMeta } from "@/lib/destinations/registry";
 import { ALL_DESTINATION_DEFAULTS, DESTINATION_FORMS, type DrainFormValues } from "@/lib/destinations/form-fields";
 import { lazyZodResolver } from "@/lib/forms/lazy-zod-resolver";
@@ -47,12 +47,21 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
   // Save tests the connection first; a failure stops it with the reason, and "Save anyway"
   // saves regardless (the destination may be down for now, or reachable only later).
   const [refused, setRefused] = useState(false);
+  // A failed test is also shown next to the field it points at (the URL, or the keys).
+  const showAtField = (result: ConnectionResult | undefined) => {
+    if (result && !result.ok) {
+      const field = destination.connectionField(result.reason) as FieldPath<DrainFormValues>;
+      form.setError(field, { type: "connection", message: result.message });
+    }
+  };
   const save = async (values: CreateDrainInput, anyway: boolean) => {
+    setRefused(false);
     if (!anyway) {
       const { testConnectionInput } = await validation();
       const parsed = testConnectionInput.safeParse(values);
       const result = parsed.success ? await test.mutateAsync(parsed.data).catch(() => undefined) : undefined;
       if (result && !result.ok) {
+        showAtField(result);
         setRefused(true);
         return;
       }
@@ -71,7 +80,7 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
     if (!valid) return;
     const { testConnectionInput } = await validation();
     const parsed = testConnectionInput.safeParse(form.getValues());
-    if (parsed.success) test.mutate(parsed.data);
+    if (parsed.success) test.mutate(parsed.data, { onSuccess: showAtField });
   };
 
   return (

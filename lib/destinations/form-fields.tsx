@@ -1,6 +1,6 @@
 import type { ComponentType } from "react";
 import type { UseFormReturn } from "react-hook-form";
-import type { DrainType, DrainView } from "../validation/llm-trace-drains";
+import type { ConnectionResult, DrainType, DrainView } from "../validation/llm-trace-drains";
 import { langfuseForm, type LangfuseFormValues } from "./langfuse/fields";
 import { otlpForm, type OtlpFormValues } from "./otlp/fields";
 
@@ -14,6 +14,7 @@ export type CommonFormValues = {
   acknowledgeContentForwarding: boolean;
 };
 export type DrainFormValues = CommonFormValues & LangfuseFormValues & OtlpFormValues;
+export type ConnectionFailureReason = Extract<ConnectionResult, { ok: false }>["reason"];
 
 /** With `drain`, the fields are editing that drain. The fields only register, watch and read errors. */
 export type FieldsProps = {
@@ -30,6 +31,8 @@ export type DestinationForm = {
   toUpdate(values: DrainFormValues): Record<string, unknown>;
   /** The edit form carries new credentials (then it holds every connection setting, and they are tested first). */
   hasNewCredentials(values: DrainFormValues): boolean;
+  /** The field a failed connection test points at: its message is shown next to it. */
+  connectionField(reason: ConnectionFailureReason): string;
   Fields: ComponentType<FieldsProps>;
 };
 

@@ -17,6 +17,9 @@ export const langfuseForm: DestinationForm = {
   editValues: (drain) => (drain.type === "langfuse" ? { baseUrl: drain.baseUrl, publicKey: drain.publicKey } : {}),
   toUpdate: (v) => ({ baseUrl: v.baseUrl, publicKey: v.publicKey, secretKey: v.secretKey || undefined }),
   hasNewCredentials: (v) => v.secretKey !== "",
+  // Refused keys are the keys' fault; everything else (address, TLS, not Langfuse) the URL's.
+  connectionField: (reason) =>
+    reason === "invalid_keys" || reason === "organization_key" || reason === "forbidden" ? "secretKey" : "baseUrl",
   Fields: function LangfuseFields({ form, drain }) {
     const errors = form.formState.errors;
     const editing = drain?.type === "langfuse" ? drain : undefined;

@@ -140,5 +140,7 @@ export const otlpForm: DestinationForm = {
     headers: v.replaceHeaders ? v.headers : undefined,
   }),
   hasNewCredentials: (v) => v.replaceHeaders,
+  // Refused credentials are the headers' fault; everything else the endpoint's.
+  connectionField: (reason) => (reason === "invalid_keys" || reason === "forbidden" ? "headers" : "endpoint"),
   Fields: OtlpFields,
 };
