@@ -138,6 +138,8 @@ test("(f) edit, pause and delete work and appear in the Activity view", async ({
   await expect(page.getByRole("heading", { name: "lifecycle" })).toBeVisible();
 
   await page.getByRole("button", { name: "Edit" }).click();
+  // Focus moves into the form the button opened, and stays on a button busy with its request.
+  await expect(page.getByLabel("Handle")).toBeFocused();
   await page.getByLabel("Handle").fill("lifecycle-renamed");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("heading", { name: "lifecycle-renamed" })).toBeVisible();
@@ -160,6 +162,11 @@ test("(f) edit, pause and delete work and appear in the Activity view", async ({
   await expect(page.getByText(/sk-lf-…cret/)).toBeVisible();
 
   const config = page.getByRole("region", { name: "Configuration" });
+  await page.getByRole("button", { name: "Test connection" }).focus();
+  await page.keyboard.press("Enter");
+  // The keys saved anyway above are still wrong.
+  await expect(page.getByRole("alert").filter({ hasText: "Connection failed" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Test connection" })).toBeFocused();
   await page.getByRole("button", { name: "Pause" }).click();
   await expect(config.getByText("Paused", { exact: true })).toBeVisible();
   // The delivery panel agrees at once, not at its next poll.

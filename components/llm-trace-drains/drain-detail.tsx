@@ -1,5 +1,6 @@
 "use client";
 
+import { PendingButton } from "@/components/ui/pending-button";
 import { Fragment, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { DrainView } from "@/lib/validation/llm-trace-drains";
@@ -38,25 +39,18 @@ export function DrainDetail({ environmentId, drain, drainsPath, canWrite }: Prop
           <div className="row">
             {!suspended ? (
               <>
-                <button
-                  type="button"
-                  className="btn"
-                  onClick={() => test.mutate(undefined, { onSettled: refresh })}
-                  disabled={test.isPending}
-                >
+                <PendingButton pending={test.isPending} onClick={() => test.mutate(undefined, { onSettled: refresh })}>
                   {test.isPending ? "Testing…" : "Test connection"}
-                </button>
+                </PendingButton>
                 <button type="button" className="btn" ref={editButton} onClick={() => setEditing(true)}>
                   Edit
                 </button>
-                <button
-                  type="button"
-                  className="btn"
-                  disabled={update.isPending}
+                <PendingButton
+                  pending={update.isPending}
                   onClick={() => update.mutate({ paused: drain.status !== "paused" }, { onSuccess: refresh })}
                 >
                   {drain.status === "paused" ? "Resume" : "Pause"}
-                </button>
+                </PendingButton>
               </>
             ) : null}
             <DeleteDrainButton

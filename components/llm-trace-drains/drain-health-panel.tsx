@@ -1,5 +1,6 @@
 "use client";
 
+import { PendingButton } from "@/components/ui/pending-button";
 import { Stat } from "@/components/ui/stat";
 import type { DrainHealth } from "@/lib/validation/drain-health";
 import { ApiError } from "@/lib/api-client";
@@ -26,13 +27,12 @@ export function DrainHealthPanel({ environmentId, drainId, type, initialHealth, 
         <h2 id="health-heading">Delivery</h2>
         {canWrite && h.status !== "suspended" ? (
           <div className="row">
-            <button type="button" className="btn" disabled={testTrace.isPending} onClick={() => testTrace.mutate()}>
+            <PendingButton pending={testTrace.isPending} onClick={() => testTrace.mutate()}>
               {testTrace.isPending ? "Sending…" : "Send test trace"}
-            </button>
-            <button
-              type="button"
-              className="btn"
-              disabled={retry.isPending || (h.deadLetters === 0 && h.status !== "authentication_failed")}
+            </PendingButton>
+            <PendingButton
+              pending={retry.isPending}
+              disabled={h.deadLetters === 0 && h.status !== "authentication_failed"}
               onClick={() => retry.mutate()}
             >
               {retry.isPending
@@ -40,7 +40,7 @@ export function DrainHealthPanel({ environmentId, drainId, type, initialHealth, 
                 : h.status === "authentication_failed"
                   ? "Retry now"
                   : "Retry dead letters"}
-            </button>
+            </PendingButton>
           </div>
         ) : null}
       </div>

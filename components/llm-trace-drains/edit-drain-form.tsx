@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useForm, useWatch, type FieldPath } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import * as z from "zod/mini";
@@ -63,6 +63,8 @@ export function EditDrainForm({ environmentId, drain, onDone }: Props) {
 
   // New credentials are tested before they replace working ones, as on create: the form then
   // holds every connection setting (changing the URL or key needs the secret again).
+  // Opened from the Edit button, which is gone now: focus goes to the first field, not to <body>.
+  useEffect(() => form.setFocus("handle"), [form]);
   const test = useTestConnection(environmentId);
   const [refused, setRefused] = useState<string | null>(null);
   const save = async (values: DrainFormValues, anyway: boolean) => {

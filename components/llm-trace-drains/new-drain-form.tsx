@@ -10,6 +10,7 @@ import { DESTINATION_TYPES, destinationMeta } from "@/lib/destinations/registry"
 import { ALL_DESTINATION_DEFAULTS, DESTINATION_FORMS, type DrainFormValues } from "@/lib/destinations/form-fields";
 import { lazyZodResolver } from "@/lib/forms/lazy-zod-resolver";
 import { Field, FormError } from "@/components/ui/field";
+import { PendingButton } from "@/components/ui/pending-button";
 import { acknowledgementLabel, ContentWarning } from "./content-warning";
 import { ConnectionResultMessage } from "./connection-result";
 import { SaveRefused } from "./save-refused";
@@ -122,9 +123,9 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
       <destination.Fields form={form} />
 
       <div className="row" style={{ marginBottom: 16 }}>
-        <button type="button" className="btn" onClick={onTest} disabled={test.isPending}>
+        <PendingButton pending={test.isPending} onClick={onTest}>
           {test.isPending ? "Testing…" : "Test connection"}
-        </button>
+        </PendingButton>
       </div>
       <ConnectionResultMessage test={test} />
 
