@@ -9,6 +9,11 @@ test("a wrong password shows an error and creates no session", async ({ page, co
   await expect(page.getByRole("alert").filter({ hasText: "Incorrect email or password" })).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in/);
   expect((await context.cookies()).filter((c) => c.name === "tdash_session")).toHaveLength(0);
+  // Submitting again with the password cleared: the last attempt's error gives way to this one's.
+  await page.getByLabel("Password").fill("");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Enter your password")).toBeVisible();
+  await expect(page.getByText("Incorrect email or password")).toHaveCount(0);
 });
 
 test("empty fields show errors next to them", async ({ page }) => {

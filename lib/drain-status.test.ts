@@ -40,6 +40,20 @@ describe("drain status wording", () => {
     expect(statusLabel("failing")).toBe("Degraded");
   });
 
+  it("quotes the destination's own sentence without doubling its full stop", () => {
+    const text = statusExplanation(
+      health({
+        pending: 1,
+        lastError: { at: "", httpStatus: 503, message: "Usage exceeded. Please upgrade your plan." },
+      }),
+      names,
+    );
+    expect(text).toMatch(
+      /^Deliveries to Langfuse are failing: Usage exceeded\. Please upgrade your plan\. 1 span waiting/,
+    );
+    expect(text).not.toContain("..");
+  });
+
   it("gives the reason a drain is suspended: only what the organization lacks", () => {
     const text = statusExplanation(
       health({ status: "suspended", suspendedReason: "The organization has no signed BAA" }),

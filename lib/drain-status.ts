@@ -34,7 +34,9 @@ const WORDING: Record<DrainHealthStatus, Wording> = {
       if (h.lastError?.httpStatus === 400 || h.lastError?.httpStatus === 413) {
         return `${n.destination} rejected spans${said}. They are kept as dead letters (below), to retry once the cause is fixed; other spans are still delivered.`;
       }
-      return `${n.destination} is not accepting deliveries${said}. ${plural(h.pending, "span")} waiting, retried with backoff for up to ${plural(h.retryWindowHours, "hour")}.`;
+      // The destination's own words may end a sentence already ("… upgrade your plan.").
+      const reason = said.replace(/[.\s]+$/, "");
+      return `Deliveries to ${n.destination} are failing${reason}. ${plural(h.pending, "span")} waiting, retried with backoff for up to ${plural(h.retryWindowHours, "hour")}.`;
     },
   },
   authentication_failed: {

@@ -21,6 +21,8 @@ export function SignInForm({ next, expired }: { next: string; expired: boolean }
     const { signInInput } = await import("@/lib/validation/auth");
     const parsed = signInInput.safeParse({ email: data.get("email") ?? "", password: data.get("password") ?? "" });
     if (!parsed.success) {
+      // The last attempt's "Incorrect email or password" no longer applies to what is typed now.
+      setFormError(null);
       const found: Partial<Record<FieldName, string>> = {};
       for (const issue of parsed.error.issues) {
         const field = issue.path[0];

@@ -124,7 +124,12 @@ export async function exportSpanMembers(
     });
     return classifyResponse(res.status, res.bytes, res.headers, target.isSuspension, headerSecrets(target.headers));
   } catch (err) {
-    if (err instanceof OutboundBlockedError) return { kind: "retryable", message: `blocked: ${err.message}` };
+    if (err instanceof OutboundBlockedError) {
+      // A name that does not resolve is unreachable for now, not refused by the address policy.
+      const what =
+        err.reason === "unresolvable" ? "could not reach the destination" : "blocked by the outbound address policy";
+      return { kind: "retryable", message: `${what}: ${err.message}` };
+    }
     const e = err as NodeJS.ErrnoException;
     const what =
       e.name === "TimeoutError" || e.name === "AbortError" ? `timed out after ${timeoutMs} ms` : (e.code ?? e.message);

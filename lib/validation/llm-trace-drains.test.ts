@@ -67,6 +67,10 @@ describe("Langfuse keys", () => {
     expect(publicKey.parse("  pk-lf-1234abcd-5678  ")).toBe("pk-lf-1234abcd-5678");
     expect(secretKey.parse("sk-lf-1234abcd-5678\n")).toBe("sk-lf-1234abcd-5678");
   });
+  it("says a key that starts right but is cut short is too short, not of the wrong kind", () => {
+    expect(firstMessage(publicKey.safeParse("pk-lf-123"))).toMatch(/^Too short for a Langfuse public key/);
+    expect(firstMessage(publicKey.safeParse("AKIAIOSFODNN7EXAMPLE"))).toMatch(/start with pk-lf-/);
+  });
   it("recognises swapped keys", () => {
     expect(firstMessage(publicKey.safeParse("sk-lf-1234abcd-5678"))).toMatch(/looks like the secret key.*swap/);
     expect(firstMessage(secretKey.safeParse("pk-lf-1234abcd-5678"))).toMatch(/looks like the public key.*swap/);

@@ -19,8 +19,13 @@ const keyField = (kind: "public" | "secret") => {
           code: "custom",
           message: `This looks like the ${kind === "public" ? "secret" : "public"} key (${other}…). Did you swap them? The ${kind} key starts with ${own}`,
         });
-      } else if (!value.startsWith(own) || value.length < own.length + 8) {
+      } else if (!value.startsWith(own)) {
         ctx.addIssue({ code: "custom", message: `Not a Langfuse ${kind} key: project ${kind} keys start with ${own}` });
+      } else if (value.length < own.length + 8) {
+        ctx.addIssue({
+          code: "custom",
+          message: `Too short for a Langfuse ${kind} key: copy the whole key from the project's API keys`,
+        });
       } else if (/\s/.test(value)) {
         ctx.addIssue({ code: "custom", message: "Keys contain no spaces" });
       }
