@@ -35,17 +35,24 @@ export async function insertOutboxRows(sql: SqlExecutor, rows: SealedRows, usedK
          JOIN llm_trace_drains d ON d.id = t.drain_id)
      UPDATE llm_keys SET last_used_at = now()
       WHERE id = ANY($8::uuid[]) AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
-    [
-      rows.drainIds,
-      rows.spanIds,
-      Buffer.from(rows.payloads),
-      rows.offsets,
-      rows.lengths,
-      rows.sizeBytes,
-      rows.formats,
-      usedKeyIds,
-    ],
+    [...outboxRowParams(rows), usedKeyIds],
   );
+}
+
+/**
+ * Sealed rows as the parameters $1–$7 of an INSERT into trace_outbox: drain ids, span ids, the
+ * payloads as one bytea, then offsets, lengths, sizes and formats.
+ */
+export function outboxRowParams(rows: SealedRows): unknown[] {
+  return [
+    rows.drainIds,
+    rows.spanIds,
+    Buffer.from(rows.payloads),
+    rows.offsets,
+    rows.lengths,
+    rows.sizeBytes,
+    rows.formats,
+  ];
 }
 
 /** Drains whose rows may be claimed: active, not held for authentication, organization enabled. */

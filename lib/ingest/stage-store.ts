@@ -1,4 +1,5 @@
 import type { SqlExecutor } from "../db/driver";
+import { outboxRowParams } from "../delivery/outbox-store";
 import type { SealedRows } from "./seal-slice";
 
 // Set-based SQL for staged ingest (ingest_stage). Ingest stores checked records here before
@@ -109,26 +110,16 @@ export async function storeSealedStage(
   rowStages: number[],
 ): Promise<number> {
   const [done] = await sql.query<{ deleted: number }>(
-    `WITH gone AS (DELETE FROM ingest_stage WHERE id = ANY($7::bigint[]) RETURNING id),
+    `WITH gone AS (DELETE FROM ingest_stage WHERE id = ANY($8::bigint[]) RETURNING id),
      stored AS (
        INSERT INTO trace_outbox (drain_id, span_id, payload, size_bytes, payload_format)
        SELECT t.drain_id, t.span_id, substring($3::bytea FROM t.off + 1 FOR t.len), t.size, t.format
-         FROM unnest($1::uuid[], $2::text[], $4::int[], $5::int[], $6::int[], $8::int[], $9::bigint[])
+         FROM unnest($1::uuid[], $2::text[], $4::int[], $5::int[], $6::int[], $7::int[], $9::bigint[])
            AS t(drain_id, span_id, off, len, size, format, stage_id)
          JOIN llm_trace_drains d ON d.id = t.drain_id
          JOIN gone g ON g.id = t.stage_id)
      SELECT count(*)::int AS deleted FROM gone`,
-    [
-      rows.drainIds,
-      rows.spanIds,
-      Buffer.from(rows.payloads),
-      rows.offsets,
-      rows.lengths,
-      rows.sizeBytes,
-      stageIds,
-      rows.formats,
-      rowStages.map((i) => stageIds[i]),
-    ],
+    [...outboxRowParams(rows), stageIds, rowStages.map((i) => stageIds[i])],
   );
   return done?.deleted ?? 0;
 }
