@@ -7,7 +7,7 @@ import { log, errorFields } from "../log";
 import { SESSION_COOKIE, sessionCookieOptions } from "../auth/session-cookie";
 import { config } from "../config/env";
 import { isCrossSiteRequest } from "./cross-site";
-import { unstorableText } from "./nul-text";
+import { unstorableText } from "./unstorable-text";
 import { validateSession, type SessionUser } from "../server/sessions";
 import { clientIp } from "./client-ip";
 import { DecryptionError } from "../crypto/keyring";

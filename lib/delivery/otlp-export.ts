@@ -6,7 +6,7 @@ import { headerSecrets, withoutSecrets } from "../outbound/echoed-secrets";
 import { gzipJsonRequest, gzipRequest, partialSuccess } from "../otlp/export-request";
 import type { ExportTarget } from "../destinations/types";
 import { FORMAT_OTLP_JSON_GZIP } from "./payload-formats";
-import { storableText } from "../api/nul-text";
+import { storableText } from "../api/unstorable-text";
 
 // Sends stored spans to a drain's OTLP/HTTP endpoint as one ExportTraceServiceRequest, in
 // the encoding they were stored in (protobuf or JSON), gzip-compressed unless the

@@ -13,6 +13,7 @@ import { legacyPayloadToMember } from "./legacy-payload";
 import { FORMAT_JSON_DEFLATE, FORMAT_PROTOBUF_GZIP } from "./payload-formats";
 import { exportSpanMembers, type ExportOutcome, type SpanBatch } from "./otlp-export";
 import { backoffMs, chunkBySize } from "./batches";
+import { WakeSignal } from "./wake";
 import {
   attemptOf,
   claimBatch,
@@ -64,7 +65,7 @@ export class DeliveryWorker {
   readonly id = randomUUID().slice(0, 8);
   private running = false;
   private loop: Promise<void> | undefined;
-  private wakeUp: (() => void) | undefined;
+  private readonly signal = new WakeSignal();
   private lastPurge = 0;
   /** Drains this worker is delivering now: not claimed again until their delivery ends. */
   private readonly inFlight = new Map<string, Promise<void>>();
@@ -89,7 +90,7 @@ export class DeliveryWorker {
   }
 
   wake(): void {
-    this.wakeUp?.();
+    this.signal.wake();
   }
 
   private async run(): Promise<void> {
@@ -104,23 +105,12 @@ export class DeliveryWorker {
       // is announced, or the idle interval passes. A slow destination holds up its own drain only.
       // Ingest announces every stored slice: passes are spaced so that a busy gateway does not
       // turn each announcement into a round of claim queries.
-      if (this.running) await this.nextChange().then(() => new Promise((r) => setTimeout(r, MIN_PASS_INTERVAL_MS)));
+      if (this.running)
+        await this.signal
+          .next(this.options.idleMs ?? 500, this.inFlight.values())
+          .then(() => new Promise((r) => setTimeout(r, MIN_PASS_INTERVAL_MS)));
     }
     await Promise.all(this.inFlight.values());
-  }
-
-  private nextChange(): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(done, this.options.idleMs ?? 500);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = done;
-      void Promise.race(this.inFlight.values()).then(done);
-    }).finally(() => {
-      this.wakeUp = undefined;
-    });
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { SqlExecutor } from "../db/driver";
 import { countLeftOut } from "../delivery/outbox-store";
 import { chunkBySize } from "../delivery/batches";
-import { wakeWorker } from "../delivery/wake";
+import { WakeSignal, wakeWorker } from "../delivery/wake";
 import { log, errorFields } from "../log";
 import { lookUpTargets } from "./shared-queries";
 import { sealStagedOffThread } from "./seal-pool";
@@ -13,13 +13,15 @@ import { claimStaged, leaseStaged, releaseStaged, storeSealedStage, type Claimed
 // sealer what it staged (`offer`), which is sealed from memory: reading 12 KB a record back
 // out of the database (as hex text) cost more than the record's own encryption. Rows older
 // than LOCAL_GRACE_MS, left by a server that stopped or that fell behind (what is offered
-// beyond LOCAL_MAX_BYTES is not kept), are claimed from the database by any server. Seal jobs go to an ingest thread only when it has nothing else to do
-// (seal-pool.ts), so under more load than the machine can seal, requests are still answered
-// and the staged backlog waits in the database, like a delivery backlog.
+// beyond LOCAL_MAX_BYTES is not kept), are claimed from the database by any server. Seal
+// jobs go to an ingest thread only when it has nothing else to do (seal-pool.ts), so under
+// more load than the machine can seal, requests are still answered and the staged backlog
+// waits in the database, like a delivery backlog.
 
 export type StageSealerOptions = {
   /** Batches of staged slices being sealed at once (each up to ~1 MB in memory). */
   concurrency: number;
+  /** How long a claimed row is this sealer's before another may take it (default 15 s). */
   leaseMs?: number;
   pollMs?: number;
 };
@@ -38,16 +40,20 @@ const batchesOf = (rows: ClaimedStage[]) =>
 export class StageSealer {
   private running = false;
   private loop: Promise<void> | undefined;
-  private wakeUp: (() => void) | undefined;
+  private readonly signal = new WakeSignal();
   private readonly inFlight = new Set<Promise<void>>();
   /** Rows this server staged, still in memory, oldest first. */
   private readonly local: ClaimedStage[] = [];
   private localBytes = 0;
 
+  private readonly leaseMs: number;
+
   constructor(
     private readonly sql: SqlExecutor,
     private readonly options: StageSealerOptions,
-  ) {}
+  ) {
+    this.leaseMs = options.leaseMs ?? 15_000;
+  }
 
   start(): void {
     if (this.running) return;
@@ -66,7 +72,7 @@ export class StageSealer {
   }
 
   wake(): void {
-    this.wakeUp?.();
+    this.signal.wake();
   }
 
   /** A row ingest has just staged, with its payload: sealed from memory if there is room. */
@@ -86,7 +92,7 @@ export class StageSealer {
     const leased = await leaseStaged(
       this.sql,
       batch!.map((row) => row.id),
-      this.options.leaseMs ?? 15_000,
+      this.leaseMs,
     );
     return batch!.filter((row) => leased.has(row.id));
   }
@@ -103,8 +109,7 @@ export class StageSealer {
   }
 
   private claim(batches: number, minAgeMs = 0): Promise<ClaimedStage[]> {
-    const leaseMs = this.options.leaseMs ?? 15_000;
-    return claimStaged(this.sql, batches * ROWS_PER_BATCH, batches * BATCH_BYTES, leaseMs, minAgeMs);
+    return claimStaged(this.sql, batches * ROWS_PER_BATCH, batches * BATCH_BYTES, this.leaseMs, minAgeMs);
   }
 
   private async run(): Promise<void> {
@@ -128,7 +133,8 @@ export class StageSealer {
         }
       }
       // Claim again when a slice is done or more was staged; otherwise poll for other servers' rows.
-      if (this.running && (claimed === 0 || this.inFlight.size >= this.options.concurrency)) await this.nextChange();
+      if (this.running && (claimed === 0 || this.inFlight.size >= this.options.concurrency))
+        await this.signal.next(this.options.pollMs ?? 1_000, this.inFlight);
     }
     await Promise.all(this.inFlight);
   }
@@ -136,20 +142,6 @@ export class StageSealer {
   private track(work: Promise<void>): void {
     this.inFlight.add(work);
     void work.finally(() => this.inFlight.delete(work));
-  }
-
-  private nextChange(): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(done, this.options.pollMs ?? 1_000);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = done;
-      void Promise.race(this.inFlight).then(done);
-    }).finally(() => {
-      this.wakeUp = undefined;
-    });
   }
 
   private async seal(batch: ClaimedStage[]): Promise<void> {

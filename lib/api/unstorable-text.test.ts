@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { storableText, unstorableText } from "./nul-text";
+import { storableText, unstorableText } from "./unstorable-text";
 
 describe("text PostgreSQL cannot store", () => {
   it("names the field of a NUL or of half a surrogate pair", () => {
