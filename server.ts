@@ -57,6 +57,7 @@ function answerJson(res: ServerResponse, status: number, code: string, message: 
   res.writeHead(status, { "content-type": "application/json", ...(allow ? { allow: allow.join(", ") } : {}) });
   res.end(JSON.stringify({ error: { code, message } }));
 }
+
 const SHUTDOWN_GRACE_MS = 8_000;
 
 async function main(): Promise<void> {
@@ -135,8 +136,10 @@ async function main(): Promise<void> {
       answerJson(res, 400, "bad_request", "The path is not valid percent-encoded UTF-8");
       return;
     }
+    const direct = directRoutes.get(`${method} ${pathname}`);
     // A method an API route does not take: Next's own 405 has no body and no Allow header.
-    const allowed = pathname.startsWith("/api/") ? apiMethods(pathname) : undefined;
+    // (The ingest endpoint, hot, is matched above and skips the table.)
+    const allowed = !direct && pathname.startsWith("/api/") ? apiMethods(pathname) : undefined;
     if (allowed && !allowed.includes(method)) {
       answerJson(res, 405, "method_not_allowed", `${method} is not allowed here`, allowed);
       return;
@@ -144,7 +147,6 @@ async function main(): Promise<void> {
     setClientIp(req, cfg.trustProxy);
     // While shutting down, a kept-alive connection ends after this answer.
     if (inFlight.stopping) res.setHeader("connection", "close");
-    const direct = directRoutes.get(`${method} ${pathname}`);
     const handled = (direct ? serveDirect(direct, req, res) : handle(req, res)).catch((err: unknown) => {
       log.error("request handler failed", errorFields(err));
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });

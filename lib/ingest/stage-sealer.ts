@@ -5,6 +5,7 @@ import { WakeSignal, wakeWorker } from "../delivery/wake";
 import { log, errorFields } from "../log";
 import { lookUpTargets } from "./shared-queries";
 import { sealStagedOffThread } from "./seal-pool";
+import { ownCopy } from "./stage-slice";
 import { claimStaged, leaseStaged, releaseStaged, storeSealedStage, type ClaimedStage } from "./stage-store";
 
 // Seals staged ingest (stage-slice.ts) into the outbox, in the background: the gateway's
@@ -148,12 +149,8 @@ export class StageSealer {
     const ids = batch.map((row) => row.id);
     try {
       const targets = Object.fromEntries(await lookUpTargets([...new Set(batch.flatMap((row) => row.key_hashes))]));
-      // Buffers of their own, to be transferred to the ingest thread.
-      const payloads = batch.map((row) => {
-        const own = new Uint8Array(new ArrayBuffer(row.payload.byteLength));
-        own.set(row.payload);
-        return own.buffer;
-      });
+      // Copies, transferred to the ingest thread.
+      const payloads = batch.map((row) => ownCopy(row.payload));
       const result = await sealStagedOffThread({ payloads, targets });
       const dropped = result.skipped.length + result.needsLookup.length;
       if (dropped > 0) {

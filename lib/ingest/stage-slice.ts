@@ -25,6 +25,13 @@ export type StagedJob = { payloads: ArrayBuffer[]; targets: Record<string, SealT
 /** `rowStages`: for each queued row, the index of the staged slice it came from. */
 export type StagedSealResult = SealResult & { rowStages: number[] };
 
+/** A copy in an ArrayBuffer of its own (never Node's shared pool), so it can be transferred. */
+export function ownCopy(bytes: Uint8Array): ArrayBuffer {
+  const own = new Uint8Array(bytes.byteLength);
+  own.set(bytes);
+  return own.buffer;
+}
+
 export function stageSlice(job: SealJob, keyring: Keyring): StageResult {
   const data = Buffer.from(job.data);
   const result: StageResult = {
@@ -68,10 +75,7 @@ export function stageSlice(job: SealJob, keyring: Keyring): StageResult {
   let at = 4 + header.length;
   for (const k of kept) at += k.bytes.copy(plain, at);
   const sealed = encryptBytes(keyring, plain, STAGE_AAD);
-  // A buffer of its own (never Node's shared pool), so it can be transferred.
-  const own = new Uint8Array(new ArrayBuffer(sealed.length));
-  own.set(sealed);
-  result.staged = own.buffer;
+  result.staged = ownCopy(sealed);
   result.stagedRecords = kept.length;
   result.keyHashes = [...hashes];
   return result;
@@ -82,10 +86,7 @@ export function openStaged(payload: Uint8Array, keyring: Keyring): Omit<SealJob,
   const plain = decryptBytes(keyring, payload, STAGE_AAD);
   const headerLength = plain.readUInt32BE(0);
   const records = JSON.parse(plain.subarray(4, 4 + headerLength).toString("utf8")) as SealJob["records"];
-  const body = plain.subarray(4 + headerLength);
-  const data = new Uint8Array(new ArrayBuffer(body.length));
-  data.set(body);
-  return { data: data.buffer, records };
+  return { data: ownCopy(plain.subarray(4 + headerLength)), records };
 }
 
 /** Seals staged slices for the drains their records' keys lead to now. */
