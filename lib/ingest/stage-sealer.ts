@@ -167,6 +167,13 @@ export class StageSealer {
       }
       if (result.rows.drainIds.length > 0) wakeWorker();
     } catch (err) {
+      // One row that cannot be sealed (say, encrypted under a key no longer in the keyring)
+      // must not hold the rest of its batch: each row is tried again on its own, within the
+      // lease this sealer already holds, and only those that fail alone are given back.
+      if (batch.length > 1) {
+        for (const row of batch) await this.seal([row]);
+        return;
+      }
       const attempts = Math.max(...batch.map((row) => row.attempts));
       log.error("staged ingest: sealing failed; it is tried again", {
         stageIds: ids.join(","),

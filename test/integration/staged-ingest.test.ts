@@ -118,6 +118,21 @@ describe("staged ingest", () => {
     expect(new Set(rows.map((r) => r.spanId)).size).toBe(24);
   });
 
+  it("seals the rest of a batch when one of its rows cannot be sealed, and keeps that row", async () => {
+    for (const kind of ["chat", "embedding", "tool_calls"] as const) await postLogs(records(world.keySecret, [kind]));
+    // The middle row no longer decrypts (as if its key had left the keyring).
+    await database().driver.query(
+      `UPDATE ingest_stage SET payload = set_byte(payload, 40, (get_byte(payload, 40) + 1) % 256)
+        WHERE id = (SELECT id FROM ingest_stage ORDER BY id OFFSET 1 LIMIT 1)`,
+    );
+    await sealer.drain();
+    expect(await outboxCounts(world.drainId)).toEqual({ pending: 2, dead: 0 });
+    const left = await database().driver.query<{ records: number; attempts: number }>(
+      "SELECT records, attempts FROM ingest_stage",
+    );
+    expect(left).toEqual([{ records: 1, attempts: 1 }]);
+  });
+
   it("a running sealer is woken by ingest and seals without being asked", async () => {
     sealer.start();
     try {
