@@ -29,3 +29,25 @@ test("the platform admin sees every organization with its BAA and beta status", 
   await expect(table.getByRole("row")).toHaveCount(2);
   await expect(table.getByRole("cell", { name: "Globex", exact: true })).toBeVisible();
 });
+
+test("the platform admin sees what the ingest pipeline holds, every organization", async ({ page }) => {
+  await signIn(page, ADMIN);
+  await page.goto("/admin");
+  const pipeline = page.getByRole("table", { name: "Ingest pipeline" });
+  for (const stage of [
+    "Waiting to be sealed into spans",
+    "Could not be sealed",
+    "Queued for delivery",
+    "Dead letters",
+  ]) {
+    await expect(pipeline.getByRole("rowheader", { name: stage })).toBeVisible();
+  }
+  await expect(
+    pipeline
+      .getByRole("row", { name: /Could not be sealed/ })
+      .getByRole("cell")
+      .first(),
+  ).toHaveText("0 records");
+  // Nothing to retry, so no retry button.
+  await expect(page.getByRole("button", { name: "Try sealing again" })).toHaveCount(0);
+});

@@ -19,6 +19,7 @@ const labels: Record<string, string> = {
   "organization.baa_withdrawn": "Withdrew BAA",
   "organization.ai_gateway_beta_enrolled": "Enrolled in AI Gateway beta",
   "organization.ai_gateway_beta_withdrawn": "Withdrew from AI Gateway beta",
+  "ingest_stage.retry": "Retried sealing of records it had given up on",
 };
 
 export function auditActionLabel(action: string): string {

@@ -7,6 +7,8 @@ import { listAllAuditEvents } from "@/lib/server/audit";
 import { OrganizationFlagToggle } from "@/components/admin/organization-flag-toggle";
 import { ActivityTable } from "@/components/activity-table";
 import { IngestToken } from "@/components/admin/ingest-token";
+import { IngestPipeline } from "@/components/admin/ingest-pipeline";
+import { ingestPipelineStatus } from "@/lib/server/admin/ingest-pipeline";
 import { config } from "@/lib/config/env";
 
 export const metadata: Metadata = { title: "Admin" };
@@ -17,7 +19,11 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   if (!user.isPlatformAdmin) notFound();
   const { q } = await searchParams;
   const search = typeof q === "string" ? q.slice(0, 100) : "";
-  const [organizations, activity] = await Promise.all([listAllOrganizations(search), listAllAuditEvents(50)]);
+  const [organizations, activity, pipeline] = await Promise.all([
+    listAllOrganizations(search),
+    listAllAuditEvents(50),
+    ingestPipelineStatus(),
+  ]);
   return (
     <>
       <div className="page-header">
@@ -126,6 +132,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           <p>The token is set by the GATEWAY_INGEST_TOKEN environment variable and is not shown here.</p>
         )}
       </section>
+      <IngestPipeline pipeline={pipeline} />
       <section className="panel" aria-labelledby="admin-activity-heading">
         <h2 id="admin-activity-heading">Recent activity, all organizations</h2>
         <ActivityTable events={activity} label="Recent activity" showOrganization />

@@ -8,7 +8,7 @@ import {
   connectionResult,
 } from "../validation/llm-trace-drains";
 import { createLlmKeyInput, llmKeyView, createdLlmKey } from "../validation/llm-keys";
-import { updateOrganizationFlagsInput, adminOrganizationView } from "../validation/admin";
+import { updateOrganizationFlagsInput, adminOrganizationView, ingestPipelineView } from "../validation/admin";
 import { signInInput } from "../validation/auth";
 import { apiErrorBody } from "../api/error-body";
 
@@ -84,6 +84,7 @@ export function openApiDocument(): Json {
         TestConnection: input(testConnectionInput),
         ConnectionResult: output(connectionResult),
         AdminOrganization: output(adminOrganizationView),
+        IngestPipeline: output(ingestPipelineView),
         UpdateOrganizationFlags: input(updateOrganizationFlagsInput),
       },
     },
@@ -358,6 +359,30 @@ export function openApiDocument(): Json {
               properties: { organizations: { type: "array", items: ref("AdminOrganization") } },
             }),
             "401": errors["401"],
+            "404": error("Not a platform admin"),
+          },
+        },
+      },
+      "/api/admin/ingest-pipeline": {
+        get: {
+          summary:
+            "What the platform holds between the gateway's 202 and the destinations, every organization (platform admins)",
+          responses: {
+            "200": json({ type: "object", properties: { pipeline: ref("IngestPipeline") } }),
+            "401": errors["401"],
+            "404": error("Not a platform admin"),
+          },
+        },
+      },
+      "/api/admin/ingest-pipeline/retry": {
+        post: {
+          summary: "Try sealing again the records it gave up on, once the cause is fixed (platform admins)",
+          responses: {
+            "200": json({
+              type: "object",
+              properties: { retried: { type: "object", properties: { records: { type: "integer" } } } },
+            }),
+            ...actionErrors,
             "404": error("Not a platform admin"),
           },
         },

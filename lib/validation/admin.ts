@@ -25,3 +25,15 @@ export const adminOrganizationView = z.object({
   memberCount: z.number(),
 });
 export type AdminOrganizationView = z.infer<typeof adminOrganizationView>;
+
+/** The ingest pipeline across organizations, for platform admins (counts only). */
+export const ingestPipelineView = z.object({
+  /** Acknowledged records waiting to be sealed into spans. */
+  staged: z.object({ records: z.number(), oldestAt: z.nullable(z.string()) }),
+  /** Acknowledged records whose sealing was given up after its tries; kept until retried. */
+  unsealable: z.object({ records: z.number(), oldestAt: z.nullable(z.string()) }),
+  /** Spans waiting for delivery, every drain. */
+  queued: z.object({ spans: z.number(), oldestAt: z.nullable(z.string()) }),
+  deadLetters: z.number(),
+});
+export type IngestPipelineView = z.infer<typeof ingestPipelineView>;

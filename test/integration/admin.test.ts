@@ -1,5 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/admin/organizations/route";
+import { GET as getPipeline } from "@/app/api/admin/ingest-pipeline/route";
+import { POST as retryPipeline } from "@/app/api/admin/ingest-pipeline/retry/route";
+import { database, db } from "@/lib/db/database";
+import { STAGE_MAX_ATTEMPTS } from "@/lib/ingest/stage-store";
 import { call, createWorld } from "./fixtures";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
@@ -28,5 +32,51 @@ describe("admin organizations API", () => {
       expect(res.text).not.toContain(world.orgB.handle);
     }
     expect((await call(GET, {})).status).toBe(401);
+  });
+});
+
+describe("admin ingest pipeline API", () => {
+  const stage = (records: number, attempts: number, leasedForMs?: number) =>
+    database().driver.query(
+      `INSERT INTO ingest_stage (payload, records, key_hashes, attempts, leased_until)
+       VALUES ($1, $2, '{}', $3, CASE WHEN $4::int IS NULL THEN NULL ELSE now() + $4::int * interval '1 millisecond' END)`,
+      [new Uint8Array([1, 2, 3]), records, attempts, leasedForMs ?? null],
+    );
+
+  it("counts what is staged and what sealing gave up on, and tries the latter again", async () => {
+    await stage(3, 0);
+    await stage(2, STAGE_MAX_ATTEMPTS);
+    // At its last try and still held by a sealer: not given up on yet.
+    await stage(4, STAGE_MAX_ATTEMPTS, 60_000);
+
+    const before = await call(getPipeline, { token: world.tokens.admin });
+    expect(before.status).toBe(200);
+    expect(before.json.pipeline).toMatchObject({
+      staged: { records: 7 },
+      unsealable: { records: 2 },
+      queued: { spans: 0, oldestAt: null },
+      deadLetters: 0,
+    });
+
+    const retried = await call(retryPipeline, { token: world.tokens.admin, method: "POST" });
+    expect(retried.status).toBe(200);
+    expect(retried.json).toEqual({ retried: { records: 2 } });
+    const after = await call(getPipeline, { token: world.tokens.admin });
+    expect(after.json.pipeline).toMatchObject({ staged: { records: 9 }, unsealable: { records: 0, oldestAt: null } });
+    expect(
+      await db().auditEvent.count({ where: { action: "ingest_stage.retry", actorId: world.users.admin.id } }),
+    ).toBe(1);
+  });
+
+  it("does not exist for customers (404)", async () => {
+    await stage(1, STAGE_MAX_ATTEMPTS);
+    for (const token of [world.tokens.owner, world.tokens.member, world.tokens.outsider]) {
+      expect((await call(getPipeline, { token })).status).toBe(404);
+      expect((await call(retryPipeline, { token, method: "POST" })).status).toBe(404);
+    }
+    const [left] = await database().driver.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ingest_stage WHERE attempts >= ${STAGE_MAX_ATTEMPTS}`,
+    );
+    expect(left?.n).toBeGreaterThan(0);
   });
 });

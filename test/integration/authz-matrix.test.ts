@@ -198,6 +198,8 @@ const MATRIX: Record<string, Record<string, Case>> = {
     POST: { params: drain, expected: write(200, 403) },
   },
   "admin/organizations": { GET: { params: async () => ({}), expected: adminOnly } },
+  "admin/ingest-pipeline": { GET: { params: async () => ({}), expected: adminOnly } },
+  "admin/ingest-pipeline/retry": { POST: { params: async () => ({}), expected: adminOnly } },
   "admin/organizations/[organizationId]": {
     PATCH: {
       params: async () => ({ organizationId: world.orgA.id }),
