@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { IngestPipelineView } from "@/lib/validation/admin";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { RetryUnsealableButton } from "./retry-unsealable-button";
@@ -19,6 +20,25 @@ function Oldest({ iso }: { iso: string | null }) {
 
 export function IngestPipeline({ pipeline }: { pipeline: IngestPipelineView }) {
   const { staged, unsealable, queued, deadLetters } = pipeline;
+  const rows: { stage: string; held: ReactNode; oldestAt: string | null }[] = [
+    {
+      stage: "Waiting to be sealed into spans",
+      held: count(staged.records, "record", "records"),
+      oldestAt: staged.oldestAt,
+    },
+    {
+      stage: "Could not be sealed",
+      held:
+        unsealable.records > 0 ? (
+          <span className="badge badge-warn">{count(unsealable.records, "record", "records")}</span>
+        ) : (
+          count(0, "record", "records")
+        ),
+      oldestAt: unsealable.oldestAt,
+    },
+    { stage: "Queued for delivery", held: count(queued.spans, "span", "spans"), oldestAt: queued.oldestAt },
+    { stage: "Dead letters", held: count(deadLetters, "span", "spans"), oldestAt: null },
+  ];
   return (
     <section className="panel" aria-labelledby="pipeline-heading">
       <h2 id="pipeline-heading">Ingest pipeline</h2>
@@ -35,38 +55,15 @@ export function IngestPipeline({ pipeline }: { pipeline: IngestPipelineView }) {
             </tr>
           </thead>
           <tbody>
-            <tr>
-              <th scope="row">Waiting to be sealed into spans</th>
-              <td>{count(staged.records, "record", "records")}</td>
-              <td>
-                <Oldest iso={staged.oldestAt} />
-              </td>
-            </tr>
-            <tr>
-              <th scope="row">Could not be sealed</th>
-              <td>
-                {unsealable.records > 0 ? (
-                  <span className="badge badge-warn">{count(unsealable.records, "record", "records")}</span>
-                ) : (
-                  count(0, "record", "records")
-                )}
-              </td>
-              <td>
-                <Oldest iso={unsealable.oldestAt} />
-              </td>
-            </tr>
-            <tr>
-              <th scope="row">Queued for delivery</th>
-              <td>{count(queued.spans, "span", "spans")}</td>
-              <td>
-                <Oldest iso={queued.oldestAt} />
-              </td>
-            </tr>
-            <tr>
-              <th scope="row">Dead letters</th>
-              <td>{count(deadLetters, "span", "spans")}</td>
-              <td>—</td>
-            </tr>
+            {rows.map(({ stage, held, oldestAt }) => (
+              <tr key={stage}>
+                <th scope="row">{stage}</th>
+                <td>{held}</td>
+                <td>
+                  <Oldest iso={oldestAt} />
+                </td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>
