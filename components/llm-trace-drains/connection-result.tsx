@@ -1,13 +1,18 @@
 "use client";
 
-import type { UseMutationResult } from "@tanstack/react-query";
 import { ApiError } from "@/lib/api-client";
-import type { ConnectionResult, TestConnectionInput } from "@/lib/validation/llm-trace-drains";
+import type { ConnectionResult } from "@/lib/validation/llm-trace-drains";
 
-type Mutation = UseMutationResult<ConnectionResult, Error, TestConnectionInput | undefined>;
+/** What the message shows of a test: a React Query mutation (drain page) or useConnectionTest (new-drain form). */
+export type ConnectionTestState = {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  data: ConnectionResult | undefined;
+};
 
 /** The inline outcome of Test connection: progress, the project name, or the reason. */
-export function ConnectionResultMessage({ test }: { test: Mutation }) {
+export function ConnectionResultMessage({ test }: { test: ConnectionTestState }) {
   if (test.isPending) return <p role="status">Testing connection…</p>;
   if (test.isError) {
     return (

@@ -16,17 +16,20 @@ import { ConnectionResultMessage } from "./connection-result";
 import { SaveRefused } from "./save-refused";
 import { applyServerErrors } from "./apply-server-errors";
 import { fieldAria } from "./field-aria";
-import { useCreateDrain, useTestConnection } from "./use-drains";
+import { createDrain, drainsKey } from "./drain-api";
+import { useConnectionTest } from "./use-connection-test";
+import { invalidateCachedQueries } from "@/components/query-client";
 
 // The schemas (and zod) load on first validation: see lib/forms/lazy-zod-resolver.ts. The
 // form holds every destination's fields; the create schema of the chosen type keeps its own.
+// No React Query here, to keep it out of this page's JavaScript: react-hook-form's
+// isSubmitting tracks the save, useConnectionTest the Test connection button.
 const validation = () => import("@/lib/validation/llm-trace-drains");
 const COMMON_FIELDS = ["type", "handle", "forwardContent", "acknowledgeContentForwarding"] as const;
 
 export function NewDrainForm({ environmentId, drainsPath }: { environmentId: string; drainsPath: string }) {
   const router = useRouter();
-  const create = useCreateDrain(environmentId);
-  const test = useTestConnection(environmentId);
+  const test = useConnectionTest(environmentId);
   const form = useForm<DrainFormValues, unknown, CreateDrainInput>({
     resolver: lazyZodResolver(() =>
       validation().then((m) => m.createDrainInput as unknown as $ZodType<CreateDrainInput, DrainFormValues>),
@@ -60,7 +63,7 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
     if (!anyway) {
       const { testConnectionInput } = await validation();
       const parsed = testConnectionInput.safeParse(values);
-      const result = parsed.success ? await test.mutateAsync(parsed.data).catch(() => undefined) : undefined;
+      const result = parsed.success ? await test.run(parsed.data) : undefined;
       if (result && !result.ok) {
         showAtField(result);
         setRefused(true);
@@ -69,7 +72,9 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
     }
     try {
       // Saving anyway also keeps a host name that does not resolve yet.
-      const drain = await create.mutateAsync(anyway ? { ...values, allowUnresolvedHost: true } : values);
+      const drain = await createDrain(environmentId, anyway ? { ...values, allowUnresolvedHost: true } : values);
+      // A list cached earlier in this tab is refetched when shown again, with the new drain.
+      invalidateCachedQueries(drainsKey(environmentId));
       router.push(`${drainsPath}/${drain.id}?created=1`);
     } catch (err) {
       applyServerErrors(err, fields, form.setError);
@@ -81,7 +86,7 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
     if (!valid) return;
     const { testConnectionInput } = await validation();
     const parsed = testConnectionInput.safeParse(form.getValues());
-    if (parsed.success) test.mutate(parsed.data, { onSuccess: showAtField });
+    if (parsed.success) void test.run(parsed.data, showAtField);
   };
 
   return (

@@ -2,19 +2,11 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api-client";
-import type {
-  ConnectionResult,
-  CreateDrainInput,
-  DrainView,
-  TestConnectionInput,
-  UpdateDrainInput,
-} from "@/lib/validation/llm-trace-drains";
+import type { DrainView, TestConnectionInput, UpdateDrainInput } from "@/lib/validation/llm-trace-drains";
 import type { DrainDeliveries, DrainHealth, TestTraceResult } from "@/lib/validation/drain-health";
+import { drainsApiPath as base, drainsKey, testConnection } from "./drain-api";
 
 export type DrainList = { drains: DrainView[]; health: Record<string, DrainHealth> };
-
-const base = (environmentId: string) => `/api/environments/${environmentId}/llm-trace-drains`;
-export const drainsKey = (environmentId: string) => ["llm-trace-drains", environmentId] as const;
 
 export function useDrains(environmentId: string, initialData?: DrainList) {
   return useQuery({
@@ -56,15 +48,6 @@ export function useSendTestTrace(environmentId: string, drainId: string) {
   });
 }
 
-export function useCreateDrain(environmentId: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: CreateDrainInput) =>
-      apiFetch<{ drain: DrainView }>(base(environmentId), { method: "POST", json: input }).then((r) => r.drain),
-    onSuccess: () => client.invalidateQueries({ queryKey: drainsKey(environmentId) }),
-  });
-}
-
 export function useUpdateDrain(environmentId: string, drainId: string) {
   const client = useQueryClient();
   return useMutation({
@@ -92,14 +75,7 @@ export function useDeleteDrain(environmentId: string, drainId: string) {
 /** Tests typed-in credentials (no drainId) or a saved drain's stored ones. */
 export function useTestConnection(environmentId: string, drainId?: string) {
   return useMutation({
-    mutationFn: (input?: TestConnectionInput) =>
-      apiFetch<{ result: ConnectionResult }>(
-        drainId ? `${base(environmentId)}/${drainId}/test-connection` : `${base(environmentId)}/test-connection`,
-        {
-          method: "POST",
-          ...(input ? { json: input } : {}),
-        },
-      ).then((r) => r.result),
+    mutationFn: (input?: TestConnectionInput) => testConnection(environmentId, input, drainId),
   });
 }
 
