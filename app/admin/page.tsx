@@ -9,6 +9,7 @@ import { ActivityTable } from "@/components/activity-table";
 import { IngestToken } from "@/components/admin/ingest-token";
 import { IngestPipeline } from "@/components/admin/ingest-pipeline";
 import { ingestPipelineStatus } from "@/lib/server/admin/ingest-pipeline";
+import { QueryProvider } from "@/components/query-provider";
 import { config } from "@/lib/config/env";
 
 export const metadata: Metadata = { title: "Admin" };
@@ -25,7 +26,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
     ingestPipelineStatus(),
   ]);
   return (
-    <>
+    <QueryProvider>
       <div className="page-header">
         <div>
           <h1>Admin</h1>
@@ -137,6 +138,6 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         <h2 id="admin-activity-heading">Recent activity, all organizations</h2>
         <ActivityTable events={activity} label="Recent activity" showOrganization />
       </section>
-    </>
+    </QueryProvider>
   );
 }

@@ -5,6 +5,7 @@ import { drainsHealth } from "@/lib/server/llm-trace-drains/health";
 import { aiGatewayStatus } from "@/lib/server/organizations";
 import { can } from "@/lib/auth/permissions";
 import { DrainsList } from "@/components/llm-trace-drains/drains-list";
+import { QueryProvider } from "@/components/query-provider";
 import { creationBlockReason } from "@/lib/server/llm-trace-drains/creation-block";
 
 /** A title per page that says where the user is (tabs and history list them). */
@@ -30,12 +31,14 @@ export default async function IntegrationsPage({ params }: { params: Params }) {
     drainCount: drains.length,
   });
   return (
-    <DrainsList
-      environmentId={access.environmentId}
-      drainsPath={`/orgs/${orgHandle}/environments/${envHandle}/integrations`}
-      initial={{ drains, health }}
-      canCreate={cannotCreateReason === null}
-      cannotCreateReason={cannotCreateReason}
-    />
+    <QueryProvider>
+      <DrainsList
+        environmentId={access.environmentId}
+        drainsPath={`/orgs/${orgHandle}/environments/${envHandle}/integrations`}
+        initial={{ drains, health }}
+        canCreate={cannotCreateReason === null}
+        cannotCreateReason={cannotCreateReason}
+      />
+    </QueryProvider>
   );
 }

@@ -15,6 +15,7 @@ import { LazyRecentDeliveries } from "@/components/llm-trace-drains/lazy-recent-
 import { DrainControlsPanel } from "@/components/llm-trace-drains/drain-controls-panel";
 import { controlsSummary } from "@/components/llm-trace-drains/controls-summary";
 import { requestOrigin } from "@/lib/server/request-origin";
+import { QueryProvider } from "@/components/query-provider";
 
 /** A title per page that says where the user is (tabs and history list them). */
 export async function generateMetadata({
@@ -41,7 +42,7 @@ export default async function DrainPage({ params, searchParams }: { params: Para
   const health = await drainHealth(access, drainId);
   const drainsPath = `/orgs/${orgHandle}/environments/${envHandle}/integrations`;
   return (
-    <>
+    <QueryProvider>
       <div className="breadcrumbs">
         <Link href={drainsPath}>Integrations</Link> / {drain.handle}
       </div>
@@ -85,6 +86,6 @@ export default async function DrainPage({ params, searchParams }: { params: Para
         <h2 id="drain-history-heading">History</h2>
         <ActivityTable events={history} label="Drain history" showEnvironment={false} />
       </section>
-    </>
+    </QueryProvider>
   );
 }
