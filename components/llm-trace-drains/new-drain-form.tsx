@@ -7,7 +7,12 @@ import Link from "next/link";
 import type { $ZodType } from "zod/v4/core";
 import type { ConnectionResult, CreateDrainInput } from "@/lib/validation/llm-trace-drains";
 import { DESTINATION_TYPES, destinationMeta } from "@/lib/destinations/registry";
-import { ALL_DESTINATION_DEFAULTS, DESTINATION_FORMS, type DrainFormValues } from "@/lib/destinations/form-fields";
+import {
+  ALL_DESTINATION_DEFAULTS,
+  DESTINATION_FORMS,
+  preloadDestinationFields,
+  type DrainFormValues,
+} from "@/lib/destinations/form-fields";
 import { lazyZodResolver } from "@/lib/forms/lazy-zod-resolver";
 import { Field, FormError } from "@/components/ui/field";
 import { PendingButton } from "@/components/ui/pending-button";
@@ -101,6 +106,8 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
       <Field id="type" label="Type" error={errors.type?.message} hint={destinationMeta(type).hint}>
         <select
           id="type"
+          // Another destination's inputs load on demand: fetched here, they show as soon as it is chosen.
+          onFocus={preloadDestinationFields}
           {...fieldAria(errors, "type")}
           {...form.register("type", {
             // Another destination: its result and acknowledgement do not carry over.

@@ -33,13 +33,22 @@ export type DestinationForm = {
   hasNewCredentials(values: DrainFormValues): boolean;
   /** The field a failed connection test points at: its message is shown next to it. */
   connectionField(reason: ConnectionFailureReason): string;
-  Fields: ComponentType<FieldsProps>;
+  /**
+   * Its inputs. A destination the new-drain form does not open on loads them on demand
+   * (components/ui/on-demand.tsx), keeping them out of that page's first-load JavaScript.
+   */
+  Fields: ComponentType<FieldsProps> & { preload?: () => void };
 };
 
 export const DESTINATION_FORMS: Record<DrainType, DestinationForm> = {
   langfuse: langfuseForm,
   otlp: otlpForm,
 };
+
+/** Fetches the inputs loaded on demand before the user chooses their destination. */
+export function preloadDestinationFields(): void {
+  for (const destination of Object.values(DESTINATION_FORMS)) destination.Fields.preload?.();
+}
 
 /** Every destination's defaults, so switching the Type keeps each one's fields controlled. */
 export const ALL_DESTINATION_DEFAULTS = Object.assign(
