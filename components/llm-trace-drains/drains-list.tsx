@@ -4,7 +4,8 @@ import Link from "next/link";
 import { formatDateTime } from "@/lib/format";
 import { useDrains, type DrainList } from "./use-drains";
 import { HealthStatusBadge } from "./health-status-badge";
-import { destinationLabel, drainCredentials, drainTarget } from "@/lib/destinations/registry";
+import { destinationLabel } from "@/lib/destinations/registry";
+import { drainCredentials, drainTarget } from "@/lib/destinations/drain-display";
 
 type Props = {
   environmentId: string;
