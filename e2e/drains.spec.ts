@@ -37,7 +37,8 @@ test("(a) the Acme owner creates a drain following the documented steps and sees
 
   await page.getByRole("link", { name: "Integrations" }).first().click();
   const row = page.getByRole("row").filter({ hasText: "langfuse-prod" });
-  await expect(row.getByText(E2E_FAKE_LANGFUSE_URL)).toBeVisible();
+  // Sooner than the list's 10 s poll: the list cached when the form was opened was invalidated.
+  await expect(row.getByText(E2E_FAKE_LANGFUSE_URL)).toBeVisible({ timeout: 5_000 });
   await expect(row.getByText(FAKE_PUBLIC_KEY)).toBeVisible();
   // Nothing has been delivered yet: the status says so instead of "Healthy".
   await expect(row.getByText("Waiting for first trace")).toBeVisible();
