@@ -14,7 +14,7 @@ test("a customer has no admin area", async ({ page }) => {
 test("the platform admin sees every organization with its BAA and beta status", async ({ page }) => {
   await signIn(page, ADMIN);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
-  const table = page.getByRole("table");
+  const table = page.getByRole("table", { name: "Organizations" });
   for (const [name, baa, beta] of [
     ["Acme Health", "Signed", "Enrolled"],
     ["Globex", "Not signed", "Not enrolled"],

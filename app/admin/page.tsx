@@ -58,7 +58,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           <p className="empty">No organizations match “{search}”.</p>
         ) : (
           <div className="table-scroll">
-            <table>
+            <table aria-labelledby="orgs-heading">
               <thead>
                 <tr>
                   <th scope="col">Organization</th>
