@@ -1,16 +1,13 @@
 // An ingest thread (worker_threads): seals slices of records (seal-slice.ts), checks and packs
 // slices to stage and seals staged ones (stage-slice.ts), handed over by the server's event
 // loop, which keeps reading bodies and writing to the database meanwhile.
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { config } from "../config/env";
 import { sealSlice } from "./seal-slice";
 import { sealStaged, stageSlice } from "./stage-slice";
-import { applyThreadRole } from "./thread-priority";
 import type { JobKind, ThreadJobs } from "./seal-pool";
 
 const keyring = config().drainKeyring;
-
-applyThreadRole(workerData as { background?: boolean } | null);
 
 type Message = { [K in JobKind]: { id: number; kind: K; job: ThreadJobs[K]["job"] } }[JobKind];
 

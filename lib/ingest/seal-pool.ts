@@ -8,10 +8,8 @@ import { sealStaged, stageSlice, type StagedJob, type StagedSealResult, type Sta
 // globalThis, because Next's bundled route handler and server.ts are separate module graphs
 // in one process. Without a registered pool (tests, scripts), slices are sealed in process.
 // Threads that stay idle are stopped, so a quiet server gives their memory back. Sealing
-// staged slices is background work (stage-sealer.ts) with threads of its own, which ask the
-// kernel for a lower priority (ingest-thread.ts): a request's slice never waits behind a
-// staged batch halfway sealed, and while both want the CPU, the request's thread gets most of
-// it. When requests stop, the background threads have every core.
+// staged slices is background work: it goes to a thread only when that thread has nothing
+// else to do, so the gateway's requests are answered first (stage-sealer.ts).
 
 /** The jobs a thread does (ingest-thread.ts), by kind. */
 export type ThreadJobs = {
@@ -31,13 +29,16 @@ type Queued = {
 };
 
 const IDLE_MS = 30_000;
+/** How long after a request's job the pool counts requests as still coming in. */
+const QUIET_MS = 250;
 
 export class SealPool {
-  /** Request threads first (0 … size-1), then as many background threads. */
   private readonly slots: (Slot | undefined)[];
-  private readonly size: number;
   private readonly pending = new Map<number, Pending>();
   private readonly background: Queued[] = [];
+  private backgroundRunning = 0;
+  private lastForegroundAt = -Infinity;
+  private quietTimer: NodeJS.Timeout | undefined;
   private nextId = 1;
   private next = 0;
 
@@ -46,8 +47,7 @@ export class SealPool {
     size: number,
     private readonly execArgv: string[],
   ) {
-    this.size = Math.max(1, size);
-    this.slots = Array.from({ length: 2 * this.size }, () => undefined);
+    this.slots = Array.from({ length: Math.max(1, size) }, () => undefined);
   }
 
   private spawn(i: number): Slot {
@@ -56,7 +56,6 @@ export class SealPool {
     const worker = new Worker(this.entry, {
       execArgv: this.execArgv,
       resourceLimits: { maxYoungGenerationSizeMb: 48 },
-      workerData: { background: i >= this.size },
     });
     const slot: Slot = { worker, busy: 0 };
     worker.on("message", (m: { id: number; result?: unknown; error?: string }) => {
@@ -78,7 +77,6 @@ export class SealPool {
           p.reject(new Error("ingest thread exited"));
         }
       }
-      this.dispatchBackground();
     });
     return slot;
   }
@@ -111,13 +109,14 @@ export class SealPool {
   }
 
   private run<K extends JobKind>(kind: K, job: ThreadJobs[K]["job"]): Promise<ThreadJobs[K]["result"]> {
-    // The least busy request thread, starting from a rotating position.
+    this.lastForegroundAt = performance.now();
+    // The least busy thread, starting from a rotating position.
     let best = this.next;
-    for (let k = 0; k < this.size; k++) {
-      const i = (this.next + k) % this.size;
+    for (let k = 0; k < this.slots.length; k++) {
+      const i = (this.next + k) % this.slots.length;
       if ((this.slots[i]?.busy ?? 0) < (this.slots[best]?.busy ?? 0)) best = i;
     }
-    this.next = (best + 1) % this.size;
+    this.next = (best + 1) % this.slots.length;
     return this.post(best, kind, job);
   }
 
@@ -133,16 +132,35 @@ export class SealPool {
     });
   }
 
-  /** Background jobs go to background threads, one at a time each. */
+  /**
+   * Background jobs run on idle threads. While requests are coming in (a request's job in the
+   * last QUIET_MS), on all threads but one at most, so the next one always finds a thread
+   * that is not halfway through sealing a slice; once they stop, on every thread.
+   */
   private dispatchBackground(): void {
-    for (let i = this.size; i < this.slots.length && this.background.length > 0; i++) {
+    const quietFor = performance.now() - this.lastForegroundAt;
+    const most = quietFor >= QUIET_MS ? this.slots.length : Math.max(1, this.slots.length - 1);
+    if (this.background.length > 0 && most < this.slots.length && !this.quietTimer) {
+      this.quietTimer = setTimeout(() => {
+        this.quietTimer = undefined;
+        this.dispatchBackground();
+      }, QUIET_MS - quietFor).unref();
+    }
+    for (let i = 0; i < this.slots.length && this.background.length > 0 && this.backgroundRunning < most; i++) {
       if ((this.slots[i]?.busy ?? 0) > 0) continue;
       const next = this.background.shift()!;
-      this.post(i, next.kind, next.job).then(next.resolve, next.reject);
+      this.backgroundRunning++;
+      this.post(i, next.kind, next.job)
+        .finally(() => {
+          this.backgroundRunning--;
+          this.dispatchBackground();
+        })
+        .then(next.resolve, next.reject);
     }
   }
 
   async stop(): Promise<void> {
+    clearTimeout(this.quietTimer);
     for (const queued of this.background.splice(0)) queued.reject(new Error("ingest threads stopped"));
     await Promise.all(this.slots.map((s) => s?.worker.terminate()));
   }
