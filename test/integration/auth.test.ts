@@ -5,7 +5,7 @@ import { POST as signOutPost } from "@/app/api/auth/sign-out/route";
 import { GET as orgsGet } from "@/app/api/organizations/route";
 import { db } from "@/lib/db/database";
 import { SESSION_COOKIE } from "@/lib/auth/session-cookie";
-import { sessionIdFor } from "@/lib/auth/session-token";
+import { SESSION_MAX_AGE_MS, sessionIdFor } from "@/lib/auth/session-token";
 import { config } from "@/lib/config/env";
 import { call, createWorld, PASSWORD } from "./fixtures";
 
@@ -107,6 +107,30 @@ describe("sessions", () => {
     const token = world.tokens.member;
     const id = sessionIdFor(token, config().sessionSecret);
     await db().session.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await call(orgsGet, { token })).status).toBe(401);
+    expect(await db().session.findUnique({ where: { id } })).toBeNull();
+  });
+
+  it("ends a session in use 30 days after sign-in, and never renews it past that", async () => {
+    const signedIn = await call(signInPost, { json: { email: world.users.outsider.email, password: PASSWORD } });
+    const token = sessionToken(signedIn.headers.get("set-cookie"))!;
+    const id = sessionIdFor(token, config().sessionSecret);
+    const day = 24 * 60 * 60 * 1000;
+    // Signed in 29.5 days ago and used all along: renewed only up to its 30th day.
+    const createdAt = new Date(Date.now() - SESSION_MAX_AGE_MS + day / 2);
+    await db().session.update({ where: { id }, data: { createdAt, expiresAt: new Date(Date.now() + day / 4) } });
+    const renewed = await call(orgsGet, { token });
+    expect(renewed.status).toBe(200);
+    const expiresAt = (await db().session.findUniqueOrThrow({ where: { id } })).expiresAt.getTime();
+    expect(expiresAt).toBe(createdAt.getTime() + SESSION_MAX_AGE_MS);
+    expect(new Date(renewed.headers.get("set-cookie")!.match(/Expires=([^;]*)/)![1]!).getTime()).toBeLessThanOrEqual(
+      expiresAt,
+    );
+    // Past its 30th day it is refused and forgotten, though its sliding expiry is still ahead.
+    await db().session.update({
+      where: { id },
+      data: { createdAt: new Date(Date.now() - SESSION_MAX_AGE_MS - 1000), expiresAt: new Date(Date.now() + day) },
+    });
     expect((await call(orgsGet, { token })).status).toBe(401);
     expect(await db().session.findUnique({ where: { id } })).toBeNull();
   });
