@@ -71,26 +71,16 @@ async function main(): Promise<void> {
   if (cfg.seedDemoData && (await seedDemoData(database.prisma))) log.info("seeded demo data");
 
   // Delivery runs in this process by default (a worker thread on PostgreSQL), so `npm start`
-  // alone forwards traces. Compiled (dist/server.js), the thread is dist/delivery-thread.js.
-  const compiled = import.meta.url.endsWith(".js");
+  // alone forwards traces. The server only runs compiled (dist/server.js, scripts/build-server.mjs:
+  // its modules import `server-only`, which the build resolves), so the threads are the
+  // compiled dist/delivery-thread.js and dist/ingest-thread.js beside it.
   const delivery = cfg.runWorker
-    ? startDelivery(
-        cfg,
-        database,
-        new URL(compiled ? "./delivery-thread.js" : "./lib/delivery/delivery-thread.ts", import.meta.url),
-        compiled ? [] : ["--import", "tsx"],
-      )
+    ? startDelivery(cfg, database, new URL("./delivery-thread.js", import.meta.url))
     : undefined;
   setWorkerWakeHook(delivery?.wake);
   // Ingest threads do the CPU work of ingest (parse, map, encode, compress, encrypt).
   const sealPool =
-    cfg.ingestThreads > 0
-      ? new SealPool(
-          new URL(compiled ? "./ingest-thread.js" : "./lib/ingest/ingest-thread.ts", import.meta.url),
-          cfg.ingestThreads,
-          compiled ? [] : ["--import", "tsx"],
-        )
-      : undefined;
+    cfg.ingestThreads > 0 ? new SealPool(new URL("./ingest-thread.js", import.meta.url), cfg.ingestThreads) : undefined;
   setSealPool(sealPool);
   // Staged ingest: records are sealed after the gateway's batch is answered.
   const stageSealer = cfg.ingestStaging

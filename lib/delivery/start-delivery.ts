@@ -12,7 +12,7 @@ import type { DeliveryThreadMessage } from "./delivery-thread";
 
 export type Delivery = { wake: () => void; stop: () => Promise<void> };
 
-export function startDelivery(cfg: AppConfig, database: Database, threadEntry: URL, execArgv: string[]): Delivery {
+export function startDelivery(cfg: AppConfig, database: Database, threadEntry: URL): Delivery {
   if (cfg.database.kind === "pglite") {
     const worker = new DeliveryWorker(database, workerOptionsFrom(cfg));
     worker.start();
@@ -24,7 +24,7 @@ export function startDelivery(cfg: AppConfig, database: Database, threadEntry: U
     // Delivery allocates short-lived buffers at a steady pace; a small young generation keeps
     // the thread's memory low while a large backlog drains (peak RSS 259 -> 236 MB draining
     // 1,000,000 spans), for ~10 % less throughput with ingest running (BENCHMARKS.md, item 9).
-    thread = new Worker(threadEntry, { execArgv, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    thread = new Worker(threadEntry, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     thread.on("error", (err) => log.error("delivery thread failed", errorFields(err)));
     thread.on("exit", (code) => {
       if (stopping) return;

@@ -45,7 +45,6 @@ export class SealPool {
   constructor(
     private readonly entry: URL,
     size: number,
-    private readonly execArgv: string[],
   ) {
     this.slots = Array.from({ length: Math.max(1, size) }, () => undefined);
   }
@@ -54,7 +53,6 @@ export class SealPool {
     // A young generation larger than V8's default: every record allocates tens of KB of
     // short-lived strings, and a small nursery would promote them to the old generation.
     const worker = new Worker(this.entry, {
-      execArgv: this.execArgv,
       resourceLimits: { maxYoungGenerationSizeMb: 48 },
     });
     const slot: Slot = { worker, busy: 0 };
