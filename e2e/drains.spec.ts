@@ -204,3 +204,19 @@ test("(f) edit, pause and delete work and appear in the Activity view", async ({
     await expect(activity.getByText(action).first()).toBeVisible();
   }
 });
+
+test("inputs that fail to load leave the rest of the form as typed, and load when tried again", async ({ page }) => {
+  await signIn(page, ACME_OWNER);
+  await openNewDrainForm(page);
+  await page.getByLabel("Handle").fill("typed-before-offline");
+  // Offline (or the code was replaced by a deploy) when OpenTelemetry is chosen.
+  await page.route("**/_next/static/chunks/**", (route) => route.abort());
+  await page.getByLabel("Type").selectOption({ label: "OpenTelemetry (OTLP/HTTP)" });
+  const failed = page.getByRole("alert").filter({ hasText: "could not be loaded" });
+  await expect(failed).toBeVisible();
+  await expect(page.getByLabel("Handle")).toHaveValue("typed-before-offline");
+  await page.unroute("**/_next/static/chunks/**");
+  await failed.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByLabel("Endpoint")).toBeVisible();
+  await expect(page.getByLabel("Handle")).toHaveValue("typed-before-offline");
+});
