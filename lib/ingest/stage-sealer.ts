@@ -5,7 +5,7 @@ import { WakeSignal, wakeWorker } from "../delivery/wake";
 import { log, errorFields } from "../log";
 import { lookUpTargets } from "./shared-queries";
 import { sealStagedOffThread } from "./seal-pool";
-import { ownCopy } from "./stage-slice";
+import { ownCopy, type StagedSealResult } from "./stage-slice";
 import { claimStaged, leaseStaged, releaseStaged, storeSealedStage, type ClaimedStage } from "./stage-store";
 
 // Seals staged ingest (stage-slice.ts) into the outbox, in the background: the gateway's
@@ -151,7 +151,12 @@ export class StageSealer {
       const targets = Object.fromEntries(await lookUpTargets([...new Set(batch.flatMap((row) => row.key_hashes))]));
       // Copies, transferred to the ingest thread.
       const payloads = batch.map((row) => ownCopy(row.payload));
-      const result = await sealStagedOffThread({ payloads, targets });
+      let result: StagedSealResult;
+      try {
+        result = await sealStagedOffThread({ payloads, targets });
+      } catch (err) {
+        throw new RowsFailed(err);
+      }
       const dropped = result.skipped.length + result.needsLookup.length;
       if (dropped > 0) {
         // Their key was revoked, or its organization or environment changed, since ingest.
@@ -168,9 +173,10 @@ export class StageSealer {
       if (result.rows.drainIds.length > 0) wakeWorker();
     } catch (err) {
       // One row that cannot be sealed (say, encrypted under a key no longer in the keyring)
-      // must not hold the rest of its batch: each row is tried again on its own, within the
-      // lease this sealer already holds, and only those that fail alone are given back.
-      if (batch.length > 1) {
+      // must not hold the rest of its batch: when the sealing itself failed, each row is tried
+      // again on its own, within the lease this sealer already holds, and only those that fail
+      // alone are given back. A database error is the batch's, not a row's: it goes back whole.
+      if (err instanceof RowsFailed && batch.length > 1) {
         for (const row of batch) await this.seal([row]);
         return;
       }
@@ -178,10 +184,18 @@ export class StageSealer {
       log.error("staged ingest: sealing failed; it is tried again", {
         stageIds: ids.join(","),
         attempts,
-        ...errorFields(err),
+        ...errorFields(err instanceof RowsFailed ? err.cause : err),
       });
       await releaseStaged(this.sql, ids, RETRY_MS * attempts).catch(() => undefined);
     }
+  }
+}
+
+/** The ingest thread could not seal the batch's rows (as opposed to the database failing). */
+class RowsFailed extends Error {
+  override name = "RowsFailed";
+  constructor(override readonly cause: unknown) {
+    super("sealing the staged rows failed");
   }
 }
 

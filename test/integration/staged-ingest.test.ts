@@ -6,6 +6,7 @@ import { noRows } from "@/lib/ingest/seal-slice";
 import { sealStaged } from "@/lib/ingest/stage-slice";
 import { lookUpTargets } from "@/lib/ingest/shared-queries";
 import { config } from "@/lib/config/env";
+import type { SqlExecutor } from "@/lib/db/driver";
 import { withFakeLangfuse } from "./drain-fixtures";
 import { createForwardingWorld, newWorker, outboxCounts, postLogs, records } from "./forwarding-fixtures";
 
@@ -131,6 +132,24 @@ describe("staged ingest", () => {
       "SELECT records, attempts FROM ingest_stage",
     );
     expect(left).toEqual([{ records: 1, attempts: 1 }]);
+  });
+
+  it("gives a batch back whole when the database fails, rather than row by row", async () => {
+    for (const kind of ["chat", "embedding", "tool_calls"] as const) await postLogs(records(world.keySecret, [kind]));
+    let stores = 0;
+    const failingStore: SqlExecutor = {
+      exec: (text) => database().driver.exec(text),
+      query: async <Row>(text: string, params?: unknown[]) => {
+        if (text.includes("INSERT INTO trace_outbox")) {
+          stores++;
+          throw new Error("connection terminated");
+        }
+        return database().driver.query<Row>(text, params);
+      },
+    };
+    await new StageSealer(failingStore, { concurrency: 2 }).drain();
+    expect(stores).toBe(1);
+    expect(await stagedBacklog(database().driver)).toEqual({ rows: 3, records: 3 });
   });
 
   it("a running sealer is woken by ingest and seals without being asked", async () => {
