@@ -11,6 +11,7 @@ import { IngestPipeline } from "@/components/admin/ingest-pipeline";
 import { ingestPipelineStatus } from "@/lib/server/admin/ingest-pipeline";
 import { QueryProvider } from "@/components/query-provider";
 import { config } from "@/lib/config/env";
+import { errorFields, log } from "@/lib/log";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -23,7 +24,11 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const [organizations, activity, pipeline] = await Promise.all([
     listAllOrganizations(search),
     listAllAuditEvents(50),
-    ingestPipelineStatus(),
+    // The panel says when the pipeline cannot be read; the rest of the page still renders.
+    ingestPipelineStatus().catch((err: unknown) => {
+      log.warn("admin: ingest pipeline could not be read", errorFields(err));
+      return null;
+    }),
   ]);
   return (
     <QueryProvider>

@@ -1,12 +1,14 @@
 import type { ReactNode } from "react";
 import type { IngestPipelineView } from "@/lib/validation/admin";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { RetryUnsealableButton } from "./retry-unsealable-button";
+import { UnsealableRetry } from "./unsealable-retry";
 
 // The platform's side of "nothing accepted is lost", for on-call: what was acknowledged and
 // is still on its way, across every organization. Counts and ages only.
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+const spans = ({ spans: n, more }: { spans: number; more: boolean }) =>
+  more ? `more than ${count(n, "span", "spans")}` : count(n, "span", "spans");
 
 function Oldest({ iso }: { iso: string | null }) {
   return iso ? (
@@ -18,7 +20,29 @@ function Oldest({ iso }: { iso: string | null }) {
   );
 }
 
-export function IngestPipeline({ pipeline }: { pipeline: IngestPipelineView }) {
+/** `pipeline` is null when it could not be read (the rest of the admin page still renders). */
+export function IngestPipeline({ pipeline }: { pipeline: IngestPipelineView | null }) {
+  return (
+    <section className="panel" aria-labelledby="pipeline-heading">
+      <h2 id="pipeline-heading" tabIndex={-1}>
+        Ingest pipeline
+      </h2>
+      <p className="muted">
+        Records accepted from the gateway and not yet delivered, every organization. Reload the page for current
+        figures.
+      </p>
+      {pipeline ? (
+        <PipelineTable pipeline={pipeline} />
+      ) : (
+        <div className="alert alert-error" role="alert">
+          The pipeline could not be read just now. Reload the page to try again.
+        </div>
+      )}
+    </section>
+  );
+}
+
+function PipelineTable({ pipeline }: { pipeline: IngestPipelineView }) {
   const { staged, unsealable, queued, deadLetters } = pipeline;
   const rows: { stage: string; held: ReactNode; oldestAt: string | null }[] = [
     {
@@ -36,15 +60,11 @@ export function IngestPipeline({ pipeline }: { pipeline: IngestPipelineView }) {
         ),
       oldestAt: unsealable.oldestAt,
     },
-    { stage: "Queued for delivery", held: count(queued.spans, "span", "spans"), oldestAt: queued.oldestAt },
-    { stage: "Dead letters", held: count(deadLetters, "span", "spans"), oldestAt: null },
+    { stage: "Queued for delivery", held: spans(queued), oldestAt: queued.oldestAt },
+    { stage: "Dead letters", held: spans(deadLetters), oldestAt: deadLetters.oldestAt },
   ];
   return (
-    <section className="panel" aria-labelledby="pipeline-heading">
-      <h2 id="pipeline-heading">Ingest pipeline</h2>
-      <p className="muted">
-        Records the gateway has been answered for, on their way to every organization&apos;s drains.
-      </p>
+    <>
       <div className="table-scroll">
         <table aria-labelledby="pipeline-heading">
           <thead>
@@ -67,16 +87,7 @@ export function IngestPipeline({ pipeline }: { pipeline: IngestPipelineView }) {
           </tbody>
         </table>
       </div>
-      {unsealable.records > 0 ? (
-        <div className="alert alert-warn" role="status">
-          <p>
-            Sealing gave up on {count(unsealable.records, "record", "records")} after its tries. They are kept, not
-            forwarded. The server log says why (&ldquo;staged ingest: sealing failed&rdquo;); once that is fixed, try
-            them again.
-          </p>
-          <RetryUnsealableButton />
-        </div>
-      ) : null}
-    </section>
+      <UnsealableRetry records={unsealable.records} />
+    </>
   );
 }

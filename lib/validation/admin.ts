@@ -26,6 +26,9 @@ export const adminOrganizationView = z.object({
 });
 export type AdminOrganizationView = z.infer<typeof adminOrganizationView>;
 
+/** Spans counted up to a cap (`more` when there are more than `spans`), with the oldest one's time. */
+const cappedSpans = z.object({ spans: z.number(), more: z.boolean(), oldestAt: z.nullable(z.string()) });
+
 /** The ingest pipeline across organizations, for platform admins (counts only). */
 export const ingestPipelineView = z.object({
   /** Acknowledged records waiting to be sealed into spans. */
@@ -33,7 +36,8 @@ export const ingestPipelineView = z.object({
   /** Acknowledged records whose sealing was given up after its tries; kept until retried. */
   unsealable: z.object({ records: z.number(), oldestAt: z.nullable(z.string()) }),
   /** Spans waiting for delivery, every drain. */
-  queued: z.object({ spans: z.number(), oldestAt: z.nullable(z.string()) }),
-  deadLetters: z.number(),
+  queued: cappedSpans,
+  /** Spans given up on (their oldest: when it was given up on). */
+  deadLetters: cappedSpans,
 });
 export type IngestPipelineView = z.infer<typeof ingestPipelineView>;

@@ -54,8 +54,8 @@ describe("admin ingest pipeline API", () => {
     expect(before.json.pipeline).toMatchObject({
       staged: { records: 7 },
       unsealable: { records: 2 },
-      queued: { spans: 0, oldestAt: null },
-      deadLetters: 0,
+      queued: { spans: 0, more: false, oldestAt: null },
+      deadLetters: { spans: 0, more: false, oldestAt: null },
     });
 
     const retried = await call(retryPipeline, { token: world.tokens.admin, method: "POST" });

@@ -7,6 +7,7 @@ import { sealStaged } from "@/lib/ingest/stage-slice";
 import { lookUpTargets } from "@/lib/ingest/shared-queries";
 import { config } from "@/lib/config/env";
 import type { SqlExecutor } from "@/lib/db/driver";
+import { ingestPipelineStatus } from "@/lib/server/admin/ingest-pipeline";
 import { withFakeLangfuse } from "./drain-fixtures";
 import { createForwardingWorld, newWorker, outboxCounts, postLogs, records } from "./forwarding-fixtures";
 
@@ -150,6 +151,28 @@ describe("staged ingest", () => {
     await new StageSealer(failingStore, { concurrency: 2 }).drain();
     expect(stores).toBe(1);
     expect(await stagedBacklog(database().driver)).toEqual({ rows: 3, records: 3 });
+  });
+
+  it("the admin's pipeline view follows records from staged to queued to dead", async () => {
+    await postLogs(records(world.keySecret, ["chat", "embedding", "tool_calls"]));
+    expect(await ingestPipelineStatus()).toMatchObject({
+      staged: { records: 3 },
+      unsealable: { records: 0 },
+      queued: { spans: 0, more: false, oldestAt: null },
+    });
+    await sealer.drain();
+    await database().driver.query(
+      "UPDATE trace_outbox SET dead_at = now() WHERE id = (SELECT min(id) FROM trace_outbox WHERE drain_id = $1)",
+      [world.drainId],
+    );
+    const after = await ingestPipelineStatus();
+    expect(after).toMatchObject({
+      staged: { records: 0, oldestAt: null },
+      queued: { spans: 2, more: false },
+      deadLetters: { spans: 1, more: false },
+    });
+    expect(after.queued.oldestAt).not.toBeNull();
+    expect(after.deadLetters.oldestAt).not.toBeNull();
   });
 
   it("a running sealer is woken by ingest and seals without being asked", async () => {

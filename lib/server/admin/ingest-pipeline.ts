@@ -10,33 +10,48 @@ import type { IngestPipelineView } from "../../validation/admin";
 
 /** Where a staged row counts as given up on: tried the maximum number of times and not held by a sealer now. */
 const UNSEALABLE = `attempts >= $1 AND (leased_until IS NULL OR leased_until < now())`;
+/**
+ * Spans are counted up to this many: the page stays fast, and cheap for a database it shares
+ * with ingest, however long a destination has been down.
+ */
+export const SPAN_COUNT_CAP = 100_000;
 
-type Group<K extends string> = { [key in K]: boolean } & { n: number; records: number; oldest: Date | null };
+type StageGroup = { unsealable: boolean; records: number; oldest: Date | null };
+type OutboxCounts = { queued: number; queued_oldest: Date | null; dead: number; dead_oldest: Date | null };
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+const capped = (n: number, oldest: Date | null) => ({
+  spans: Math.min(n, SPAN_COUNT_CAP),
+  more: n > SPAN_COUNT_CAP,
+  oldestAt: iso(oldest),
+});
 
 export async function ingestPipelineStatus(): Promise<IngestPipelineView> {
   const sql = database().driver;
-  const [stage, outbox] = await Promise.all([
-    sql.query<Group<"unsealable">>(
-      `SELECT (${UNSEALABLE}) AS unsealable, count(*)::int AS n, coalesce(sum(records), 0)::int AS records,
-              min(created_at) AS oldest
+  // ingest_stage holds a row per slice of up to 256 records: small even with a large backlog.
+  const [stage, [outbox]] = await Promise.all([
+    sql.query<StageGroup>(
+      `SELECT (${UNSEALABLE}) AS unsealable, coalesce(sum(records), 0)::int AS records, min(created_at) AS oldest
          FROM ingest_stage GROUP BY 1`,
       [STAGE_MAX_ATTEMPTS],
     ),
-    sql.query<Group<"dead">>(
-      `SELECT dead_at IS NOT NULL AS dead, count(*)::int AS n, 0 AS records, min(created_at) AS oldest
-         FROM trace_outbox GROUP BY 1`,
+    // Bounded counts on the outbox's partial indexes; the oldest queued span by id (the
+    // primary key), the oldest dead letter by when it was given up on.
+    sql.query<OutboxCounts>(
+      `SELECT (SELECT count(*)::int FROM (SELECT 1 FROM trace_outbox WHERE dead_at IS NULL LIMIT $1) q) AS queued,
+              (SELECT created_at FROM trace_outbox WHERE dead_at IS NULL ORDER BY id LIMIT 1) AS queued_oldest,
+              (SELECT count(*)::int FROM (SELECT 1 FROM trace_outbox WHERE dead_at IS NOT NULL LIMIT $1) q) AS dead,
+              (SELECT min(dead_at) FROM trace_outbox WHERE dead_at IS NOT NULL) AS dead_oldest`,
+      [SPAN_COUNT_CAP + 1],
     ),
   ]);
   const staged = stage.find((g) => !g.unsealable);
   const unsealable = stage.find((g) => g.unsealable);
-  const queued = outbox.find((g) => !g.dead);
   return {
     staged: { records: staged?.records ?? 0, oldestAt: iso(staged?.oldest) },
     unsealable: { records: unsealable?.records ?? 0, oldestAt: iso(unsealable?.oldest) },
-    queued: { spans: queued?.n ?? 0, oldestAt: iso(queued?.oldest) },
-    deadLetters: outbox.find((g) => g.dead)?.n ?? 0,
+    queued: capped(outbox?.queued ?? 0, outbox?.queued_oldest ?? null),
+    deadLetters: capped(outbox?.dead ?? 0, outbox?.dead_oldest ?? null),
   };
 }
 
