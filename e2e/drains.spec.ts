@@ -61,6 +61,20 @@ test("(g) Save tests the connection first: rejected keys are not saved unless th
   await expect(page.getByRole("heading", { name: "langfuse-wrong-keys" })).toBeVisible();
 });
 
+test("(g3) a failed test's message at a field goes when another destination type is chosen", async ({ page }) => {
+  await signIn(page, ACME_OWNER);
+  await openNewDrainForm(page);
+  await fillDrainForm(page, { handle: "langfuse-type-switch", secretKey: "sk-lf-not-the-right-secret" });
+  await page.getByRole("button", { name: "Test connection" }).click();
+  const secretKey = page.getByLabel("Secret Key", { exact: true });
+  await expect(secretKey).toHaveAttribute("aria-invalid", "true");
+  const type = page.getByLabel("Type");
+  await type.selectOption({ label: "OpenTelemetry (OTLP/HTTP)" });
+  await type.selectOption({ label: "Langfuse" });
+  await expect(secretKey).not.toHaveAttribute("aria-invalid", "true");
+  await expect(secretKey).toHaveValue("sk-lf-not-the-right-secret");
+});
+
 test("(g2) a host name that does not resolve yet is saved anyway, and the first-trace guide fits the screen", async ({
   page,
 }) => {

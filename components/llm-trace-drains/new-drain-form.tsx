@@ -114,6 +114,10 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
             onChange: () => {
               test.reset();
               form.setValue("acknowledgeContentForwarding", false);
+              // A failed test's message at a field was about the other destination's settings.
+              for (const [name, error] of Object.entries(form.formState.errors)) {
+                if (error?.type === "connection") form.clearErrors(name as FieldPath<DrainFormValues>);
+              }
             },
           })}
         >
