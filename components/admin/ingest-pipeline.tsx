@@ -24,9 +24,7 @@ function Oldest({ iso }: { iso: string | null }) {
 export function IngestPipeline({ pipeline }: { pipeline: IngestPipelineView | null }) {
   return (
     <section className="panel" aria-labelledby="pipeline-heading">
-      <h2 id="pipeline-heading" tabIndex={-1}>
-        Ingest pipeline
-      </h2>
+      <h2 id="pipeline-heading">Ingest pipeline</h2>
       <p className="muted">
         Records accepted from the gateway and not yet delivered, every organization. Reload the page for current
         figures.
