@@ -30,6 +30,7 @@ type Run = {
   };
   e2ePeakMemoryMb?: { total: number; largest: number };
   paced?: { batchLatencyMs: { p50: number; p99: number }; deliveryLatencyMs: { p50: number; p99: number } };
+  floorPaced?: { batchLatencyMs: { p50: number; p99: number } };
   baseline?: { acceptedPerSecond: number; deliveredPerSecond: number; droppedPercent: number };
   backlog?: { queued: number; delivered: number; drainRecordsPerSecond: number; peakMemoryMb: { largest: number } };
   dashboard?: {
@@ -89,6 +90,11 @@ const rows: [string, string, (r: Run) => string][] = [
     "1,000 records/s: batch p50 / p99 (ms)",
     "p99 ≤ 100",
     (r) => (r.paced ? `${r.paced.batchLatencyMs.p50} / ${r.paced.batchLatencyMs.p99}` : "—"),
+  ],
+  [
+    "1,000 records/s, parse-only floor server: batch p50 / p99 (ms)",
+    "—",
+    (r) => (r.floorPaced ? `${r.floorPaced.batchLatencyMs.p50} / ${r.floorPaced.batchLatencyMs.p99}` : "—"),
   ],
   [
     "1,000 records/s: delivery p50 / p99 (ms)",

@@ -7,7 +7,8 @@
 // --database pglite, on the embedded database (a fresh data directory, removed after), an
 // HTTPS receiver that answers at once, and a load generator posting 512-record JSON arrays of
 // ~12 KB prose-like records. Phases, all in the same run:
-//   floor     the same senders against a server that only reads and JSON.parses
+//   floor     the same senders against a server that only reads and JSON.parses, at full speed
+//             and at the paced phase's steady rate (batch latency)
 //   ingest    durable ingest alone (delivery off): records/s, batch p50/p99
 //   crowd     the same with 48 concurrent senders: throughput and the server's peak memory
 //   e2e       ingest and delivery together until the receiver holds every span
@@ -218,6 +219,15 @@ try {
     const floor = start(tsx, [path.join(here, "floor-server.ts"), String(PORTS.floor)]);
     await new Promise((r) => setTimeout(r, 1500));
     log("floor", await loadgen(`http://127.0.0.1:${PORTS.floor}/`, ["--seconds", values.seconds]));
+    // The same steady rate as the paced phase: what reading and parsing a batch alone costs
+    // its latency on this machine, the floor under the paced batch percentiles.
+    const floorPaced = await loadgen(`http://127.0.0.1:${PORTS.floor}/`, [
+      "--rate",
+      values.rate,
+      "--seconds",
+      values["paced-seconds"],
+    ]);
+    log("floorPaced", { rate: Number(values.rate), batchLatencyMs: floorPaced.batchLatencyMs });
     await floor.stop();
   }
 
