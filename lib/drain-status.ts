@@ -1,4 +1,5 @@
 import type { DrainHealth, DrainHealthStatus } from "./validation/drain-health";
+import { countOf } from "./format";
 
 // How a drain's status reads, the same in the list and on the drain page: a label, a tone,
 // what it means and what to do next. The status itself is derived on the server
@@ -8,22 +9,20 @@ export type StatusTone = "ok" | "neutral" | "warn" | "danger";
 type Wording = { label: string; tone: StatusTone; explain: (h: DrainHealth, names: Names) => string };
 type Names = { destination: string; credentials: string };
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
-
 const WORDING: Record<DrainHealthStatus, Wording> = {
   waiting: {
     label: "Waiting for first trace",
     tone: "neutral",
     explain: (h) =>
       h.pending > 0
-        ? `${plural(h.pending, "span")} on the way; nothing delivered yet.`
+        ? `${countOf(h.pending, "span")} on the way; nothing delivered yet.`
         : "Nothing delivered yet. Send a test trace, or call the AI Gateway with an LLM key of this environment.",
   },
   healthy: {
     label: "Healthy",
     tone: "ok",
     explain: (h) =>
-      h.pending > 0 ? `Delivering; ${plural(h.pending, "span")} queued.` : "Delivering; nothing is waiting.",
+      h.pending > 0 ? `Delivering; ${countOf(h.pending, "span")} queued.` : "Delivering; nothing is waiting.",
   },
   failing: {
     label: "Degraded",
@@ -36,7 +35,7 @@ const WORDING: Record<DrainHealthStatus, Wording> = {
       }
       // The destination's own words may end a sentence already ("… upgrade your plan.").
       const reason = said.replace(/[.\s]+$/, "");
-      return `Deliveries to ${n.destination} are failing${reason}. ${plural(h.pending, "span")} waiting, retried with backoff for up to ${plural(h.retryWindowHours, "hour")}.`;
+      return `Deliveries to ${n.destination} are failing${reason}. ${countOf(h.pending, "span")} waiting, retried with backoff for up to ${countOf(h.retryWindowHours, "hour")}.`;
     },
   },
   authentication_failed: {
@@ -49,7 +48,7 @@ const WORDING: Record<DrainHealthStatus, Wording> = {
     label: "Ingestion suspended by the destination",
     tone: "danger",
     explain: (h, n) =>
-      `${n.destination} refuses ingestion for now${h.lastError ? `: ${h.lastError.message}` : ""}. Deliveries keep retrying with backoff for up to ${plural(h.retryWindowHours, "hour")}; raise the usage limit or plan at ${n.destination}.`,
+      `${n.destination} refuses ingestion for now${h.lastError ? `: ${h.lastError.message}` : ""}. Deliveries keep retrying with backoff for up to ${countOf(h.retryWindowHours, "hour")}; raise the usage limit or plan at ${n.destination}.`,
   },
   paused: {
     label: "Paused",

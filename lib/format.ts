@@ -14,3 +14,8 @@ export function relativeTo(iso: string, at: number): string {
   if (hours < 48) return `${hours} h ago`;
   return `${Math.round(hours / 24)} days ago`;
 }
+
+/** "1 span", "1,204 spans": a count with its noun (nouns of this product take an -s). */
+export function countOf(n: number, noun: string): string {
+  return `${n.toLocaleString("en-US")} ${noun}${n === 1 ? "" : "s"}`;
+}

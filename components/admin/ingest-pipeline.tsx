@@ -1,14 +1,14 @@
 import type { ReactNode } from "react";
 import type { IngestPipelineView } from "@/lib/validation/admin";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { countOf } from "@/lib/format";
 import { UnsealableRetry } from "./unsealable-retry";
 
 // The platform's side of "nothing accepted is lost", for on-call: what was acknowledged and
 // is still on its way, across every organization. Counts and ages only.
 
-const count = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 const spans = ({ spans: n, more }: { spans: number; more: boolean }) =>
-  more ? `more than ${count(n, "span", "spans")}` : count(n, "span", "spans");
+  more ? `more than ${countOf(n, "span")}` : countOf(n, "span");
 
 function Oldest({ iso }: { iso: string | null }) {
   return iso ? (
@@ -45,16 +45,16 @@ function PipelineTable({ pipeline }: { pipeline: IngestPipelineView }) {
   const rows: { stage: string; held: ReactNode; oldestAt: string | null }[] = [
     {
       stage: "Waiting to be sealed into spans",
-      held: count(staged.records, "record", "records"),
+      held: countOf(staged.records, "record"),
       oldestAt: staged.oldestAt,
     },
     {
       stage: "Could not be sealed",
       held:
         unsealable.records > 0 ? (
-          <span className="badge badge-warn">{count(unsealable.records, "record", "records")}</span>
+          <span className="badge badge-warn">{countOf(unsealable.records, "record")}</span>
         ) : (
-          count(0, "record", "records")
+          countOf(0, "record")
         ),
       oldestAt: unsealable.oldestAt,
     },

@@ -5,12 +5,11 @@ import { useRouter } from "next/navigation";
 import { apiFetch } from "@/lib/api-client";
 import { PendingButton } from "@/components/ui/pending-button";
 import { FormError } from "@/components/ui/field";
+import { countOf } from "@/lib/format";
 
 // The records sealing gave up on, and the way to try them again. It stays mounted while the
 // page refreshes, so what the retry did is still said (and focused) once the records it gave
 // back are no longer counted as given up on.
-
-const records = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "record" : "records"}`;
 
 export function UnsealableRetry({ records: unsealable }: { records: number }) {
   const router = useRouter();
@@ -28,7 +27,7 @@ export function UnsealableRetry({ records: unsealable }: { records: number }) {
       });
       setDone(
         retried.records > 0
-          ? `${records(retried.records)} will be sealed again within seconds.`
+          ? `${countOf(retried.records, "record")} will be sealed again within seconds.`
           : "Nothing was left to retry: another admin may have retried them already.",
       );
       router.refresh();
@@ -54,8 +53,8 @@ export function UnsealableRetry({ records: unsealable }: { records: number }) {
       {unsealable > 0 ? (
         <div className="alert alert-warn">
           <p>
-            Sealing gave up on {records(unsealable)} after its tries. They are kept, not forwarded. The server log says
-            why (&ldquo;staged ingest: sealing failed&rdquo;); once that is fixed, try them again.
+            Sealing gave up on {countOf(unsealable, "record")} after its tries. They are kept, not forwarded. The server
+            log says why (&ldquo;staged ingest: sealing failed&rdquo;); once that is fixed, try them again.
           </p>
           <PendingButton className="btn" pending={pending} onClick={retry}>
             {pending ? "Retrying…" : "Try sealing again"}
