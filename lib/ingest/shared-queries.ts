@@ -63,5 +63,3 @@ const stages = new Coalescer<Stage, string>({
 /** Resolves with the staged row's id once it is committed. */
 export const storeStaged = (slice: StagedSlice, usedKeyIds: string[]): Promise<string> =>
   stages.submit({ slice, usedKeyIds });
-
-export { concatRows };

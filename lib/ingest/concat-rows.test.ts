@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { concatRows } from "./shared-queries";
-import type { SealedRows } from "./seal-slice";
+import { concatRows, type SealedRows } from "./seal-slice";
 
 function rowsOf(payloads: string[], drain: string): SealedRows {
   const bytes = Buffer.from(payloads.join(""));
