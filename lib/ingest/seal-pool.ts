@@ -173,20 +173,23 @@ export function setSealPool(pool: SliceSealer | undefined): void {
   holder.__sealPool = pool;
 }
 
+/** Work done in this thread, as a promise: a throw is a rejection, as a thread's failure is. */
+const inThisThread = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
+
 /** Seals a slice on an ingest thread when the server started them, else in this thread. */
 export function sealOffThread(job: SealJob): Promise<SealResult> {
   const pool = holder.__sealPool;
-  return pool ? pool.seal(job) : Promise.resolve(sealSlice(job, config().drainKeyring));
+  return pool ? pool.seal(job) : inThisThread(() => sealSlice(job, config().drainKeyring));
 }
 
 /** Checks and packs a slice to stage (stage-slice.ts), off this thread when the server started threads. */
 export function stageOffThread(job: SealJob): Promise<StageResult> {
   const pool = holder.__sealPool;
-  return pool?.stage ? pool.stage(job) : Promise.resolve(stageSlice(job, config().drainKeyring));
+  return pool?.stage ? pool.stage(job) : inThisThread(() => stageSlice(job, config().drainKeyring));
 }
 
 /** Seals a staged slice, as background work when the server started threads. */
 export function sealStagedOffThread(job: StagedJob): Promise<StagedSealResult> {
   const pool = holder.__sealPool;
-  return pool?.sealStaged ? pool.sealStaged(job) : Promise.resolve(sealStaged(job, config().drainKeyring));
+  return pool?.sealStaged ? pool.sealStaged(job) : inThisThread(() => sealStaged(job, config().drainKeyring));
 }

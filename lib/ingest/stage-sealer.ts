@@ -5,7 +5,7 @@ import { WakeSignal, wakeWorker } from "../delivery/wake";
 import { log, errorFields } from "../log";
 import { lookUpTargets } from "./shared-queries";
 import { sealStagedOffThread } from "./seal-pool";
-import { ownCopy, type StagedSealResult } from "./stage-slice";
+import { ownCopy } from "./stage-slice";
 import { claimStaged, leaseStaged, releaseStaged, storeSealedStage, type ClaimedStage } from "./stage-store";
 
 // Seals staged ingest (stage-slice.ts) into the outbox, in the background: the gateway's
@@ -151,12 +151,9 @@ export class StageSealer {
       const targets = Object.fromEntries(await lookUpTargets([...new Set(batch.flatMap((row) => row.key_hashes))]));
       // Copies, transferred to the ingest thread.
       const payloads = batch.map((row) => ownCopy(row.payload));
-      let result: StagedSealResult;
-      try {
-        result = await sealStagedOffThread({ payloads, targets });
-      } catch (err) {
+      const result = await sealStagedOffThread({ payloads, targets }).catch((err: unknown) => {
         throw new RowsFailed(err);
-      }
+      });
       const dropped = result.skipped.length + result.needsLookup.length;
       if (dropped > 0) {
         // Their key was revoked, or its organization or environment changed, since ingest.
@@ -194,8 +191,8 @@ export class StageSealer {
 /** The ingest thread could not seal the batch's rows (as opposed to the database failing). */
 class RowsFailed extends Error {
   override name = "RowsFailed";
-  constructor(override readonly cause: unknown) {
-    super("sealing the staged rows failed");
+  constructor(cause: unknown) {
+    super("sealing the staged rows failed", { cause });
   }
 }
 
