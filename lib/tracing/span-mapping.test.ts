@@ -386,6 +386,19 @@ describe("9. names, tags and markers", () => {
     expect(view(fixture("openai-chat")).tags).not.toContain("error");
   });
 
+  it("the calling key's alias and the model group are metadata Langfuse can filter on, content or not", () => {
+    for (const forwardContent of [true, false]) {
+      expect(view(fixture("openai-chat"), { forwardContent }).observationMetadata).toEqual({
+        key_alias: "clinical-notes-api",
+        model_group: "gpt-4o",
+      });
+    }
+    // A key LiteLLM names no alias for goes by its alias in the dashboard; an empty model group is left out.
+    const r = fixture("nulls-and-empty");
+    delete (r.metadata as Record<string, unknown>).user_api_key_alias;
+    expect(view(r, { keyAlias: "triage-bot" }).observationMetadata).toEqual({ key_alias: "triage-bot" });
+  });
+
   it("request_tags become trace tags", () => {
     expect(view(fixture("openai-chat")).tags).toEqual(["User-Agent: OpenAI", "User-Agent: OpenAI/Python 1.54.3"]);
   });

@@ -45,6 +45,8 @@ export type SpanContext = {
 /** What a destination may read to add its own attributes. */
 export type SpanExtrasInput = {
   record: GatewayRecord;
+  /** The span's conventions and platform attributes, as mapped before the destination's. */
+  attributes: Readonly<Record<string, AttributeValue | undefined>>;
   ctx: SpanContext;
   client: ClientMetadata;
   content: RequestContent;
@@ -231,7 +233,10 @@ export function mapRecordToSpan(record: GatewayRecord, ctx: SpanContext): Mapped
     : [errorClass ?? "request failed", errorCode ? `(${errorCode})` : ""].filter(Boolean).join(" ");
   // The destination's own additions (e.g. Langfuse's `langfuse.*`): extra attributes on the same span.
   if (ctx.extras) {
-    Object.assign(a, ctx.extras({ record, ctx, client, content, cost, failed, errorText: statusMessage, firstToken }));
+    Object.assign(
+      a,
+      ctx.extras({ record, attributes: a, ctx, client, content, cost, failed, errorText: statusMessage, firstToken }),
+    );
   }
 
   return {

@@ -32,14 +32,16 @@ const signed = () => storedFixtures().map((f) => ({ ...f, text: f.text.replaceAl
 function expectedAttributes(name: string): Record<string, unknown> {
   const file = path.join(process.cwd(), "test/fixtures/litellm/expected", `${name}.span.json`);
   const { attributes } = JSON.parse(fs.readFileSync(file, "utf8")) as { attributes: Record<string, unknown> };
+  // A record without a key alias shows the alias the key has in the dashboard.
+  const alias = (fixture(name).metadata as { user_api_key_alias?: string }).user_api_key_alias ?? "svc";
   return {
     ...attributes,
     "aptible.organization.id": world.orgA.id,
     "aptible.environment.id": world.envA.id,
     "aptible.environment.handle": world.envA.handle,
     "aptible.key.hash": keyHash,
-    // A record without a key alias shows the alias the key has in the dashboard.
-    "aptible.key.alias": (fixture(name).metadata as { user_api_key_alias?: string }).user_api_key_alias ?? "svc",
+    "aptible.key.alias": alias,
+    "langfuse.observation.metadata.key_alias": alias,
     "langfuse.environment": world.envA.handle,
   };
 }

@@ -19,6 +19,8 @@ export type LangfuseView = {
   traceName?: string;
   tags: string[];
   traceMetadata: Record<string, unknown>;
+  /** The observation's top-level metadata keys: what its metadata filters can reach. */
+  observationMetadata: Record<string, unknown>;
   usage: Record<string, number>;
   cost: Record<string, number>;
   level: "DEFAULT" | "ERROR";
@@ -205,6 +207,14 @@ function tags(a: Attributes): string[] {
   return [];
 }
 
+/** Attributes under a metadata prefix, keyed by the rest of their name (extractMetadata). */
+const prefixed = (a: Attributes, prefix: string) =>
+  Object.fromEntries(
+    Object.entries(a)
+      .filter(([k]) => k.startsWith(prefix))
+      .map(([k, v]) => [k.slice(prefix.length), v]),
+  );
+
 export function langfuseView(span: SpanLike): LangfuseView {
   const a = span.attributes;
   const io = inputAndOutput(a);
@@ -226,11 +236,8 @@ export function langfuseView(span: SpanLike): LangfuseView {
     userId: str(a["langfuse.user.id"]) ?? str(a["user.id"]),
     traceName: str(a["langfuse.trace.name"]),
     tags: tags(a),
-    traceMetadata: Object.fromEntries(
-      Object.entries(a)
-        .filter(([k]) => k.startsWith("langfuse.trace.metadata."))
-        .map(([k, v]) => [k.slice("langfuse.trace.metadata.".length), v]),
-    ),
+    traceMetadata: prefixed(a, "langfuse.trace.metadata."),
+    observationMetadata: prefixed(a, "langfuse.observation.metadata."),
     usage: usage(a),
     cost: cost(a),
     level: span.status.code === 2 ? "ERROR" : "DEFAULT",

@@ -9,6 +9,8 @@ import type { AttributeValue, SpanExtrasInput } from "../../tracing/span-mapping
 // - time to first token: `langfuse.observation.completion_start_time` (ISO string);
 // - trace name, tags and filterable metadata: `langfuse.trace.name`, `langfuse.trace.tags`
 //   (a string array), `langfuse.trace.metadata.<key>`;
+// - filterable observation metadata: `langfuse.observation.metadata.<key>` (every other
+//   attribute lands in one stringified `metadata.attributes`, which its filters cannot reach);
 // - environment: `langfuse.environment` ([a-z0-9-_], at most 40 characters).
 
 export const TAG_CACHE_HIT = "cache-hit";
@@ -25,6 +27,7 @@ export function langfuseEnvironment(handle: string): string {
 /** Langfuse's own attributes, added to the semconv span of a Langfuse drain. */
 export function langfuseAttributes({
   record,
+  attributes,
   ctx,
   client,
   content,
@@ -41,6 +44,10 @@ export function langfuseAttributes({
   }
   a["langfuse.observation.completion_start_time"] =
     firstToken !== undefined ? new Date(firstToken * 1000).toISOString() : undefined;
+  // Which key called and which of the gateway's model names it asked for, filterable in
+  // Langfuse. Identifiers, not content: sent whatever the drain's content setting.
+  a["langfuse.observation.metadata.key_alias"] = attributes["aptible.key.alias"];
+  a["langfuse.observation.metadata.model_group"] = attributes["aptible.model.group"];
   a["langfuse.trace.name"] = client.traceName;
   a["langfuse.version"] = client.version;
   a["langfuse.release"] = client.release;
