@@ -87,15 +87,15 @@ export class StageSealer {
 
   /** The oldest offered rows, as one batch, leased: those another sealer holds are left to it. */
   private async takeLocal(): Promise<ClaimedStage[]> {
-    const [batch] = batchesOf(this.local.slice(0, ROWS_PER_BATCH));
-    this.local.splice(0, batch!.length);
-    for (const row of batch!) this.localBytes -= row.payload.byteLength;
+    const batch = batchesOf(this.local.slice(0, ROWS_PER_BATCH))[0] ?? [];
+    this.local.splice(0, batch.length);
+    for (const row of batch) this.localBytes -= row.payload.byteLength;
     const leased = await leaseStaged(
       this.sql,
-      batch!.map((row) => row.id),
+      batch.map((row) => row.id),
       this.leaseMs,
     );
-    return batch!.filter((row) => leased.has(row.id));
+    return batch.filter((row) => leased.has(row.id));
   }
 
   /** Seals every staged row there is now, then returns how many rows it sealed (tests, scripts). */
