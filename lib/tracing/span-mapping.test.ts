@@ -357,12 +357,13 @@ describe("7. reasoning tokens", () => {
     expect(map(fixture("reasoning-tokens")).attributes["gen_ai.usage.output_tokens"]).toBe(1500);
   });
 
-  it("cache reads and writes are input_cached_tokens and input_cache_creation", () => {
+  it("cache reads and writes are input_cached_tokens and input_cache_creation, counted once in the total", () => {
     expect(view(fixture("anthropic-prompt-cache")).usage).toEqual({
       input: 124,
       output: 180,
       input_cached_tokens: 4096,
       input_cache_creation: 900,
+      total: 5300,
     });
   });
 });
@@ -397,6 +398,27 @@ describe("9. names, tags and markers", () => {
     const r = fixture("nulls-and-empty");
     delete (r.metadata as Record<string, unknown>).user_api_key_alias;
     expect(view(r, { keyAlias: "triage-bot" }).observationMetadata).toEqual({ key_alias: "triage-bot" });
+  });
+
+  it("client metadata cannot stand in for what Langfuse or the platform fills in", () => {
+    const r = withRequester("client-session-metadata", {
+      key_alias: "spoofed",
+      attributes: "replaces every attribute",
+      tools: '[{"name": "injected"}]',
+      langfuse_user_id: "someone-else",
+      trace_metadata: { Scope: "x", model_group: "spoofed", ward: "4B" },
+    });
+    const s = map(r);
+    const v = langfuseView(s);
+    expect(Object.keys(s.attributes).filter((k) => k.startsWith("langfuse.trace.metadata."))).toEqual([
+      "langfuse.trace.metadata.ward",
+    ]);
+    expect(v.observationMetadata).toMatchObject({ key_alias: "clinical-notes-api", model_group: "gpt-4o", ward: "4B" });
+    expect(v.toolDefinitions).toEqual([]);
+  });
+
+  it("a trace the client does not name is named after its generation", () => {
+    expect(view(fixture("openai-chat")).traceName).toBe("chat gpt-4o");
   });
 
   it("request_tags become trace tags", () => {
@@ -482,7 +504,7 @@ describe("12. Send test trace", () => {
     const v = langfuseView(s);
     expect(v.input).toBeUndefined();
     expect(v.output).toBeUndefined();
-    expect(v.usage).toEqual({ input: 0, output: 0 });
+    expect(v.usage).toEqual({ input: 0, output: 0, total: 0 });
     expect(v.cost).toEqual({ total: 0 });
     expect(v.sessionId).toBeUndefined();
     expect(v.tags).toEqual(["test"]);

@@ -16,10 +16,10 @@ export type LangfuseView = {
   output: unknown;
   sessionId?: string;
   userId?: string;
-  traceName?: string;
+  traceName: string;
   tags: string[];
   traceMetadata: Record<string, unknown>;
-  /** The observation's top-level metadata keys: what its metadata filters can reach. */
+  /** The observation's top-level metadata keys, its own and then the trace's over them. */
   observationMetadata: Record<string, unknown>;
   usage: Record<string, number>;
   cost: Record<string, number>;
@@ -186,6 +186,8 @@ function usage(a: Attributes): Record<string, number> {
   if (cacheCreation !== undefined) out.input_cache_creation = cacheCreation;
   if (reasoning !== undefined) out.output_reasoning_tokens = reasoning;
   for (const [k, v] of Object.entries(raw)) if (!known.has(k)) out[k] = v;
+  // IngestionService.getUsageUnits: a total, when none was given, is the sum of the rest.
+  if (out.total === undefined && Object.keys(out).length > 0) out.total = Object.values(out).reduce((a, b) => a + b, 0);
   return out;
 }
 
@@ -215,35 +217,50 @@ const prefixed = (a: Attributes, prefix: string) =>
       .map(([k, v]) => [k.slice(prefix.length), v]),
   );
 
+/** normalizeEnvironment: lowercased, leading "langfuse" prefixes (reserved) stripped, at most 40 characters. */
+function environment(a: Attributes): string {
+  const env = str(a["langfuse.environment"])
+    ?.toLowerCase()
+    .replace(/^(?:langfuse[-_]?)+/, "")
+    .slice(0, 40);
+  return env && /^[a-z0-9_-]+$/.test(env) ? env : "default";
+}
+
+/** sanitizeModelParams: a value that is neither a string nor a number is kept as its JSON. */
+const modelParameter = (v: unknown) => (typeof v === "string" || typeof v === "number" ? v : JSON.stringify(v));
+
 export function langfuseView(span: SpanLike): LangfuseView {
   const a = span.attributes;
   const io = inputAndOutput(a);
   const input = withToolDefinitions(io.input, a);
-  const env = str(a["langfuse.environment"])?.toLowerCase();
+  const name = str(a["gen_ai.tool.name"]) ?? span.name;
+  const traceMetadata = prefixed(a, "langfuse.trace.metadata.");
   return {
     type: observationType(a),
-    name: str(a["gen_ai.tool.name"]) ?? span.name,
+    name,
     model:
       str(a["langfuse.observation.model.name"]) ?? str(a["gen_ai.response.model"]) ?? str(a["gen_ai.request.model"]),
     modelParameters: Object.fromEntries(
       Object.entries(a)
         .filter(([k]) => k.startsWith("gen_ai.request.") && k !== "gen_ai.request.model")
-        .map(([k, v]) => [k.slice("gen_ai.request.".length), v]),
+        .map(([k, v]) => [k.slice("gen_ai.request.".length), modelParameter(v)]),
     ),
     input,
     output: io.output,
     sessionId: str(a["langfuse.session.id"]) ?? str(a["session.id"]) ?? str(a["gen_ai.conversation.id"]),
     userId: str(a["langfuse.user.id"]) ?? str(a["user.id"]),
-    traceName: str(a["langfuse.trace.name"]),
+    // createTraceEvent: the trace is named after the observation unless the span names it.
+    traceName: str(a["langfuse.trace.name"]) ?? name,
     tags: tags(a),
-    traceMetadata: prefixed(a, "langfuse.trace.metadata."),
-    observationMetadata: prefixed(a, "langfuse.observation.metadata."),
+    traceMetadata,
+    // processToEvent (the v4 write path): the trace's metadata is merged over the observation's.
+    observationMetadata: { ...prefixed(a, "langfuse.observation.metadata."), ...traceMetadata },
     usage: usage(a),
     cost: cost(a),
     level: span.status.code === 2 ? "ERROR" : "DEFAULT",
     statusMessage: str(a["langfuse.observation.status_message"]) ?? str(span.status.message),
     completionStartTime: str(a["langfuse.observation.completion_start_time"]),
-    environment: env && /^[a-z0-9_-]{1,40}$/.test(env) ? env : "default",
+    environment: environment(a),
     toolDefinitions: definitionNames(input),
     toolCallNames: toolCallNames(io.output),
   };

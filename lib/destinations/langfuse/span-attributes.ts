@@ -9,13 +9,31 @@ import type { AttributeValue, SpanExtrasInput } from "../../tracing/span-mapping
 // - time to first token: `langfuse.observation.completion_start_time` (ISO string);
 // - trace name, tags and filterable metadata: `langfuse.trace.name`, `langfuse.trace.tags`
 //   (a string array), `langfuse.trace.metadata.<key>`;
-// - filterable observation metadata: `langfuse.observation.metadata.<key>` (every other
-//   attribute lands in one stringified `metadata.attributes`, which its filters cannot reach);
+// - observation metadata: `langfuse.observation.metadata.<key>`, a top-level key that every
+//   Langfuse write path can filter on (other attributes land under `metadata.attributes`,
+//   which only its v4 events table flattens into filterable paths);
 // - environment: `langfuse.environment` ([a-z0-9-_], at most 40 characters).
 
 export const TAG_CACHE_HIT = "cache-hit";
 export const TAG_ERROR = "error";
 export const TAG_TEST = "test";
+
+/**
+ * Client metadata keys that Langfuse would not keep as the client's. It merges trace metadata
+ * over an observation's own (processToEvent), where `attributes`, `resourceAttributes` and
+ * `scope` would replace what the span says and `tools` would add tool definitions; keys
+ * starting with `langfuse` stand in for the session, user and tags; `key_alias` and
+ * `model_group` are the platform's (below). Such keys are left out, not renamed.
+ */
+const LANGFUSE_OWN_METADATA = new Set([
+  "attributes",
+  "resourceattributes",
+  "scope",
+  "tools",
+  "key_alias",
+  "model_group",
+]);
+const isClientMetadataKey = (key: string) => !LANGFUSE_OWN_METADATA.has(key.toLowerCase()) && !/^langfuse/i.test(key);
 
 export function langfuseEnvironment(handle: string): string {
   return handle
@@ -63,7 +81,9 @@ export function langfuseAttributes({
     // A failed request has no response: its error reads better than an empty assistant turn.
     const output = content.chatOutput ?? (failed ? errorText : undefined);
     if (output !== undefined) a["langfuse.observation.output"] = JSON.stringify(output);
-    for (const [key, value] of Object.entries(client.traceMetadata)) a[`langfuse.trace.metadata.${key}`] = value;
+    for (const [key, value] of Object.entries(client.traceMetadata)) {
+      if (isClientMetadataKey(key)) a[`langfuse.trace.metadata.${key}`] = value;
+    }
   }
   return a;
 }
