@@ -410,11 +410,12 @@ describe("9. names, tags and markers", () => {
     });
     const s = map(r);
     const v = langfuseView(s);
+    expect(v.observationMetadata).toMatchObject({ key_alias: "clinical-notes-api", model_group: "gpt-4o", ward: "4B" });
+    expect(v.toolDefinitions).toEqual([]);
+    expect(v.userId).toBeUndefined();
     expect(Object.keys(s.attributes).filter((k) => k.startsWith("langfuse.trace.metadata."))).toEqual([
       "langfuse.trace.metadata.ward",
     ]);
-    expect(v.observationMetadata).toMatchObject({ key_alias: "clinical-notes-api", model_group: "gpt-4o", ward: "4B" });
-    expect(v.toolDefinitions).toEqual([]);
   });
 
   it("a trace the client does not name is named after its generation", () => {

@@ -106,13 +106,19 @@ function inputAndOutput(a: Attributes): { input: unknown; output: unknown } {
   return { input, output };
 }
 
-/** collectAndRemoveToolDefinitionsFromMetadata + appendToolsToInput. */
-function withToolDefinitions(input: unknown, a: Attributes): unknown {
-  const defs = parse(a["gen_ai.tool.definitions"]);
-  if (!Array.isArray(defs) || defs.length === 0) return input;
+/**
+ * collectAndRemoveToolDefinitionsFromMetadata + appendToolsToInput: definitions from the
+ * observation metadata's `tools`, then the span's `gen_ai.tool.definitions`.
+ */
+function withToolDefinitions(input: unknown, a: Attributes, metadata: Attributes): unknown {
   const named = (t: unknown) =>
     isObject(t) && (str(t.name) ?? (isObject(t.function) ? str(t.function.name) : undefined));
-  if (!defs.every(named)) return input;
+  const definitions = (v: unknown) => {
+    const parsed = parse(v);
+    return Array.isArray(parsed) && parsed.every(named) ? parsed : [];
+  };
+  const defs = [...definitions(metadata.tools), ...definitions(a["gen_ai.tool.definitions"])];
+  if (defs.length === 0) return input;
   if (Array.isArray(input)) return { messages: input, tools: defs };
   if (isObject(input)) {
     const existing = Array.isArray(input.tools) ? input.tools : [];
@@ -200,7 +206,14 @@ function cost(a: Attributes): Record<string, number> {
 
 /** extractTags: a string array, a JSON array string, or a comma-separated string. */
 function tags(a: Attributes): string[] {
-  const raw = a["langfuse.trace.tags"];
+  const raw = [
+    "langfuse.trace.tags",
+    "langfuse.tags",
+    "langfuse.observation.metadata.langfuse_tags",
+    "langfuse.trace.metadata.langfuse_tags",
+  ]
+    .map((k) => a[k])
+    .find(Boolean);
   if (Array.isArray(raw)) return raw.map(String);
   if (typeof raw === "string") {
     const parsed = parse(raw);
@@ -208,6 +221,9 @@ function tags(a: Attributes): string[] {
   }
   return [];
 }
+
+/** The first of these attributes that has a string value. */
+const first = (a: Attributes, keys: string[]) => keys.map((k) => str(a[k])).find((v) => v !== undefined);
 
 /** Attributes under a metadata prefix, keyed by the rest of their name (extractMetadata). */
 const prefixed = (a: Attributes, prefix: string) =>
@@ -232,9 +248,11 @@ const modelParameter = (v: unknown) => (typeof v === "string" || typeof v === "n
 export function langfuseView(span: SpanLike): LangfuseView {
   const a = span.attributes;
   const io = inputAndOutput(a);
-  const input = withToolDefinitions(io.input, a);
   const name = str(a["gen_ai.tool.name"]) ?? span.name;
   const traceMetadata = prefixed(a, "langfuse.trace.metadata.");
+  // processToEvent (the v4 write path): the trace's metadata is merged over the observation's.
+  const observationMetadata = { ...prefixed(a, "langfuse.observation.metadata."), ...traceMetadata };
+  const input = withToolDefinitions(io.input, a, observationMetadata);
   return {
     type: observationType(a),
     name,
@@ -247,14 +265,25 @@ export function langfuseView(span: SpanLike): LangfuseView {
     ),
     input,
     output: io.output,
-    sessionId: str(a["langfuse.session.id"]) ?? str(a["session.id"]) ?? str(a["gen_ai.conversation.id"]),
-    userId: str(a["langfuse.user.id"]) ?? str(a["user.id"]),
+    // extractSessionId, extractUserId: after the span's own, the metadata's langfuse_* keys.
+    sessionId: first(a, [
+      "langfuse.session.id",
+      "session.id",
+      "gen_ai.conversation.id",
+      "langfuse.observation.metadata.langfuse_session_id",
+      "langfuse.trace.metadata.langfuse_session_id",
+    ]),
+    userId: first(a, [
+      "langfuse.user.id",
+      "user.id",
+      "langfuse.observation.metadata.langfuse_user_id",
+      "langfuse.trace.metadata.langfuse_user_id",
+    ]),
     // createTraceEvent: the trace is named after the observation unless the span names it.
     traceName: str(a["langfuse.trace.name"]) ?? name,
     tags: tags(a),
     traceMetadata,
-    // processToEvent (the v4 write path): the trace's metadata is merged over the observation's.
-    observationMetadata: { ...prefixed(a, "langfuse.observation.metadata."), ...traceMetadata },
+    observationMetadata,
     usage: usage(a),
     cost: cost(a),
     level: span.status.code === 2 ? "ERROR" : "DEFAULT",
