@@ -41,17 +41,18 @@ const DISPLAYS: { [T in DrainType]: Display<T> } = {
 };
 
 // Each entry only ever receives a view of its own type; TypeScript cannot correlate the
-// union through the lookup, hence the casts.
+// union through the lookup, hence the casts, made once here.
+const displayOf = (drain: DrainView) => DISPLAYS[drain.type] as Display<DrainView["type"]>;
 
 /** The drain's address and settings, whatever its destination. */
 export function drainTarget(drain: DrainView): string {
-  return (DISPLAYS[drain.type] as Display<DrainView["type"]>).target(drain as never);
+  return displayOf(drain).target(drain as never);
 }
 
 export function drainCredentials(drain: DrainView): string[] {
-  return (DISPLAYS[drain.type] as Display<DrainView["type"]>).credentials(drain as never);
+  return displayOf(drain).credentials(drain as never);
 }
 
 export function drainSettings(drain: DrainView): SettingRow[] {
-  return (DISPLAYS[drain.type] as Display<DrainView["type"]>).settings(drain as never);
+  return displayOf(drain).settings(drain as never);
 }

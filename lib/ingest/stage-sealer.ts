@@ -6,6 +6,7 @@ import { log, errorFields } from "../log";
 import { lookUpTargets } from "./shared-queries";
 import { sealStagedOffThread } from "./seal-pool";
 import { ownCopy } from "./stage-slice";
+import type { SealTarget } from "./seal-slice";
 import { claimStaged, leaseStaged, releaseStaged, storeSealedStage, type ClaimedStage } from "./stage-store";
 
 // Seals staged ingest (stage-slice.ts) into the outbox, in the background: the gateway's
@@ -145,10 +146,12 @@ export class StageSealer {
     void work.finally(() => this.inFlight.delete(work));
   }
 
-  private async seal(batch: ClaimedStage[]): Promise<void> {
+  /** `known`: the batch's key targets, already looked up (a failed batch's rows, tried one by one). */
+  private async seal(batch: ClaimedStage[], known?: Record<string, SealTarget>): Promise<void> {
     const ids = batch.map((row) => row.id);
+    let targets = known;
     try {
-      const targets = Object.fromEntries(await lookUpTargets([...new Set(batch.flatMap((row) => row.key_hashes))]));
+      targets ??= Object.fromEntries(await lookUpTargets([...new Set(batch.flatMap((row) => row.key_hashes))]));
       // Copies, transferred to the ingest thread.
       const payloads = batch.map((row) => ownCopy(row.payload));
       const result = await sealStagedOffThread({ payloads, targets }).catch((err: unknown) => {
@@ -174,7 +177,7 @@ export class StageSealer {
       // again on its own, within the lease this sealer already holds, and only those that fail
       // alone are given back. A database error is the batch's, not a row's: it goes back whole.
       if (err instanceof RowsFailed && batch.length > 1) {
-        for (const row of batch) await this.seal([row]);
+        for (const row of batch) await this.seal([row], targets);
         return;
       }
       const attempts = Math.max(...batch.map((row) => row.attempts));
