@@ -1,5 +1,5 @@
 import { gzipSync } from "node:zlib";
-import { lenFieldSize, ProtobufWriter, tagSize, varintSize } from "./protobuf";
+import { lenFieldSize, ProtobufWriter, readVarint, tagSize, varintSize } from "./protobuf";
 
 // An ExportTraceServiceRequest assembled from stored span frames:
 //   resource_spans(1) { resource(1) { attributes }, scope_spans(2) { scope(1), spans(2)… } }
@@ -111,14 +111,9 @@ export function partialSuccess(body: Buffer, contentType: string): PartialSucces
 function readPartialSuccess(body: Buffer): PartialSuccess | undefined {
   let pos = 0;
   const varint = () => {
-    let result = 0;
-    let shift = 0;
-    for (;;) {
-      const b = body[pos++]!;
-      result += (b & 0x7f) * 2 ** shift;
-      if (b < 0x80) return result;
-      shift += 7;
-    }
+    const [value, next] = readVarint(body, pos);
+    pos = next;
+    return value;
   };
   while (pos < body.length) {
     const tag = varint();

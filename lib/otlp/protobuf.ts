@@ -18,6 +18,22 @@ export function varintSize(value: number): number {
 
 export const tagSize = (field: number) => varintSize(field << 3);
 
+/**
+ * Reads the varint at `pos`: [value, position after it]. What we read may come from a
+ * destination's answer, so a varint that runs past the end or beyond 10 bytes (64 bits)
+ * throws instead of reading on.
+ */
+export function readVarint(buf: Uint8Array, pos: number): [number, number] {
+  let result = 0;
+  for (let shift = 0; shift < 70; shift += 7) {
+    if (pos >= buf.length) throw new Error("truncated varint");
+    const b = buf[pos++]!;
+    result += (b & 0x7f) * 2 ** shift;
+    if (b < 0x80) return [result, pos];
+  }
+  throw new Error("varint longer than 10 bytes");
+}
+
 /** Size of a length-delimited field whose content is `length` bytes. */
 export const lenFieldSize = (field: number, length: number) => tagSize(field) + varintSize(length) + length;
 

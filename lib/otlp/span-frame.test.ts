@@ -4,7 +4,7 @@ import { decodeExportRequest, decodeProtobufRequest } from "@/test/support/otlp-
 import type { MappedSpan } from "../tracing/span-mapping";
 import { encodeSpanFrame } from "./span-frame";
 import { gzipRequest, partialSuccess, requestHeader, SCOPE, SERVICE_NAME } from "./export-request";
-import { ProtobufWriter } from "./protobuf";
+import { ProtobufWriter, readVarint } from "./protobuf";
 
 const span = (overrides: Partial<MappedSpan> = {}): MappedSpan => ({
   traceId: "4bf92f3577b34da6a3ce929d0e0e4736",
@@ -80,5 +80,23 @@ describe("span frames and export requests", () => {
     expect(partialSuccess(json, "application/json")).toEqual({ rejectedSpans: 3, errorMessage: "bad" });
     expect(partialSuccess(Buffer.from("{}"), "application/json")).toBeUndefined();
     expect(partialSuccess(Buffer.alloc(0), "application/x-protobuf")).toBeUndefined();
+  });
+
+  it("reads a malformed protobuf answer as no partial success, without reading past its end", () => {
+    // A destination's 2xx body is untrusted: a varint cut short (one byte 0x80) once spun
+    // the delivery thread forever.
+    const answers = [
+      [0x80],
+      [0x0a, 0x80],
+      [0x0a, 0x04, 0x08, 0x80],
+      [0x0a, 0x0c, 0x08, ...Array(11).fill(0xff), 0x01],
+      [0x0a, 0x7f, 0x08, 0x02],
+    ];
+    for (const bytes of answers) {
+      expect(partialSuccess(Buffer.from(bytes), "application/x-protobuf"), bytes.join(",")).toBeUndefined();
+    }
+    expect(() => readVarint(Buffer.from([0x80]), 0)).toThrow("truncated");
+    expect(() => readVarint(Buffer.from(Array(11).fill(0xff)), 0)).toThrow("10 bytes");
+    expect(readVarint(Buffer.from([0x96, 0x01]), 0)).toEqual([150, 2]);
   });
 });

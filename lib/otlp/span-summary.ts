@@ -3,19 +3,9 @@
 // Only what our own encoders write is read: Span.attributes (field 9) as KeyValue
 // { key (1), value (2): AnyValue { string_value (1) } }.
 
-type Wanted = readonly string[];
+import { readVarint } from "./protobuf";
 
-function varint(buf: Buffer, pos: number): [number, number] {
-  let result = 0;
-  let shift = 0;
-  for (;;) {
-    if (pos >= buf.length) throw new Error("truncated varint");
-    const b = buf[pos++]!;
-    result += (b & 0x7f) * 2 ** shift;
-    if (b < 0x80) return [result, pos];
-    shift += 7;
-  }
-}
+type Wanted = readonly string[];
 
 /**
  * Each length-delimited field of a message, as [field number, start, end, whole]. A frame may
@@ -28,14 +18,14 @@ function* fields(buf: Buffer, start: number, end: number): Generator<[number, nu
   while (pos < stop) {
     let tag: number;
     try {
-      [tag, pos] = varint(buf, pos);
+      [tag, pos] = readVarint(buf, pos);
       const wire = tag & 7;
-      if (wire === 0) [, pos] = varint(buf, pos);
+      if (wire === 0) [, pos] = readVarint(buf, pos);
       else if (wire === 1) pos += 8;
       else if (wire === 5) pos += 4;
       else if (wire === 2) {
         let len: number;
-        [len, pos] = varint(buf, pos);
+        [len, pos] = readVarint(buf, pos);
         yield [tag >>> 3, pos, Math.min(pos + len, stop), pos + len <= buf.length];
         pos += len;
       } else throw new Error(`wire type ${wire}`);
