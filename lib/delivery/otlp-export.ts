@@ -25,6 +25,8 @@ export type ExportOutcome =
 
 const agent = new https.Agent({ keepAlive: true, maxSockets: 8, lookup: guardedLookup });
 const MAX_RETRY_AFTER_MS = 3600_000;
+/** A destination answering `Retry-After: 0` to every attempt would have us retry in a busy loop. */
+const MIN_RETRY_AFTER_MS = 1_000;
 
 /** The destination's own words: Langfuse answers `{"message": …, "error": …}`, OTLP receivers a Status. */
 export function destinationMessage(body: string, secrets: readonly string[] = []): string {
@@ -47,13 +49,13 @@ function ownWords(body: string): string {
   return body;
 }
 
-/** Retry-After as seconds or an HTTP date. */
+/** Retry-After as seconds or an HTTP date, held between 1 s and an hour. */
 export function retryAfterMs(header: string | string[] | undefined, now = Date.now()): number | undefined {
   const value = Array.isArray(header) ? header[0] : header;
   if (!value) return undefined;
   const seconds = Number(value);
   const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - now;
-  return Number.isFinite(ms) && ms >= 0 ? Math.min(ms, MAX_RETRY_AFTER_MS) : undefined;
+  return Number.isFinite(ms) && ms >= 0 ? Math.min(Math.max(ms, MIN_RETRY_AFTER_MS), MAX_RETRY_AFTER_MS) : undefined;
 }
 
 export function classifyResponse(
