@@ -178,7 +178,7 @@ export function sealSlice(job: SealJob, keyring: Keyring): SealResult {
     }
     const { record, target, times } = checked;
     try {
-      const ids = spanIdentity(record, () => bytes.toString("utf8"));
+      const ids = spanIdentity(record, () => bytes.toString("utf8"), target.environmentId);
       const failed = record.status === "failure";
       const rendered = new Map<string, { member: Buffer; frameBytes: number }>();
       const sealed = target.drains.flatMap((drain) => {

@@ -65,10 +65,14 @@ function sessionHeader(headers: Record<string, unknown>): string | undefined {
 
 const GENERATED_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32})$/i;
 
-/** `trace_id` when the client chose it: a UUID may be one LiteLLM generated, so it is not. */
-function clientTraceSession(traceId: unknown): string | undefined {
+/**
+ * `trace_id` when the client chose it as its session: a UUID may be one LiteLLM generated, so
+ * it is not; nor is the request metadata's own `trace_id`, which LiteLLM copies there when no
+ * session was sent ("call chaining"): a trace the client named, not a session.
+ */
+function clientTraceSession(traceId: unknown, requestTraceId: unknown): string | undefined {
   const t = text(traceId);
-  return t && !GENERATED_ID.test(t) ? t : undefined;
+  return t && !GENERATED_ID.test(t) && t !== text(requestTraceId) ? t : undefined;
 }
 
 /**
@@ -105,7 +109,7 @@ export function clientMetadata(record: GatewayRecord): ClientMetadata {
     text(record.session_id) ??
     user.sessionId ??
     agent.sessionId ??
-    clientTraceSession(record.trace_id);
+    clientTraceSession(record.trace_id, requester.trace_id);
 
   const clientTags = Array.isArray(requester.tags) ? requester.tags.map((t) => text(t)) : [];
   const tags = [...new Set([...clientTags, ...(record.request_tags ?? []).map((t) => text(t))])].filter(

@@ -89,3 +89,52 @@ describe("the LiteLLM payload corpus", () => {
     expect(view.model).toBeTruthy();
   });
 });
+
+describe("tools the provider runs itself, as Langfuse shows them", () => {
+  const view = (name: string) => {
+    const found = fixtures.find((f) => f.name === name);
+    if (!found) throw new Error(`no fixture ${name}`);
+    return { span: mapFixture(found.text), view: langfuseView(mapFixture(found.text)) };
+  };
+
+  it("an Anthropic web search in the history is a tool call followed by its results, in order", () => {
+    const { span, view: v } = view("anthropic-server-tools");
+    const input = JSON.stringify(v.input);
+    expect(input).not.toContain("web_search_tool_result");
+    expect(input).not.toContain("encrypted_content");
+    const messages = (v.input as { messages: { role: string; tool_call_id?: string; content: unknown }[] }).messages;
+    const results = messages.findIndex((m) => m.role === "tool" && m.tool_call_id === "srvtoolu_01WkQ9");
+    expect(results).toBeGreaterThan(0);
+    expect(JSON.stringify(messages[results - 1])).toContain('"name":"web_search"');
+    expect(messages[results]!.content).toContain("https://www.cms.example/discharge-notice");
+    // The custom-content document and the search_result block keep their text.
+    expect(input).toContain("Discharge policy v3");
+    expect(input).toContain("Ward discharge policy");
+    expect(input).toContain("Give the notice no later than two days");
+    expect(span.attributes["gen_ai.input.messages"]).toContain("Discharge policy v3");
+  });
+
+  it("Responses built-in tools are indexed as tool calls, and a completed answer is not waiting on them", () => {
+    const { span, view: v } = view("responses-builtin-tools");
+    expect(v.toolCallNames).toEqual(expect.arrayContaining(["web_search", "current_medications"]));
+    const output = JSON.stringify(v.output);
+    expect(output).not.toContain("mcp_call");
+    expect(output).toContain("atorvastatin 20 mg");
+    expect(output).toContain("[image/png data");
+    expect(output).not.toContain("iVBORw0KGgo");
+    expect(span.attributes["gen_ai.response.finish_reasons"]).toEqual(["stop"]);
+    // The MCP call replayed in the input pairs with its result.
+    expect(JSON.stringify(v.input)).toContain('"tool_call_id":"mcp_01"');
+  });
+
+  it("an image a chat completion generated is shown as withheld media, not dropped", () => {
+    const { view: v } = view("gemini-image-output");
+    expect(JSON.stringify(v.output)).toContain("[image/png data");
+  });
+
+  it("a trace the client named is not taken for a session", () => {
+    const { view: v } = view("client-trace-id");
+    expect(v.sessionId).toBeUndefined();
+    expect(view("session-in-trace-id").view.sessionId).toBe("support-chat-8841");
+  });
+});

@@ -558,4 +558,23 @@ describe("span ids", () => {
     expect(a.spanId).toMatch(/^[0-9a-f]{16}$/);
     expect(spanIdentity(gatewayRecord.parse(other), () => JSON.stringify(other)).spanId).not.toBe(a.spanId);
   });
+
+  it("put the requests of a trace the client named in one trace, per environment", () => {
+    const named = (id: string, key: "trace_id" | "existing_trace_id" = "trace_id") => {
+      const raw = buildRecord({ kind: "chat", keySecret: "k", now: 1764000000 });
+      const metadata = raw.metadata as Record<string, unknown>;
+      metadata.requester_metadata = { [key]: id };
+      return gatewayRecord.parse(raw);
+    };
+    const first = spanIdentity(named("checkout-flow-42"), () => "", "env-a");
+    const second = spanIdentity(named("checkout-flow-42", "existing_trace_id"), () => "", "env-a");
+    expect(second.traceId).toBe(first.traceId);
+    expect(second.spanId).not.toBe(first.spanId);
+    expect(spanIdentity(named("checkout-flow-42"), () => "", "env-b").traceId).not.toBe(first.traceId);
+    expect(spanIdentity(named("checkout-flow-43"), () => "", "env-a").traceId).not.toBe(first.traceId);
+    const unnamed = buildRecord({ kind: "chat", keySecret: "k", now: 1764000000 });
+    const alone = spanIdentity(gatewayRecord.parse(unnamed), () => "", "env-a");
+    expect(alone.traceId).not.toBe(first.traceId);
+    expect(alone.traceId).toBe(spanIdentity(gatewayRecord.parse(unnamed), () => "", "env-a").traceId);
+  });
 });

@@ -1,10 +1,12 @@
 import { blobPart, urlPart, withoutBinary } from "./media";
 import { isObject, nonEmptyString, parseArguments, type AnyPart } from "./parts";
+import { searchResultPart, serverToolResultPart } from "./server-tools";
 
 // Content blocks of every request format the gateway proxies, read into semconv parts:
 // OpenAI chat (text, image_url, input_audio, file), Anthropic messages (text, image,
-// document, tool_use, tool_result, thinking) and the Responses API (input_text,
-// output_text, refusal, input_image, input_file).
+// document, search_result, tool_use, tool_result, thinking, and server tools' blocks:
+// server-tools.ts) and the Responses API (input_text, output_text, refusal, input_image,
+// input_file).
 
 function textOf(value: unknown): string {
   if (typeof value === "string") return value;
@@ -17,17 +19,18 @@ function textOf(value: unknown): string {
   return "";
 }
 
-/** An Anthropic `source` (base64, url, file or text), as one part. */
-function sourcePart(source: unknown, modality: string): AnyPart | undefined {
-  if (!isObject(source)) return undefined;
+/** An Anthropic `source` (base64, url, file, text, or content blocks of a custom document) as parts. */
+function sourceParts(source: unknown, modality: string): AnyPart[] {
+  if (!isObject(source)) return [];
   const mime = nonEmptyString(source.media_type);
-  if (source.type === "base64" && typeof source.data === "string") return blobPart(source.data, mime, modality);
-  if (source.type === "url" && typeof source.url === "string") return urlPart(source.url, modality);
+  if (source.type === "base64" && typeof source.data === "string") return [blobPart(source.data, mime, modality)];
+  if (source.type === "url" && typeof source.url === "string") return [urlPart(source.url, modality)];
   if (source.type === "file" && typeof source.file_id === "string") {
-    return { type: "file", modality, ...(mime ? { mime_type: mime } : {}), file_id: source.file_id };
+    return [{ type: "file", modality, ...(mime ? { mime_type: mime } : {}), file_id: source.file_id }];
   }
-  if (source.type === "text" && typeof source.data === "string") return { type: "text", content: source.data };
-  return undefined;
+  if (source.type === "text" && typeof source.data === "string") return [{ type: "text", content: source.data }];
+  if (source.type === "content") return contentParts(source.content);
+  return [];
 }
 
 /** A tool result's content: a string, or text joined from blocks (media become placeholders). */
@@ -61,10 +64,15 @@ export function blockParts(block: unknown): AnyPart[] {
       return [];
     }
     case "image":
+      return sourceParts(block.source, "image");
     case "document": {
-      const part = sourcePart(block.source, block.type === "image" ? "image" : "document");
-      return part ? [part] : [];
+      // A document's title says what the model was given to cite; it leads its content.
+      const parts = sourceParts(block.source, "document");
+      const title = nonEmptyString(block.title);
+      return title && parts.length > 0 ? [{ type: "text", content: title }, ...parts] : parts;
     }
+    case "search_result":
+      return searchResultPart(block);
     case "input_audio": {
       const audio = isObject(block.input_audio) ? block.input_audio : {};
       const format = nonEmptyString(audio.format);
@@ -82,6 +90,7 @@ export function blockParts(block: unknown): AnyPart[] {
     }
     case "tool_use":
     case "server_tool_use":
+    case "mcp_tool_use":
       return [
         {
           type: "tool_call",
@@ -106,6 +115,8 @@ export function blockParts(block: unknown): AnyPart[] {
     case "redacted_thinking":
       return [];
     default: {
+      const serverResult = serverToolResultPart(block);
+      if (serverResult) return [serverResult];
       // Unknown block types keep their fields (binary removed) rather than being dropped.
       const { cache_control: _cacheControl, ...rest } = block;
       return [{ ...(withoutBinary(rest) as Record<string, unknown>), type: String(block.type ?? "unknown") }];

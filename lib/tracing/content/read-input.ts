@@ -1,12 +1,14 @@
 import { contentParts, toolResultValue } from "./blocks";
 import { withoutBinary } from "./media";
 import { isObject, nonEmptyString, parseArguments, type AnyPart, type ChatMessage, type ToolDefinition } from "./parts";
+import { builtInToolParts } from "./server-tools";
 
 // Request messages in any of the gateway's formats, read into semconv input messages and
 // system instructions: OpenAI chat messages (with tool_calls and role "tool"), Anthropic
 // messages (tool_use / tool_result blocks; a tool_result becomes its own "tool" message,
-// as in the conventions), and Responses API input items (function_call,
-// function_call_output, reasoning, message).
+// as in the conventions, and so does a server tool's result inside the assistant's turn),
+// and Responses API input items (function_call, function_call_output, reasoning, message,
+// and built-in tool calls replayed from an earlier response).
 
 function toolCallParts(toolCalls: unknown): AnyPart[] {
   if (!Array.isArray(toolCalls)) return [];
@@ -58,6 +60,14 @@ function readItem(item: Record<string, unknown>, system: AnyPart[], input: ChatM
       return;
     }
   }
+  const builtIn = item.role === undefined ? builtInToolParts(item) : undefined;
+  if (builtIn) {
+    for (const part of builtIn) {
+      if (part.type === "tool_call_response") push(input, "tool", [part]);
+      else push(input, "assistant", [part], true);
+    }
+    return;
+  }
   const role = nonEmptyString(item.role) ?? "user";
   if (role === "system" || role === "developer") {
     system.push(...contentParts(item.content));
@@ -75,17 +85,27 @@ function readItem(item: Record<string, unknown>, system: AnyPart[], input: ChatM
   // call is identified by that name too, and the two pair up.
   if (isObject(item.function_call))
     parts.push(...toolCallParts([{ id: nonEmptyString(item.function_call.name), function: item.function_call }]));
+  const name = typeof item.name === "string" && item.name !== "" ? { name: item.name } : {};
+  if (role === "assistant") {
+    // A server tool's result (Anthropic's web search) follows its call inside the assistant's
+    // turn: the turn is split there, so the result reads between the call and what came after.
+    let turn: AnyPart[] = [];
+    for (const part of parts) {
+      if (part.type !== "tool_call_response") turn.push(part);
+      else {
+        if (turn.length > 0) input.push({ role, parts: turn, ...name });
+        turn = [];
+        push(input, "tool", [part]);
+      }
+    }
+    if (turn.length > 0) input.push({ role, parts: turn, ...name });
+    return;
+  }
   // Anthropic puts tool results inside a user message: they become "tool" messages of their own.
   const results = parts.filter((p) => p.type === "tool_call_response");
   const rest = parts.filter((p) => p.type !== "tool_call_response");
   for (const r of results) push(input, "tool", [r]);
-  if (rest.length > 0) {
-    input.push({
-      role,
-      parts: rest,
-      ...(typeof item.name === "string" && item.name !== "" ? { name: item.name } : {}),
-    });
-  }
+  if (rest.length > 0) input.push({ role, parts: rest, ...name });
 }
 
 /** Splits request messages into system instructions and the remaining input messages. */
@@ -111,7 +131,8 @@ export function readTools(tools: unknown): ToolDefinition[] {
   if (!Array.isArray(tools)) return [];
   return tools.filter(isObject).flatMap((tool): ToolDefinition[] => {
     const fn = isObject(tool.function) ? tool.function : tool;
-    const name = nonEmptyString(fn.name) ?? nonEmptyString(tool.type);
+    // A Responses MCP tool is named by its server; other built-in tools only by their type.
+    const name = nonEmptyString(fn.name) ?? nonEmptyString(tool.server_label) ?? nonEmptyString(tool.type);
     if (!name) return [];
     const parameters = fn.parameters ?? fn.input_schema ?? tool.input_schema;
     const description = nonEmptyString(fn.description);

@@ -1,6 +1,7 @@
-import { contentParts } from "./blocks";
+import { blockParts, contentParts } from "./blocks";
 import { withoutBinary } from "./media";
 import { finishReason, isObject, nonEmptyString, parseArguments, type AnyPart, type OutputMessage } from "./parts";
+import { builtInToolParts, runsOnServer } from "./server-tools";
 
 // The response in any of the gateway's formats, read into semconv output messages plus
 // the provider's own finish reasons: chat completions (`choices[]`, which is also what
@@ -40,6 +41,8 @@ function fromChoices(choices: unknown[]): ReadOutput {
     const parts = [
       ...reasoningParts(message),
       ...contentParts(message.content ?? choice.text),
+      // Images a model generated in a chat completion (Gemini, OpenRouter): withheld like any image.
+      ...(Array.isArray(message.images) ? message.images.flatMap(blockParts) : []),
       ...calls.map((c) => {
         const fn = isObject(c.function) ? c.function : {};
         return toolCall(c.id, fn.name, fn.arguments);
@@ -59,25 +62,34 @@ function fromChoices(choices: unknown[]): ReadOutput {
 /** Responses API: all output items form one assistant message. */
 function fromResponsesOutput(response: Record<string, unknown>, items: unknown[]): ReadOutput {
   const parts: AnyPart[] = [];
+  // Whether the client has a call to run; a tool the provider ran itself (web search) is done.
+  let clientCall = false;
   for (const item of items.filter(isObject)) {
     if (item.type === "message") parts.push(...contentParts(item.content));
     else if (item.type === "function_call" || item.type === "custom_tool_call") {
       parts.push(toolCall(item.call_id, item.name, item.arguments ?? item.input));
+      clientCall = true;
     } else if (item.type === "reasoning") {
       const summary = Array.isArray(item.summary) ? item.summary : [];
       const text = summary.map((s) => (isObject(s) && typeof s.text === "string" ? s.text : "")).join("\n");
       if (text !== "") parts.push({ type: "reasoning", content: text });
     } else if (typeof item.type === "string") {
-      // Built-in tool calls (web_search_call, file_search_call, …) keep their fields.
-      const { id: _id, ...rest } = item;
-      parts.push({ ...(withoutBinary(rest) as Record<string, unknown>), type: item.type });
+      const builtIn = builtInToolParts(item);
+      if (builtIn) {
+        parts.push(...builtIn);
+        clientCall ||= builtIn.some((p) => p.type === "tool_call") && !runsOnServer(item.type);
+      } else {
+        // Items of a kind not known here keep their fields.
+        const { id: _id, ...rest } = item;
+        parts.push({ ...(withoutBinary(rest) as Record<string, unknown>), type: item.type });
+      }
     }
   }
   const incomplete = isObject(response.incomplete_details)
     ? nonEmptyString(response.incomplete_details.reason)
     : undefined;
   const status = nonEmptyString(response.status);
-  const providerReason = parts.some((p) => p.type === "tool_call")
+  const providerReason = clientCall
     ? "tool_calls"
     : (incomplete ?? (status === "incomplete" ? "length" : status === "failed" ? "error" : "stop"));
   return {

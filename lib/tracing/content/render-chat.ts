@@ -50,17 +50,33 @@ function content(parts: AnyPart[]): string | OpenAiBlock[] | null {
 }
 
 function message(role: string, parts: AnyPart[], name?: string): OpenAiMessage[] {
-  if (role === "tool") {
-    return parts.map((p) => ({
-      role: "tool",
-      tool_call_id: p.type === "tool_call_response" && typeof p.id === "string" ? p.id : "",
-      // The chat view has no error flag for a tool message: a failed tool says so in its text.
-      content:
-        p.type === "tool_call_response"
-          ? `${p.is_error ? "[tool error] " : ""}${asText(p.response)}`
-          : asText(content([p])),
-    }));
-  }
+  if (role === "tool") return toolMessages(parts);
+  // A tool the provider ran itself has its result in the assistant's own message (a
+  // Responses mcp_call's output): it reads as a tool message between the turn's parts.
+  const cut = parts.findIndex((p) => p.type === "tool_call_response");
+  if (cut < 0) return [turn(role, parts, name)];
+  const before = parts.slice(0, cut);
+  return [
+    ...(before.length > 0 ? [turn(role, before, name)] : []),
+    ...toolMessages([parts[cut]!]),
+    ...(cut + 1 < parts.length ? message(role, parts.slice(cut + 1), name) : []),
+  ];
+}
+
+function toolMessages(parts: AnyPart[]): OpenAiMessage[] {
+  return parts.map((p) => ({
+    role: "tool",
+    tool_call_id: p.type === "tool_call_response" && typeof p.id === "string" ? p.id : "",
+    // The chat view has no error flag for a tool message: a failed tool says so in its text.
+    content:
+      p.type === "tool_call_response"
+        ? `${p.is_error ? "[tool error] " : ""}${asText(p.response)}`
+        : asText(content([p])),
+  }));
+}
+
+/** One message of the user or the assistant: its content, tool calls and reasoning. */
+function turn(role: string, parts: AnyPart[], name?: string): OpenAiMessage {
   const calls = parts.flatMap((p, index): OpenAiToolCall[] =>
     p.type === "tool_call"
       ? [
@@ -75,15 +91,13 @@ function message(role: string, parts: AnyPart[], name?: string): OpenAiMessage[]
   const thinking = parts.flatMap((p) =>
     p.type === "reasoning" ? [{ type: "thinking" as const, content: String(p.content) }] : [],
   );
-  return [
-    {
-      role,
-      content: content(parts),
-      ...(name ? { name } : {}),
-      ...(calls.length > 0 ? { tool_calls: calls } : {}),
-      ...(thinking.length > 0 ? { thinking } : {}),
-    },
-  ];
+  return {
+    role,
+    content: content(parts),
+    ...(name ? { name } : {}),
+    ...(calls.length > 0 ? { tool_calls: calls } : {}),
+    ...(thinking.length > 0 ? { thinking } : {}),
+  };
 }
 
 function tools(definitions: ToolDefinition[]) {
