@@ -16,7 +16,7 @@ import { setWorkerWakeHook } from "./lib/delivery/wake";
 import type { Handler } from "./lib/api/route";
 import { answerClientError } from "./lib/http/client-error";
 import { InFlight } from "./lib/http/in-flight";
-import { API_HEADERS, SECURITY_HEADERS } from "./lib/http/security-headers";
+import { API_HEADERS, answerHeaders } from "./lib/http/security-headers";
 import { apiMethodTable } from "./lib/http/api-methods";
 import { openApiDocument } from "./lib/openapi/document";
 
@@ -106,7 +106,7 @@ async function main(): Promise<void> {
     res.on("close", () => logRequest(req, res, started));
     // Every answer carries these, including those Next makes before next.config.ts's headers
     // apply (the 308 that drops a trailing slash) and the ones made here.
-    for (const { key, value } of SECURITY_HEADERS) res.setHeader(key, value);
+    for (const { key, value } of answerHeaders(cfg.secureCookies)) res.setHeader(key, value);
     // TRACE and other methods no endpoint implements end here, in the API's error shape.
     const method = req.method ?? "";
     if (!ALLOWED_METHODS.has(method)) {

@@ -9,6 +9,8 @@ function expectSecurityHeaders(res: APIResponse) {
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["x-frame-options"]).toBe("DENY");
   expect(headers["referrer-policy"]).toBe("same-origin");
+  // Served over plain HTTP here: no HSTS, which would keep a browser off http://localhost.
+  expect(headers["strict-transport-security"]).toBeUndefined();
 }
 
 test("the redirect that drops a trailing slash carries the security headers", async ({ request }) => {
