@@ -1,10 +1,11 @@
 import { RE2JS } from "re2js";
 import { DETECTORS, type DetectorId } from "./detectors";
+import { shapeProblem } from "./pattern-shape";
 
 // "Redact before forwarding": the built-in detectors a drain switched on, then its custom
 // patterns, applied to a text; each match becomes a typed placeholder. Custom patterns run
-// on RE2 (re2js), whose matching time is linear in the text: a pattern a customer typed
-// cannot stall ingest, whatever it is.
+// on RE2 (re2js), whose matching time is linear in the text; what makes that linear time
+// long is refused when the pattern is saved (below, and pattern-shape.ts).
 
 export type CustomPattern = { name: string; pattern: string };
 export type RedactionSettings = { detectors: readonly DetectorId[]; customPatterns: readonly CustomPattern[] };
@@ -26,6 +27,8 @@ export function placeholderFor(name: string): string {
  * text of every kind of character a record holds; ordinary patterns take under 3 ms there.
  */
 export const PATTERN_BUDGET_MS = 15;
+/** RE2's program size, its own rough measure of a pattern's cost: `[^\s]{20,200}` is 382. */
+const MAX_PROGRAM_SIZE = 1000;
 export const PATTERNS_BUDGET_MS = 30;
 const COST_SAMPLE = (() => {
   const words = [
@@ -76,6 +79,9 @@ function checkPattern(pattern: string): { problem: string | null; ms: number } {
     };
   }
   if (compiled.matches("")) return { problem: "This pattern matches empty text, so it would match everywhere", ms: 0 };
+  const shape = shapeProblem(pattern);
+  if (shape) return { problem: shape, ms: 0 };
+  if (compiled.programSize() > MAX_PROGRAM_SIZE) return { problem: tooLarge, ms: 0 };
   const ms = costMs(compiled);
   if (ms > PATTERN_BUDGET_MS) return { problem: tooSlow, ms };
   return { problem: null, ms };
@@ -83,6 +89,8 @@ function checkPattern(pattern: string): { problem: string | null; ms: number } {
 
 const tooSlow =
   "This pattern is too slow to run on every record: use fewer optional or repeated parts (e.g. [a-z]{0,30} rather than (?:[a-z]?){30})";
+
+const tooLarge = "This pattern is too large to run on every record: use smaller repeat counts or fewer alternatives";
 
 /** Per pattern, why it cannot be used (or null), including when together they cost too much. */
 export function patternProblems(patterns: readonly string[]): (string | null)[] {
@@ -98,13 +106,52 @@ export function patternProblems(patterns: readonly string[]): (string | null)[] 
   );
 }
 
-function occurrences(text: string, needle: string): number {
-  let n = 0;
-  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) n++;
-  return n;
+type Segment = { text: string; redacted: boolean };
+
+/**
+ * Custom patterns in turn, each only over text no pattern has replaced yet: a placeholder is
+ * never matched again. Matched again, a pattern named with many Q's followed by one matching
+ * "Q" grew the text by a factor of each placeholder's length per pattern (twenty such patterns
+ * turned 34 characters into more than a string can hold).
+ */
+function redactCustom(
+  text: string,
+  patterns: readonly { key: string; placeholder: string; re: RE2JS }[],
+  counts: Record<string, number>,
+): string {
+  let segments: Segment[] = [{ text, redacted: false }];
+  for (const p of patterns) {
+    let found = 0;
+    segments = segments.flatMap((segment) => {
+      if (segment.redacted) return [segment];
+      const m = p.re.matcher(segment.text);
+      const out: Segment[] = [];
+      let from = 0;
+      while (m.find()) {
+        // A zero-width match (`\b`) redacts nothing.
+        if (m.end() === m.start()) continue;
+        if (m.start() > from) out.push({ text: segment.text.slice(from, m.start()), redacted: false });
+        out.push({ text: p.placeholder, redacted: true });
+        from = m.end();
+        found++;
+      }
+      if (from === 0) return [segment];
+      if (from < segment.text.length) out.push({ text: segment.text.slice(from), redacted: false });
+      return out;
+    });
+    if (found > 0) counts[p.key] = (counts[p.key] ?? 0) + found;
+  }
+  return segments.length === 1 ? segments[0]!.text : segments.map((s) => s.text).join("");
 }
 
 export function compileRedactor(settings: RedactionSettings): Redactor {
+  // A pattern saved before its shape was checked: every text is withheld under its
+  // placeholder, so the drain still receives its spans, and no content it meant to redact.
+  const refused = settings.customPatterns.find((p) => shapeProblem(p.pattern) !== null);
+  if (refused) {
+    const placeholder = placeholderFor(refused.name);
+    return (input) => (input === "" ? { text: "", counts: {} } : { text: placeholder, counts: { [refused.name]: 1 } });
+  }
   const builtIns = settings.detectors.map((id) => DETECTORS[id]);
   const custom = settings.customPatterns.map((p) => ({
     key: p.name,
@@ -126,15 +173,7 @@ export function compileRedactor(settings: RedactionSettings): Redactor {
         });
       }
     }
-    for (const c of custom) {
-      // One RE2 pass: the matches are counted by the placeholders they left.
-      const before = occurrences(text, c.placeholder);
-      const replaced = c.re.matcher(text).replaceAll(c.placeholder);
-      if (replaced === text) continue;
-      const n = occurrences(replaced, c.placeholder) - before;
-      if (n > 0) counts[c.key] = (counts[c.key] ?? 0) + n;
-      text = replaced;
-    }
+    if (custom.length > 0) text = redactCustom(text, custom, counts);
     return { text, counts };
   };
 }
