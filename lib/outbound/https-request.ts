@@ -29,6 +29,15 @@ export async function guardedHttpsRequest(
   if (url.protocol !== "https:") throw new Error("only https:// is allowed");
   await checkLiteralHost(url);
   return new Promise((resolve, reject) => {
+    // Settled once: by the answer (whole, or its first MAX_BODY bytes), an error, or the
+    // connection ending without an answer.
+    let settled = false;
+    const settle = (outcome: HttpsResponse | Error) => {
+      if (settled) return;
+      settled = true;
+      if (outcome instanceof Error) reject(outcome);
+      else resolve(outcome);
+    };
     const req = https.request(
       url,
       {
@@ -41,18 +50,31 @@ export async function guardedHttpsRequest(
       (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
-        res.on("data", (chunk: Buffer) => {
-          size += chunk.length;
-          if (size <= MAX_BODY) chunks.push(chunk);
-        });
-        res.on("end", () => {
+        const answer = () => {
           const bytes = Buffer.concat(chunks);
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: bytes.toString("utf8"), bytes });
+          settle({ status: res.statusCode ?? 0, headers: res.headers, body: bytes.toString("utf8"), bytes });
+        };
+        res.on("data", (chunk: Buffer) => {
+          chunks.push(chunk.subarray(0, MAX_BODY - size));
+          size += chunk.length;
+          // Enough to classify the answer: an endless body is not read until the deadline.
+          if (size >= MAX_BODY) {
+            answer();
+            res.destroy();
+          }
         });
-        res.on("error", reject);
+        res.on("end", answer);
+        res.on("error", (err) => settle(err));
+        res.on("close", () => settle(new Error("the connection closed in the middle of the answer")));
       },
     );
-    req.on("error", reject);
+    // A 101 would otherwise end the request without an answer or an error: it never settled.
+    req.on("upgrade", (_res, socket) => {
+      socket.destroy();
+      settle(new Error("the destination switched protocols (HTTP 101) instead of answering"));
+    });
+    req.on("error", (err) => settle(err));
+    req.on("close", () => settle(new Error("the connection closed without an answer")));
     req.end(options.body);
   });
 }
