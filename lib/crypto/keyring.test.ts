@@ -45,6 +45,20 @@ describe("keyring encryption", () => {
     expect(() => decrypt(ring, "garbage", aad)).toThrow(DecryptionError);
   });
 
+  it("insists on the whole 16-byte tag: a value whose tag was cut short fails", () => {
+    const ring = parseKeyring(generateKeyringSpec("v1"));
+    const [v, iv, ct, tag] = encrypt(ring, "sk-lf-secret", aad).split(":") as [string, string, string, string];
+    const cut = Buffer.from(tag, "base64url").subarray(0, 4).toString("base64url");
+    expect(() => decrypt(ring, [v, iv, ct, cut].join(":"), aad)).toThrow(DecryptionError);
+    // Binary form: the same plaintext sealed, then its tag shortened to 4 bytes in place.
+    const sealed = encryptBytes(ring, Buffer.from("span"), aad);
+    const at = 1 + sealed[0]! + 12;
+    const shortened = Buffer.concat([sealed.subarray(0, at + 4), sealed.subarray(at + 16)]);
+    expect(() => decryptBytes(ring, shortened, aad)).toThrow(DecryptionError);
+    expect(() => decryptBytes(ring, sealed.subarray(0, at + 8), aad)).toThrow(DecryptionError);
+    expect(decryptBytes(ring, sealed, aad).toString()).toBe("span");
+  });
+
   it("refuses a value bound to another organization, drain or field", () => {
     const ring = parseKeyring(generateKeyringSpec());
     const stored = encrypt(ring, "sk-lf-secret", aad);

@@ -51,6 +51,12 @@ export function generateKeyringSpec(version = "v1"): string {
 // IVs are taken from a pooled CSPRNG buffer, each used once: randomBytes() per value is a
 // synchronous trip into OpenSSL of ~7 µs, more than encrypting a queued ~5 KB span.
 const IV_BYTES = 12;
+const TAG_BYTES = 16;
+/**
+ * Decryption insists on the full 16-byte tag: Node otherwise accepts a tag cut to 4 bytes, and
+ * a value shortened in the database would be checked against 32 bits of tag instead of 128.
+ */
+const GCM = { authTagLength: TAG_BYTES } as const;
 const IV_POOL_BYTES = IV_BYTES * 1024;
 let ivPool = Buffer.alloc(0);
 let ivAt = 0;
@@ -90,7 +96,7 @@ export function decrypt(keyring: Keyring, stored: string, aad: string): string {
   const key = keyring.keys.get(version);
   if (!key) throw new DecryptionError(`no key with version ${version} in the keyring`);
   try {
-    const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
+    const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"), GCM);
     decipher.setAAD(Buffer.from(aad, "utf8"));
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
     return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
@@ -120,7 +126,8 @@ export function decryptBytes(keyring: Keyring, sealed: Uint8Array, aad: string):
   if (!key) throw new DecryptionError(`no key with version ${version} in the keyring`);
   const at = 1 + versionLength;
   try {
-    const decipher = createDecipheriv("aes-256-gcm", key, buf.subarray(at, at + 12));
+    if (buf.length < at + IV_BYTES + TAG_BYTES) throw new DecryptionError("stored value is too short");
+    const decipher = createDecipheriv("aes-256-gcm", key, buf.subarray(at, at + IV_BYTES), GCM);
     decipher.setAAD(Buffer.from(aad, "utf8"));
     decipher.setAuthTag(buf.subarray(at + 12, at + 28));
     return Buffer.concat([decipher.update(buf.subarray(at + 28)), decipher.final()]);

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import https from "node:https";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
@@ -9,7 +10,7 @@ import { classifyResponse } from "@/lib/delivery/otlp-export";
 // What a customer-configured destination can answer must not hold a delivery (or Test
 // connection) past its deadline, nor spin: each case here once hung or spun for good.
 
-type Answer = (req: https.IncomingMessage, res: import("node:http").ServerResponse) => void;
+type Answer = (req: IncomingMessage, res: ServerResponse) => void;
 const answers: Record<string, Answer> = {
   "/switch": (_req, res) => {
     res.socket?.write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: h2c\r\nConnection: Upgrade\r\n\r\n");
