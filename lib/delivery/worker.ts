@@ -212,8 +212,11 @@ export class DeliveryWorker {
         this.options.maxBytesPerRequest ?? 4 * 1024 * 1024,
       ),
     );
+    // Looking for the span a destination rejects (below) takes up to two requests per span:
+    // past half the lease, the rest waits for a later pass rather than outliving the lease.
+    const splitUntil = performance.now() + (this.options.leaseMs ?? 120_000) / 2;
     for (const [index, chunk] of chunks.entries()) {
-      const held = await this.deliverChunk(drain.id, target, chunk);
+      const held = await this.deliverChunk(drain.id, target, chunk, splitUntil);
       if (held) {
         await release(
           sql,
@@ -228,7 +231,12 @@ export class DeliveryWorker {
   }
 
   /** Exports one chunk and settles its rows. Returns true when the drain must be held (auth). */
-  private async deliverChunk(drainId: string, target: ExportTarget, chunk: Item[]): Promise<boolean> {
+  private async deliverChunk(
+    drainId: string,
+    target: ExportTarget,
+    chunk: Item[],
+    splitUntil: number,
+  ): Promise<boolean> {
     const sql = this.database.driver;
     const ids = chunk.map((i) => i.row.id);
     const exporter = this.options.exporter ?? ((t, b) => exportSpanMembers(t, b, this.options.exportTimeoutMs));
@@ -263,17 +271,24 @@ export class DeliveryWorker {
         await this.markAuthFailed(drainId, outcome.status, outcome.message);
         return true;
       case "rejected":
+        if (chunk.length > 1 && performance.now() > splitUntil) {
+          const attempts = Math.max(...chunk.map((i) => i.row.attempts));
+          await reschedule(sql, ids, backoffMs(attempts), `HTTP ${outcome.status}: ${outcome.message}`);
+          await countOutcome(sql, drainId, "failed", ids.length);
+          await this.recordError(drainId, outcome.status, outcome.message);
+          return false;
+        }
         if (chunk.length > 1) {
           // A destination may reject a whole batch for one bad span (Langfuse does): halve until the culprit is alone.
           const half = Math.ceil(chunk.length / 2);
-          if (await this.deliverChunk(drainId, target, chunk.slice(0, half))) {
+          if (await this.deliverChunk(drainId, target, chunk.slice(0, half), splitUntil)) {
             await release(
               sql,
               chunk.slice(half).map((i) => i.row.id),
             );
             return true;
           }
-          return this.deliverChunk(drainId, target, chunk.slice(half));
+          return this.deliverChunk(drainId, target, chunk.slice(half), splitUntil);
         }
         await deadLetter(sql, ids, `${target.label} rejected the span (HTTP ${outcome.status}): ${outcome.message}`);
         await countOutcome(sql, drainId, "dead_lettered", 1);

@@ -190,6 +190,28 @@ describe("faults: nothing accepted is lost", () => {
     await db().traceOutbox.deleteMany({ where: { drainId: world.drainId } });
   });
 
+  it("a destination rejecting every span is searched for its culprit only within half the lease", async () => {
+    await postLogs(records(world.keySecret, ["chat", "chat", "chat", "chat", "chat", "chat", "chat", "chat"]));
+    let calls = 0;
+    const rejecting = (ms: number) => async () => {
+      calls++;
+      await new Promise((r) => setTimeout(r, ms));
+      return { kind: "rejected" as const, status: 400, message: "bad request" };
+    };
+    // Halving 8 spans to single ones takes 15 requests: 100 ms each against a 600 ms budget.
+    await newWorker({ leaseMs: 1_200, exporter: rejecting(100) }).runOnce();
+    expect(calls).toBeLessThan(15);
+    const waiting = await outboxCounts(world.drainId);
+    expect(waiting.pending + waiting.dead).toBe(8);
+    expect(waiting.pending).toBeGreaterThan(0);
+    // Nothing is lost: with time for the search, every span ends as a dead letter of its own.
+    await makeDue(world.drainId);
+    calls = 0;
+    await newWorker({ exporter: rejecting(1) }).runOnce();
+    expect(await outboxCounts(world.drainId)).toEqual({ pending: 0, dead: 8 });
+    await db().traceOutbox.deleteMany({ where: { drainId: world.drainId } });
+  });
+
   it("a worker killed mid-batch: its rows come back after the lease, and are delivered", async () => {
     await postLogs(records(world.keySecret, ["chat", "embedding"]));
     const crashed = newWorker({ leaseMs: 60_000, exporter: () => new Promise(() => undefined) });
