@@ -129,9 +129,16 @@ function withToolDefinitions(input: unknown, a: Attributes, metadata: Attributes
   return { prompt: input, tools: defs };
 }
 
+/** A definition's name (a top-level name first). */
 function toolName(tool: unknown): string | undefined {
   if (!isObject(tool)) return undefined;
   return str(tool.name) ?? (isObject(tool.function) ? str(tool.function.name) : undefined);
+}
+
+/** flattenToolCall: a call's name, its function's first. */
+function callName(call: unknown): string | undefined {
+  if (!isObject(call)) return undefined;
+  return (isObject(call.function) ? str(call.function.name) : undefined) ?? str(call.name) ?? str(call.toolName);
 }
 
 /** extractToolsFromObservation: definitions from the input only. */
@@ -140,25 +147,39 @@ function definitionNames(input: unknown): string[] {
   return tools.map(toolName).filter((n): n is string => n !== undefined);
 }
 
-/** extractToolCallsFromRawOutput: OpenAI tool_calls, choices[].message.tool_calls, tool_use parts. */
+/**
+ * extractToolCallsFromRawOutput: each message of an array output, or `choices[].message` of a
+ * single output object; OpenAI tool_calls (also as a JSON string) and tool_use parts; calls
+ * de-duplicated by id (extractToolsFromParsedObservation).
+ */
 function toolCallNames(output: unknown): string[] {
-  const messages: unknown[] = Array.isArray(output) ? output : [output];
+  const messages: unknown[] = Array.isArray(output)
+    ? output
+    : isObject(output) && Array.isArray(output.choices)
+      ? [output, ...output.choices.flatMap((c) => (isObject(c) && isObject(c.message) ? [c.message] : []))]
+      : [output];
   const names: string[] = [];
-  for (const m of messages) {
-    if (!isObject(m)) continue;
-    const fromChoices = Array.isArray(m.choices)
-      ? m.choices.flatMap((c) => (isObject(c) && isObject(c.message) ? [c.message] : []))
-      : [];
-    for (const msg of [m, ...fromChoices]) {
-      const calls = Array.isArray(msg.tool_calls) ? msg.tool_calls : [];
-      for (const call of calls) {
-        const name = toolName(call);
-        if (name) names.push(name);
+  const seen = new Set<string>();
+  const add = (id: unknown, name: string | undefined) => {
+    if (!name) return;
+    const key = str(id);
+    if (key !== undefined && seen.has(key)) return;
+    if (key !== undefined) seen.add(key);
+    names.push(name);
+  };
+  for (const msg of messages) {
+    if (!isObject(msg)) continue;
+    let calls: unknown = msg.tool_calls;
+    if (typeof calls === "string") {
+      try {
+        calls = JSON.parse(calls);
+      } catch {
+        calls = [];
       }
-      const content = Array.isArray(msg.content) ? msg.content : [];
-      for (const part of content)
-        if (isObject(part) && part.type === "tool_use" && str(part.name)) names.push(String(part.name));
     }
+    for (const call of Array.isArray(calls) ? calls : []) add(isObject(call) ? call.id : undefined, callName(call));
+    const content = Array.isArray(msg.content) ? msg.content : [];
+    for (const part of content) if (isObject(part) && part.type === "tool_use") add(part.id, str(part.name));
   }
   return names;
 }
