@@ -131,6 +131,7 @@ class Ingest {
         key_hashes: slice.keyHashes,
         records: slice.records,
         attempts: 0,
+        stagedAt: performance.now(),
       });
     }
     return result.needsLookup;

@@ -9,7 +9,8 @@ import { sealStaged, stageSlice, type StagedJob, type StagedSealResult, type Sta
 // in one process. Without a registered pool (tests, scripts), slices are sealed in process.
 // Threads that stay idle are stopped, so a quiet server gives their memory back. Sealing
 // staged slices is background work: it goes to a thread only when that thread has nothing
-// else to do, so the gateway's requests are answered first (stage-sealer.ts).
+// else to do, so the gateway's requests are answered first (stage-sealer.ts), and it waits
+// while requests are being checked, up to a bound (backgroundThreads).
 
 /** The jobs a thread does (ingest-thread.ts), by kind. */
 export type ThreadJobs = {
@@ -23,6 +24,8 @@ type Slot = { worker: Worker; busy: number; idleTimer?: NodeJS.Timeout };
 type Pending = { resolve: (r: unknown) => void; reject: (e: Error) => void; slot: Slot };
 type Queued = {
   kind: JobKind;
+  /** From then on (performance.now()), the job may run while requests are being checked. */
+  dueAt: number;
   job: ThreadJobs[JobKind]["job"];
   resolve: (r: unknown) => void;
   reject: (e: Error) => void;
@@ -32,11 +35,31 @@ const IDLE_MS = 30_000;
 /** How long after a request's job the pool counts requests as still coming in. */
 const QUIET_MS = 250;
 
+/**
+ * How many threads background jobs may hold. Once requests stop (none for QUIET_MS), all of
+ * them. While requests come, never the last free one, so the next request finds a thread that
+ * is not halfway through a background job; and none at all while a request's job is running,
+ * unless the oldest background job is due: a burst is checked and acknowledged at the speed
+ * of both threads (its records are staged, durably), and what it staged is sealed in the gaps
+ * between requests, or after the burst, or once it has waited its bound.
+ */
+export function backgroundThreads(p: {
+  threads: number;
+  quietForMs: number;
+  requestsRunning: number;
+  oldestDue: boolean;
+}): number {
+  if (p.quietForMs >= QUIET_MS) return p.threads;
+  if (p.requestsRunning > 0 && !p.oldestDue) return 0;
+  return Math.max(1, p.threads - 1);
+}
+
 export class SealPool {
   private readonly slots: (Slot | undefined)[];
   private readonly pending = new Map<number, Pending>();
   private readonly background: Queued[] = [];
   private backgroundRunning = 0;
+  private foregroundRunning = 0;
   private lastForegroundAt = -Infinity;
   private quietTimer: NodeJS.Timeout | undefined;
   private nextId = 1;
@@ -98,10 +121,10 @@ export class SealPool {
     return this.run("stage", job);
   }
 
-  /** Background work: waits for a thread with nothing else to do. */
-  sealStaged(job: StagedJob): Promise<StagedSealResult> {
+  /** Background work: waits for a thread with nothing else to do (`dueAt`: see backgroundThreads). */
+  sealStaged(job: StagedJob, dueAt = 0): Promise<StagedSealResult> {
     return new Promise((resolve, reject) => {
-      this.background.push({ kind: "sealStaged", job, resolve: resolve as (r: unknown) => void, reject });
+      this.background.push({ kind: "sealStaged", job, dueAt, resolve: resolve as (r: unknown) => void, reject });
       this.dispatchBackground();
     });
   }
@@ -115,7 +138,11 @@ export class SealPool {
       if ((this.slots[i]?.busy ?? 0) < (this.slots[best]?.busy ?? 0)) best = i;
     }
     this.next = (best + 1) % this.slots.length;
-    return this.post(best, kind, job);
+    this.foregroundRunning++;
+    return this.post(best, kind, job).finally(() => {
+      this.foregroundRunning--;
+      this.dispatchBackground();
+    });
   }
 
   private post<K extends JobKind>(i: number, kind: K, job: ThreadJobs[K]["job"]): Promise<ThreadJobs[K]["result"]> {
@@ -130,19 +157,29 @@ export class SealPool {
     });
   }
 
-  /**
-   * Background jobs run on idle threads. While requests are coming in (a request's job in the
-   * last QUIET_MS), on all threads but one at most, so the next one always finds a thread
-   * that is not halfway through sealing a slice; once they stop, on every thread.
-   */
+  /** Background jobs run on idle threads, as many as backgroundThreads allows now. */
   private dispatchBackground(): void {
-    const quietFor = performance.now() - this.lastForegroundAt;
-    const most = quietFor >= QUIET_MS ? this.slots.length : Math.max(1, this.slots.length - 1);
-    if (this.background.length > 0 && most < this.slots.length && !this.quietTimer) {
-      this.quietTimer = setTimeout(() => {
-        this.quietTimer = undefined;
-        this.dispatchBackground();
-      }, QUIET_MS - quietFor).unref();
+    const now = performance.now();
+    const quietForMs = now - this.lastForegroundAt;
+    const oldest = this.background[0];
+    const oldestDue = oldest !== undefined && now >= oldest.dueAt;
+    const most = backgroundThreads({
+      threads: this.slots.length,
+      quietForMs,
+      requestsRunning: this.foregroundRunning,
+      oldestDue,
+    });
+    // Looked at again when requests have been quiet long enough or the oldest job falls due
+    // (a request's job ending looks again too).
+    if (oldest && most < this.slots.length && !this.quietTimer) {
+      const wait = Math.min(QUIET_MS - quietForMs, oldestDue ? Infinity : oldest.dueAt - now);
+      this.quietTimer = setTimeout(
+        () => {
+          this.quietTimer = undefined;
+          this.dispatchBackground();
+        },
+        Math.max(1, wait),
+      ).unref();
     }
     for (let i = 0; i < this.slots.length && this.background.length > 0 && this.backgroundRunning < most; i++) {
       if ((this.slots[i]?.busy ?? 0) > 0) continue;
@@ -189,7 +226,7 @@ export function stageOffThread(job: SealJob): Promise<StageResult> {
 }
 
 /** Seals a staged slice, as background work when the server started threads. */
-export function sealStagedOffThread(job: StagedJob): Promise<StagedSealResult> {
+export function sealStagedOffThread(job: StagedJob, dueAt = 0): Promise<StagedSealResult> {
   const pool = holder.__sealPool;
-  return pool?.sealStaged ? pool.sealStaged(job) : inThisThread(() => sealStaged(job, config().drainKeyring));
+  return pool?.sealStaged ? pool.sealStaged(job, dueAt) : inThisThread(() => sealStaged(job, config().drainKeyring));
 }

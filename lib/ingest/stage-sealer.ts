@@ -29,6 +29,12 @@ export type StageSealerOptions = {
 };
 
 const RETRY_MS = 2_000;
+/**
+ * How long staged rows wait for sealing while requests keep the ingest threads busy: a burst
+ * is acknowledged first (seal-pool.ts backgroundThreads); past this, sealing takes a thread
+ * beside the requests again, so a gateway that never pauses still sees its spans delivered.
+ */
+const SEAL_WITHIN_MS = 10_000;
 const LOCAL_MAX_BYTES = 32 * 1024 * 1024;
 const LOCAL_GRACE_MS = 2_000;
 /** Staged rows claimed per batch: a gateway posting one record per request stages a row each. */
@@ -154,9 +160,12 @@ export class StageSealer {
       targets ??= Object.fromEntries(await lookUpTargets([...new Set(batch.flatMap((row) => row.key_hashes))]));
       // Copies, transferred to the ingest thread.
       const payloads = batch.map((row) => ownCopy(row.payload));
-      const result = await sealStagedOffThread({ payloads, targets }).catch((err: unknown) => {
-        throw new RowsFailed(err);
-      });
+      const stagedAt = Math.min(...batch.map((row) => row.stagedAt));
+      const result = await sealStagedOffThread({ payloads, targets }, stagedAt + SEAL_WITHIN_MS).catch(
+        (err: unknown) => {
+          throw new RowsFailed(err);
+        },
+      );
       const dropped = result.skipped.length + result.needsLookup.length;
       if (dropped > 0) {
         // Their key was revoked, or its organization or environment changed, since ingest.

@@ -9,7 +9,15 @@ import type { SealedRows } from "./seal-slice";
 // twice (its lease ran out mid-way) is queued once, by whichever sealer deletes it first.
 
 export type StagedSlice = { payload: ArrayBuffer; records: number; keyHashes: string[] };
-export type ClaimedStage = { id: string; payload: Uint8Array; key_hashes: string[]; records: number; attempts: number };
+export type ClaimedStage = {
+  id: string;
+  payload: Uint8Array;
+  key_hashes: string[];
+  records: number;
+  attempts: number;
+  /** When it was staged, in this process's performance.now() time (how long it has waited). */
+  stagedAt: number;
+};
 
 /** Rows are tried this many times; one that still fails stays in the table for an operator. */
 export const STAGE_MAX_ATTEMPTS = 5;
@@ -65,7 +73,7 @@ export async function claimStaged(
   leaseMs: number,
   minAgeMs = 0,
 ): Promise<ClaimedStage[]> {
-  const rows = await sql.query<ClaimedStage & { id: string | number | bigint }>(
+  const rows = await sql.query<Omit<ClaimedStage, "stagedAt"> & { id: string | number | bigint; age_ms: number }>(
     `WITH candidates AS (
        SELECT c.id, octet_length(c.payload) AS bytes FROM ingest_stage c
         WHERE (c.leased_until IS NULL OR c.leased_until < now()) AND c.attempts < $3
@@ -80,10 +88,14 @@ export async function claimStaged(
      UPDATE ingest_stage s
         SET leased_until = now() + ($2::int * interval '1 millisecond'), attempts = s.attempts + 1
       WHERE s.id IN (SELECT id FROM picked)
-      RETURNING s.id, s.payload, s.key_hashes, s.records, s.attempts`,
+      RETURNING s.id, s.payload, s.key_hashes, s.records, s.attempts,
+                (extract(epoch FROM now() - s.created_at) * 1000)::int AS age_ms`,
     [maxRows, leaseMs, STAGE_MAX_ATTEMPTS, maxBytes, minAgeMs],
   );
-  return rows.map((r) => ({ ...r, id: String(r.id) })).sort((a, b) => Number(a.id) - Number(b.id));
+  const now = performance.now();
+  return rows
+    .map(({ age_ms, ...r }) => ({ ...r, id: String(r.id), stagedAt: now - age_ms }))
+    .sort((a, b) => Number(a.id) - Number(b.id));
 }
 
 /** Leases the given staged rows (those this server staged), where no other sealer holds them. */
