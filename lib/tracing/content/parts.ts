@@ -71,3 +71,23 @@ export function parseArguments(raw: unknown): unknown {
     return raw;
   }
 }
+
+/**
+ * A turn's parts cut at each tool response, in order: a tool the provider ran itself has its
+ * result inside the assistant's turn (Anthropic web search, a Responses mcp_call), and it reads
+ * as a tool message between the call and what came after.
+ */
+export function cutAtResponses(parts: AnyPart[]): ({ turn: AnyPart[] } | { response: AnyPart })[] {
+  const out: ({ turn: AnyPart[] } | { response: AnyPart })[] = [];
+  let turn: AnyPart[] = [];
+  for (const part of parts) {
+    if (part.type !== "tool_call_response") turn.push(part);
+    else {
+      if (turn.length > 0) out.push({ turn });
+      turn = [];
+      out.push({ response: part });
+    }
+  }
+  if (turn.length > 0) out.push({ turn });
+  return out;
+}

@@ -1,6 +1,14 @@
 import { contentParts, toolResultValue } from "./blocks";
 import { withoutBinary } from "./media";
-import { isObject, nonEmptyString, parseArguments, type AnyPart, type ChatMessage, type ToolDefinition } from "./parts";
+import {
+  cutAtResponses,
+  isObject,
+  nonEmptyString,
+  parseArguments,
+  type AnyPart,
+  type ChatMessage,
+  type ToolDefinition,
+} from "./parts";
 import { builtInToolParts } from "./server-tools";
 
 // Request messages in any of the gateway's formats, read into semconv input messages and
@@ -87,18 +95,10 @@ function readItem(item: Record<string, unknown>, system: AnyPart[], input: ChatM
     parts.push(...toolCallParts([{ id: nonEmptyString(item.function_call.name), function: item.function_call }]));
   const name = typeof item.name === "string" && item.name !== "" ? { name: item.name } : {};
   if (role === "assistant") {
-    // A server tool's result (Anthropic's web search) follows its call inside the assistant's
-    // turn: the turn is split there, so the result reads between the call and what came after.
-    let turn: AnyPart[] = [];
-    for (const part of parts) {
-      if (part.type !== "tool_call_response") turn.push(part);
-      else {
-        if (turn.length > 0) input.push({ role, parts: turn, ...name });
-        turn = [];
-        push(input, "tool", [part]);
-      }
+    for (const cut of cutAtResponses(parts)) {
+      if ("turn" in cut) input.push({ role, parts: cut.turn, ...name });
+      else push(input, "tool", [cut.response]);
     }
-    if (turn.length > 0) input.push({ role, parts: turn, ...name });
     return;
   }
   // Anthropic puts tool results inside a user message: they become "tool" messages of their own.

@@ -1,4 +1,4 @@
-import type { AnyPart, Conversation, OutputMessage, ToolDefinition } from "./parts";
+import { cutAtResponses, type AnyPart, type Conversation, type OutputMessage, type ToolDefinition } from "./parts";
 
 // The conversation as OpenAI-shaped chat messages, the shape most LLM observability tools
 // render and index (Langfuse's chat view and tool-call index read it, not semconv parts:
@@ -51,16 +51,9 @@ function content(parts: AnyPart[]): string | OpenAiBlock[] | null {
 
 function message(role: string, parts: AnyPart[], name?: string): OpenAiMessage[] {
   if (role === "tool") return toolMessages(parts);
-  // A tool the provider ran itself has its result in the assistant's own message (a
-  // Responses mcp_call's output): it reads as a tool message between the turn's parts.
-  const cut = parts.findIndex((p) => p.type === "tool_call_response");
-  if (cut < 0) return [turn(role, parts, name)];
-  const before = parts.slice(0, cut);
-  return [
-    ...(before.length > 0 ? [turn(role, before, name)] : []),
-    ...toolMessages([parts[cut]!]),
-    ...(cut + 1 < parts.length ? message(role, parts.slice(cut + 1), name) : []),
-  ];
+  const cuts = cutAtResponses(parts);
+  if (cuts.length === 0) return [turn(role, parts, name)];
+  return cuts.flatMap((cut) => ("turn" in cut ? [turn(role, cut.turn, name)] : toolMessages([cut.response])));
 }
 
 function toolMessages(parts: AnyPart[]): OpenAiMessage[] {
