@@ -272,10 +272,10 @@ export class DeliveryWorker {
         return true;
       case "rejected":
         if (chunk.length > 1 && performance.now() > splitUntil) {
-          const attempts = Math.max(...chunk.map((i) => i.row.attempts));
-          await reschedule(sql, ids, backoffMs(attempts), `HTTP ${outcome.status}: ${outcome.message}`);
-          await countOutcome(sql, drainId, "failed", ids.length);
-          await this.recordError(drainId, outcome.status, outcome.message);
+          await this.retryLater(drainId, chunk, {
+            status: outcome.status,
+            message: `HTTP ${outcome.status}: ${outcome.message}`,
+          });
           return false;
         }
         if (chunk.length > 1) {
@@ -295,29 +295,40 @@ export class DeliveryWorker {
         await this.recordError(drainId, outcome.status, outcome.message);
         return false;
       case "suspended":
-      case "retryable": {
-        const now = Date.now();
-        const expiredSet = new Set(
-          chunk
-            .filter((i) => i.row.first_failed_at && now - i.row.first_failed_at.getTime() > this.options.maxAgeMs)
-            .map((i) => i.row.id),
-        );
-        const expired = [...expiredSet];
-        const retry = ids.filter((id) => !expiredSet.has(id));
-        const attempts = Math.max(...chunk.map((i) => i.row.attempts));
-        // The destination's Retry-After when it gave one, else exponential backoff.
-        await reschedule(sql, retry, outcome.retryAfterMs ?? backoffMs(attempts), outcome.message);
-        await deadLetter(
-          sql,
-          expired,
-          `gave up after ${Math.round(this.options.maxAgeMs / 3600_000)} h of failures: ${outcome.message}`,
-        );
-        await countOutcome(sql, drainId, "failed", retry.length);
-        await countOutcome(sql, drainId, "dead_lettered", expired.length);
-        await this.recordError(drainId, outcome.status ?? null, outcome.message);
+      case "retryable":
+        await this.retryLater(drainId, chunk, outcome);
         return false;
-      }
     }
+  }
+
+  /**
+   * Puts a chunk back to be tried again: after the destination's Retry-After when it gave one,
+   * else with exponential backoff; spans failing for longer than the retry window become dead letters.
+   */
+  private async retryLater(
+    drainId: string,
+    chunk: Item[],
+    outcome: { status?: number; message: string; retryAfterMs?: number },
+  ): Promise<void> {
+    const sql = this.database.driver;
+    const now = Date.now();
+    const expiredSet = new Set(
+      chunk
+        .filter((i) => i.row.first_failed_at && now - i.row.first_failed_at.getTime() > this.options.maxAgeMs)
+        .map((i) => i.row.id),
+    );
+    const expired = [...expiredSet];
+    const retry = chunk.map((i) => i.row.id).filter((id) => !expiredSet.has(id));
+    const attempts = Math.max(...chunk.map((i) => i.row.attempts));
+    await reschedule(sql, retry, outcome.retryAfterMs ?? backoffMs(attempts), outcome.message);
+    await deadLetter(
+      sql,
+      expired,
+      `gave up after ${Math.round(this.options.maxAgeMs / 3600_000)} h of failures: ${outcome.message}`,
+    );
+    await countOutcome(sql, drainId, "failed", retry.length);
+    await countOutcome(sql, drainId, "dead_lettered", expired.length);
+    await this.recordError(drainId, outcome.status ?? null, outcome.message);
   }
 
   /**
