@@ -129,8 +129,9 @@ export function decryptBytes(keyring: Keyring, sealed: Uint8Array, aad: string):
     if (buf.length < at + IV_BYTES + TAG_BYTES) throw new DecryptionError("stored value is too short");
     const decipher = createDecipheriv("aes-256-gcm", key, buf.subarray(at, at + IV_BYTES), GCM);
     decipher.setAAD(Buffer.from(aad, "utf8"));
-    decipher.setAuthTag(buf.subarray(at + 12, at + 28));
-    return Buffer.concat([decipher.update(buf.subarray(at + 28)), decipher.final()]);
+    const tagAt = at + IV_BYTES;
+    decipher.setAuthTag(buf.subarray(tagAt, tagAt + TAG_BYTES));
+    return Buffer.concat([decipher.update(buf.subarray(tagAt + TAG_BYTES)), decipher.final()]);
   } catch {
     throw new DecryptionError("value failed authentication (tampered, or bound to another row)");
   }

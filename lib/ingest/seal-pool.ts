@@ -86,7 +86,6 @@ export class SealPool {
       this.armIdle(i, slot);
       if (m.result) p?.resolve(m.result);
       else p?.reject(new Error(m.error ?? "ingest thread failed"));
-      this.dispatchBackground();
     });
     worker.on("error", (err) => log.error("ingest thread failed", errorFields(err)));
     worker.on("exit", () => {
