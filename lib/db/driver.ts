@@ -94,3 +94,12 @@ export function openPostgresPool(url: string, max = 10): pg.Pool {
   pool.on("error", () => undefined);
   return pool;
 }
+
+/**
+ * A large bytea column read as `encode(column, 'base64')`. pg's text results carry bytea as
+ * hex, twice its size, which the server writes, the socket carries and the event loop
+ * decodes (~65 µs of the main thread per 12 KB staged record in a profile under load);
+ * base64 is a third smaller and Node decodes it about twice as fast. Binary results are no
+ * way out: pg decodes every column of a row as UTF-8 text, which corrupts bytes.
+ */
+export const bytesFromBase64 = (text: string): Buffer => Buffer.from(text, "base64");

@@ -1,4 +1,4 @@
-import type { SqlExecutor } from "../db/driver";
+import { bytesFromBase64, type SqlExecutor } from "../db/driver";
 import type { SealedRows } from "../ingest/seal-slice";
 import type { ExportOutcome } from "./otlp-export";
 
@@ -72,7 +72,7 @@ export async function claimBatch(
   limit: number,
   leaseMs: number,
 ): Promise<ClaimedRow[]> {
-  const rows = await sql.query<ClaimedRow & { id: string | number | bigint }>(
+  const rows = await sql.query<Omit<ClaimedRow, "payload"> & { id: string | number | bigint; payload: string }>(
     `UPDATE trace_outbox o
         SET leased_until = now() + ($3::int * interval '1 millisecond'), attempts = o.attempts + 1
       WHERE o.id IN (
@@ -82,10 +82,10 @@ export async function claimBatch(
          ORDER BY c.available_at, c.id
          LIMIT $2
          FOR UPDATE SKIP LOCKED)
-      RETURNING o.id, o.drain_id, o.span_id, o.payload, o.payload_format, o.size_bytes, o.attempts, o.first_failed_at`,
+      RETURNING o.id, o.drain_id, o.span_id, encode(o.payload, 'base64') AS payload, o.payload_format, o.size_bytes, o.attempts, o.first_failed_at`,
     [drainId, limit, leaseMs],
   );
-  return rows.map((r) => ({ ...r, id: String(r.id) }));
+  return rows.map((r) => ({ ...r, id: String(r.id), payload: bytesFromBase64(r.payload) }));
 }
 
 export async function deleteRows(sql: SqlExecutor, ids: string[]): Promise<void> {

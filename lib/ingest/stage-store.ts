@@ -1,4 +1,4 @@
-import type { SqlExecutor } from "../db/driver";
+import { bytesFromBase64, type SqlExecutor } from "../db/driver";
 import { outboxRowParams } from "../delivery/outbox-store";
 import type { SealedRows } from "./seal-slice";
 
@@ -73,7 +73,9 @@ export async function claimStaged(
   leaseMs: number,
   minAgeMs = 0,
 ): Promise<ClaimedStage[]> {
-  const rows = await sql.query<Omit<ClaimedStage, "stagedAt"> & { id: string | number | bigint; age_ms: number }>(
+  const rows = await sql.query<
+    Omit<ClaimedStage, "stagedAt" | "payload"> & { id: string | number | bigint; payload: string; age_ms: number }
+  >(
     `WITH candidates AS (
        SELECT c.id, octet_length(c.payload) AS bytes FROM ingest_stage c
         WHERE (c.leased_until IS NULL OR c.leased_until < now()) AND c.attempts < $3
@@ -88,13 +90,18 @@ export async function claimStaged(
      UPDATE ingest_stage s
         SET leased_until = now() + ($2::int * interval '1 millisecond'), attempts = s.attempts + 1
       WHERE s.id IN (SELECT id FROM picked)
-      RETURNING s.id, s.payload, s.key_hashes, s.records, s.attempts,
+      RETURNING s.id, encode(s.payload, 'base64') AS payload, s.key_hashes, s.records, s.attempts,
                 (extract(epoch FROM now() - s.created_at) * 1000)::int AS age_ms`,
     [maxRows, leaseMs, STAGE_MAX_ATTEMPTS, maxBytes, minAgeMs],
   );
   const now = performance.now();
   return rows
-    .map(({ age_ms, ...r }) => ({ ...r, id: String(r.id), stagedAt: now - age_ms }))
+    .map(({ age_ms, ...r }) => ({
+      ...r,
+      id: String(r.id),
+      payload: bytesFromBase64(r.payload),
+      stagedAt: now - age_ms,
+    }))
     .sort((a, b) => Number(a.id) - Number(b.id));
 }
 
