@@ -13,7 +13,7 @@ import { claimStaged, leaseStaged, releaseStaged, storeSealedStage, type Claimed
 // batch was answered once its records were staged, so the CPU-heavy part of ingest (mapping,
 // encoding, gzip, one encryption per drain) no longer sits under the 202. Ingest hands the
 // sealer what it staged (`offer`), which is sealed from memory: reading 12 KB a record back
-// out of the database (as hex text) cost more than the record's own encryption. Rows older
+// out of the database cost more than the record's own encryption. Rows older
 // than LOCAL_GRACE_MS, left by a server that stopped or that fell behind (what is offered
 // beyond LOCAL_MAX_BYTES is not kept), are claimed from the database by any server. Seal
 // jobs go to an ingest thread only when it has nothing else to do (seal-pool.ts), so under
@@ -39,7 +39,12 @@ const LOCAL_MAX_BYTES = 32 * 1024 * 1024;
 const LOCAL_GRACE_MS = 2_000;
 /** Staged rows claimed per batch: a gateway posting one record per request stages a row each. */
 const ROWS_PER_BATCH = 64;
-const BATCH_BYTES = 1024 * 1024;
+/**
+ * Staged payloads are compressed (stage-slice.ts), ~3.5x for LLM text: 256 KB of them is about
+ * the megabyte of records a seal job held before, so a job still keeps a thread ~40 ms, not
+ * the ~150 ms that would make requests wait behind it.
+ */
+const BATCH_BYTES = 256 * 1024;
 
 /** Claimed rows in batches of at most ROWS_PER_BATCH rows and about BATCH_BYTES. */
 const batchesOf = (rows: ClaimedStage[]) =>

@@ -1,3 +1,4 @@
+import { brotliCompressSync, brotliDecompressSync, constants } from "node:zlib";
 import { decryptBytes, encryptBytes, type Keyring } from "../crypto/keyring";
 import { STAGE_AAD } from "../crypto/outbox-aad";
 import { checkRecord, concatRows, sealSlice, type SealJob, type SealResult, type SealTarget } from "./seal-slice";
@@ -7,6 +8,11 @@ import { checkRecord, concatRows, sealSlice, type SealJob, type SealResult, type
 // that go to a drain are packed as they came, with their verified key hash, into one buffer
 // encrypted under the drain keyring (they may hold PHI). That buffer is what ingest stores
 // before its 202; sealing it later (stage-sealer.ts) is the rest of sealSlice's work.
+//
+// The packed records are compressed with Brotli at quality 0 before encryption: ~3 ms per
+// MB of LLM text for a third of the size or less (zlib level 1 takes ~10 ms for a little
+// less). Writing a 512-record batch was most of its answer's time (PostgreSQL takes 6 MB in
+// ~50 ms here); it also makes staged slices cheaper to hold in memory and to read back.
 
 export type StageResult = {
   accepted: number;
@@ -74,16 +80,35 @@ export function stageSlice(job: SealJob, keyring: Keyring): StageResult {
   header.copy(plain, 4);
   let at = 4 + header.length;
   for (const k of kept) at += k.bytes.copy(plain, at);
-  const sealed = encryptBytes(keyring, plain, STAGE_AAD);
+  const sealed = encryptBytes(keyring, compressStaged(plain), STAGE_AAD);
   result.staged = ownCopy(sealed);
   result.stagedRecords = kept.length;
   result.keyHashes = [...hashes];
   return result;
 }
 
+// A staged payload's first byte says how it is packed. Before compression it was the high
+// byte of the index's length, always 0 (an index of at most 256 records is far below 16 MB):
+// rows staged by an older server, still waiting after an upgrade, open as they are.
+const PACKED_PLAIN = 0;
+const PACKED_BROTLI = 1;
+
+function compressStaged(plain: Buffer): Buffer {
+  const compressed = brotliCompressSync(plain, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 0, [constants.BROTLI_PARAM_SIZE_HINT]: plain.length },
+  });
+  return Buffer.concat([Buffer.of(PACKED_BROTLI), compressed]);
+}
+
+function decompressStaged(packed: Buffer): Buffer {
+  if (packed[0] === PACKED_PLAIN) return packed;
+  if (packed[0] === PACKED_BROTLI) return brotliDecompressSync(packed.subarray(1));
+  throw new Error(`staged payload packed in an unknown format (${packed[0]})`);
+}
+
 /** The staged records as a slice to seal, each record's key hash the one verified at ingest. */
 export function openStaged(payload: Uint8Array, keyring: Keyring): Omit<SealJob, "targets"> {
-  const plain = decryptBytes(keyring, payload, STAGE_AAD);
+  const plain = decompressStaged(decryptBytes(keyring, payload, STAGE_AAD));
   const headerLength = plain.readUInt32BE(0);
   const records = JSON.parse(plain.subarray(4, 4 + headerLength).toString("utf8")) as SealJob["records"];
   return { data: ownCopy(plain.subarray(4 + headerLength)), records };
