@@ -152,7 +152,8 @@ export function compileRedactor(settings: RedactionSettings): Redactor {
     const placeholder = placeholderFor(refused.name);
     return (input) => (input === "" ? { text: "", counts: {} } : { text: placeholder, counts: { [refused.name]: 1 } });
   }
-  const builtIns = settings.detectors.map((id) => DETECTORS[id]);
+  // Once each, whatever the stored settings list (a copy would run the same pass again).
+  const builtIns = [...new Set(settings.detectors)].map((id) => DETECTORS[id]);
   const custom = settings.customPatterns.map((p) => ({
     key: p.name,
     placeholder: placeholderFor(p.name),

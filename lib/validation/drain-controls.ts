@@ -20,7 +20,14 @@ export const customPattern = z.object({
 });
 
 export const redactionSettings = z.object({
-  detectors: z._default(z.array(z.enum(DETECTOR_IDS)), []),
+  // Each detector once: every copy ran again on every text of every record.
+  detectors: z._default(
+    z.pipe(
+      z.array(z.enum(DETECTOR_IDS)),
+      z.transform((ids) => [...new Set(ids)]),
+    ),
+    [],
+  ),
   customPatterns: z._default(
     z.array(customPattern).check(
       z.maxLength(20, "Use at most 20 patterns"),
