@@ -69,7 +69,8 @@ describe("SSRF guard: host names", () => {
 
   it("refuses a name when any of its addresses is internal, without naming the address", async () => {
     const refused = checkOutboundHost("mixed.example.com", resolvesTo("93.184.216.34", "10.0.0.5"), none);
-    await expect(refused).rejects.toMatchObject({ reason: "blocked_address" });
+    // Refused like a name that does not resolve: that it exists inside our network is not theirs to learn either.
+    await expect(refused).rejects.toMatchObject({ reason: "unresolvable" });
     // The message reaches drain members (deliveries, health): an internal address is not theirs to learn.
     await expect(refused).rejects.not.toThrow(/10\.0\.0\.5/);
   });
@@ -105,7 +106,7 @@ describe("SSRF guard: operator allowlist", () => {
       reason: "blocked_address",
     });
     await expect(checkOutboundHost("other.example.com", resolvesTo("10.9.9.9"), allow)).rejects.toMatchObject({
-      reason: "blocked_address",
+      reason: "unresolvable",
     });
   });
 });

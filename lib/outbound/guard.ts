@@ -58,20 +58,24 @@ export async function checkOutboundHost(
   }
   if (!allowedByName && isBlockedHostname(host))
     throw new OutboundBlockedError(`${host} is an internal host name`, "blocked_host");
+  // One answer for a name that does not exist and one that resolves only inside our network
+  // (below): told apart, they let any drain owner list the platform's internal host names.
+  const unresolvable = () => new OutboundBlockedError(`${host} does not resolve to a public address`, "unresolvable");
   let addresses: string[];
   try {
     addresses = await resolve(host);
   } catch {
-    throw new OutboundBlockedError(`${host} does not resolve`, "unresolvable");
+    throw unresolvable();
   }
-  if (addresses.length === 0) throw new OutboundBlockedError(`${host} does not resolve`, "unresolvable");
+  if (addresses.length === 0) throw unresolvable();
   if (allowedByName) return addresses;
   const bad = addresses.find((a) => isBlockedAddress(a) && !isAllowedAddress(a, allow));
   if (bad) {
     // The address is for operators only: drain owners and members see the message, and an
-    // internal address is not theirs to learn.
+    // internal address, or that the name exists inside our network, is not theirs to learn.
+    // Refused like a name that does not resolve (a drain saved anyway is refused at every connection).
     log.warn("outbound host refused", { host, address: bad });
-    throw new OutboundBlockedError(`${host} resolves to a private or reserved address`, "blocked_address");
+    throw unresolvable();
   }
   return addresses;
 }
