@@ -138,3 +138,35 @@ describe("tools the provider runs itself, as Langfuse shows them", () => {
     expect(view("session-in-trace-id").view.sessionId).toBe("support-chat-8841");
   });
 });
+
+describe("shapes LiteLLM logs beyond chat completions", () => {
+  const read = (name: string) => {
+    const found = fixtures.find((f) => f.name === name);
+    if (!found) throw new Error(`no fixture ${name}`);
+    return { span: mapFixture(found.text), view: langfuseView(mapFixture(found.text)) };
+  };
+
+  it("a pass-through request reads as the provider request it carried, not one user turn of JSON", () => {
+    const { span, view: v } = read("anthropic-passthrough");
+    const messages = (v.input as { messages: { role: string; content: unknown }[] }).messages;
+    expect(messages.map((m) => m.role)).toEqual(["system", "user", "assistant", "tool"]);
+    expect(JSON.stringify(v.input)).not.toContain('\\"max_tokens\\"');
+    expect(v.toolDefinitions).toEqual(["list_invoices"]);
+    expect(span.attributes["gen_ai.system_instructions"]).toContain("You are a billing assistant.");
+  });
+
+  it("reasoning sent back in the history is kept, as in a response", () => {
+    expect(JSON.stringify(read("chat-thinking-in-history").view.input)).toContain("I need the job status tool");
+    const { view: v } = read("responses-reasoning-text");
+    expect(JSON.stringify(v.input)).toContain("17*23 = 391.");
+    expect(JSON.stringify(v.output)).toContain("391/17 = 23");
+  });
+
+  it("a web search Anthropic ran in the response shows its results before the answer", () => {
+    const { view: v } = read("anthropic-web-search-response");
+    const output = v.output as { role: string; content: unknown }[];
+    expect(output.map((m) => m.role)).toEqual(["assistant", "tool", "assistant"]);
+    expect(String(output[1]!.content)).toContain("https://www.cms.example/notice");
+    expect(JSON.stringify(v.output)).not.toContain("encrypted_content");
+  });
+});

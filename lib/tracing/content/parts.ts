@@ -62,6 +62,19 @@ export function finishReason(providerValue: string | undefined): string {
   return FINISH_REASONS[providerValue] ?? providerValue;
 }
 
+/**
+ * A Responses API reasoning item's text: its summary, else its `content` (`reasoning_text`
+ * parts, which open-weight models such as gpt-oss send with an empty summary).
+ */
+export function responsesReasoningText(item: Record<string, unknown>): string {
+  const texts = (list: unknown) =>
+    (Array.isArray(list) ? list : [])
+      .map((s) => (isObject(s) && typeof s.text === "string" ? s.text : typeof s === "string" ? s : ""))
+      .filter((t) => t !== "")
+      .join("\n");
+  return texts(item.summary) || texts(item.content);
+}
+
 /** Tool-call arguments as a value: providers send a JSON string, semconv prefers the object. */
 export function parseArguments(raw: unknown): unknown {
   if (typeof raw !== "string") return raw;

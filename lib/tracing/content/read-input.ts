@@ -5,10 +5,12 @@ import {
   isObject,
   nonEmptyString,
   parseArguments,
+  responsesReasoningText,
   type AnyPart,
   type ChatMessage,
   type ToolDefinition,
 } from "./parts";
+import { reasoningParts } from "./read-output";
 import { builtInToolParts } from "./server-tools";
 
 // Request messages in any of the gateway's formats, read into semconv input messages and
@@ -62,8 +64,7 @@ function readItem(item: Record<string, unknown>, system: AnyPart[], input: ChatM
       ]);
       return;
     case "reasoning": {
-      const summary = Array.isArray(item.summary) ? item.summary : [];
-      const text = summary.map((s) => (isObject(s) && typeof s.text === "string" ? s.text : "")).join("\n");
+      const text = responsesReasoningText(item);
       push(input, "assistant", text === "" ? [] : [{ type: "reasoning", content: text }], true);
       return;
     }
@@ -88,7 +89,10 @@ function readItem(item: Record<string, unknown>, system: AnyPart[], input: ChatM
     ]);
     return;
   }
-  const parts = [...contentParts(item.content), ...toolCallParts(item.tool_calls)];
+  // An assistant turn sent back with its reasoning (LiteLLM asks chat clients to return Anthropic's
+  // thinking_blocks; DeepSeek-style clients echo reasoning_content) keeps it, as in a response.
+  const reasoning = role === "assistant" ? reasoningParts(item) : [];
+  const parts = [...reasoning, ...contentParts(item.content), ...toolCallParts(item.tool_calls)];
   // The legacy function-calling API has no call ids: its result names the function, so the
   // call is identified by that name too, and the two pair up.
   if (isObject(item.function_call))

@@ -1,7 +1,15 @@
 import { blockParts, contentParts } from "./blocks";
 import { withoutBinary } from "./media";
-import { finishReason, isObject, nonEmptyString, parseArguments, type AnyPart, type OutputMessage } from "./parts";
-import { builtInToolParts, runsOnServer } from "./server-tools";
+import {
+  finishReason,
+  isObject,
+  nonEmptyString,
+  parseArguments,
+  responsesReasoningText,
+  type AnyPart,
+  type OutputMessage,
+} from "./parts";
+import { builtInToolParts, runsOnServer, serverToolResultPart } from "./server-tools";
 
 // The response in any of the gateway's formats, read into semconv output messages plus
 // the provider's own finish reasons: chat completions (`choices[]`, which is also what
@@ -19,7 +27,8 @@ function toolCall(id: unknown, name: unknown, args: unknown): AnyPart {
   };
 }
 
-function reasoningParts(message: Record<string, unknown>): AnyPart[] {
+/** A chat message's reasoning: `reasoning_content`, else Anthropic `thinking_blocks` (as LiteLLM logs them). */
+export function reasoningParts(message: Record<string, unknown>): AnyPart[] {
   if (typeof message.reasoning_content === "string" && message.reasoning_content !== "") {
     return [{ type: "reasoning", content: message.reasoning_content }];
   }
@@ -38,15 +47,31 @@ function fromChoices(choices: unknown[]): ReadOutput {
     if (reason) finishReasons.push(reason);
     const message = isObject(choice.message) ? choice.message : isObject(choice.delta) ? choice.delta : {};
     const calls = Array.isArray(message.tool_calls) ? message.tool_calls.filter(isObject) : [];
+    const asPart = (c: Record<string, unknown>) => {
+      const fn = isObject(c.function) ? c.function : {};
+      return toolCall(c.id, fn.name, fn.arguments);
+    };
+    // A tool Anthropic ran itself (web search, web fetch, code execution): LiteLLM lists its
+    // server_tool_use among the tool calls and moves its result block to provider_specific_fields.
+    // The call and its result come first, as they happened, before the answer built on them.
+    const fields = isObject(message.provider_specific_fields) ? message.provider_specific_fields : {};
+    const serverResults = [
+      ...(Array.isArray(fields.web_search_results) ? fields.web_search_results : []),
+      ...(Array.isArray(fields.tool_results) ? fields.tool_results : []),
+    ]
+      .filter(isObject)
+      .flatMap((b) => serverToolResultPart(b) ?? []);
+    const ranOnServer = new Set(serverResults.map((r) => (r as { id?: string }).id).filter(Boolean));
+    const serverTurn = calls
+      .filter((c) => ranOnServer.has(c.id as string))
+      .flatMap((c) => [asPart(c), ...serverResults.filter((r) => (r as { id?: string }).id === c.id)]);
     const parts = [
       ...reasoningParts(message),
+      ...serverTurn,
       ...contentParts(message.content ?? choice.text),
       // Images a model generated in a chat completion (Gemini, OpenRouter): withheld like any image.
       ...(Array.isArray(message.images) ? message.images.flatMap(blockParts) : []),
-      ...calls.map((c) => {
-        const fn = isObject(c.function) ? c.function : {};
-        return toolCall(c.id, fn.name, fn.arguments);
-      }),
+      ...calls.filter((c) => !ranOnServer.has(c.id as string)).map(asPart),
     ];
     if (isObject(message.function_call)) {
       parts.push(toolCall(undefined, message.function_call.name, message.function_call.arguments));
@@ -70,8 +95,7 @@ function fromResponsesOutput(response: Record<string, unknown>, items: unknown[]
       parts.push(toolCall(item.call_id, item.name, item.arguments ?? item.input));
       clientCall = true;
     } else if (item.type === "reasoning") {
-      const summary = Array.isArray(item.summary) ? item.summary : [];
-      const text = summary.map((s) => (isObject(s) && typeof s.text === "string" ? s.text : "")).join("\n");
+      const text = responsesReasoningText(item);
       if (text !== "") parts.push({ type: "reasoning", content: text });
     } else if (typeof item.type === "string") {
       const builtIn = builtInToolParts(item);

@@ -3,6 +3,7 @@ import type { OperationKind } from "../operations";
 import { fitConversation } from "./fit";
 import { blobPart, urlPart, withoutBinary } from "./media";
 import { isObject, nonEmptyString, type AnyPart, type Conversation, type OutputMessage } from "./parts";
+import { passThroughRequest } from "./pass-through";
 import { readInput, readTools } from "./read-input";
 import { readOutput } from "./read-output";
 import { chatInput, chatOutput } from "./render-chat";
@@ -50,6 +51,12 @@ function mediaOutput(kind: OperationKind, response: unknown): OutputMessage[] {
 function conversationOf(record: GatewayRecord, kind: OperationKind): Conversation {
   const params = record.model_parameters ?? {};
   const response = isObject(record.response) ? record.response : {};
+  const passThrough = passThroughRequest(record.call_type, record.messages);
+  if (passThrough) {
+    const { system, input } = readInput(passThrough.messages, passThrough.instructions);
+    const { output, finishReasons } = readOutput(record.response);
+    return { system, input, output, tools: readTools(passThrough.tools), finishReasons };
+  }
   const { system, input } = readInput(record.messages, params.instructions ?? params.system ?? response.instructions);
   if (kind === "image_generation" || kind === "transcription" || kind === "speech") {
     return { system, input, output: mediaOutput(kind, record.response), tools: [], finishReasons: [] };
