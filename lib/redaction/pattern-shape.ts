@@ -10,6 +10,33 @@ import { RE2JS } from "re2js";
 /** The largest count a repeat of a part that can match empty text may have. */
 const MAX_NULLABLE_COUNT = 1;
 
+/** A counted repeat at the start of the text: `{n}`, `{n,}`, `{n,m}`. */
+const COUNT = /^\{(\d+)(?:,(\d*))?\}/;
+
+/** Where the escape starting at `i` ends (its last character): `\x`, `\Q…\E`, `\pL`, `\p{…}`. */
+function escapeEnd(pattern: string, i: number): number {
+  if (pattern[i + 1] === "Q") {
+    const quoted = pattern.indexOf("\\E", i + 2);
+    return quoted < 0 ? pattern.length : quoted + 1;
+  }
+  if (pattern[i + 1] === "p" || pattern[i + 1] === "P") {
+    return pattern[i + 2] === "{" ? Math.max(i + 1, pattern.indexOf("}", i)) : i + 2;
+  }
+  return i + 1;
+}
+
+/** Where the class opened at `i` ends: the first `]` that is not its first character, skipping escapes and [:name:]. */
+function classEnd(pattern: string, i: number): number {
+  let j = i + 1;
+  if (pattern[j] === "^") j++;
+  if (pattern[j] === "]") j++;
+  for (; j < pattern.length && pattern[j] !== "]"; j++) {
+    if (pattern[j] === "\\") j++;
+    else if (pattern.startsWith("[:", j)) j = Math.max(j, pattern.indexOf(":]", j + 2) + 1);
+  }
+  return j;
+}
+
 /** Where the atom ending just before `end` starts: a group, a class, an escape or a character. */
 function operandStart(
   pattern: string,
@@ -32,31 +59,17 @@ function countedRepeats(pattern: string): [string, number][] {
   const classStarts = new Map<number, number>();
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
-    if (c === "\\") {
-      if (pattern[i + 1] === "Q") {
-        const quoted = pattern.indexOf("\\E", i + 2);
-        i = quoted < 0 ? pattern.length : quoted + 1;
-      } else if (pattern[i + 1] === "p" || pattern[i + 1] === "P") {
-        if (pattern[i + 2] === "{") i = Math.max(i + 1, pattern.indexOf("}", i));
-        else i += 2;
-      } else i++;
-    } else if (c === "[") {
-      // A class ends at the first `]` that is not its first character, skipping escapes and [:name:].
-      let j = i + 1;
-      if (pattern[j] === "^") j++;
-      if (pattern[j] === "]") j++;
-      for (; j < pattern.length && pattern[j] !== "]"; j++) {
-        if (pattern[j] === "\\") j++;
-        else if (pattern.startsWith("[:", j)) j = Math.max(j, pattern.indexOf(":]", j + 2) + 1);
-      }
-      classStarts.set(j, i);
-      i = j;
+    if (c === "\\") i = escapeEnd(pattern, i);
+    else if (c === "[") {
+      const end = classEnd(pattern, i);
+      classStarts.set(end, i);
+      i = end;
     } else if (c === "(") open.push(i);
     else if (c === ")") {
       const start = open.pop();
       if (start !== undefined) groupStarts.set(i, start);
     } else if (c === "{") {
-      const count = /^\{(\d+)(?:,(\d*))?\}/.exec(pattern.slice(i));
+      const count = COUNT.exec(pattern.slice(i));
       if (!count) continue;
       const start = operandStart(pattern, i, groupStarts, classStarts);
       if (start !== undefined && start >= 0) {
@@ -82,23 +95,8 @@ function optionalParts(pattern: string): number {
   let previous: "atom" | "quantifier" | "open" | "bar" = "open";
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
-    if (c === "\\") {
-      if (pattern[i + 1] === "Q") {
-        const quoted = pattern.indexOf("\\E", i + 2);
-        i = quoted < 0 ? pattern.length : quoted + 1;
-      } else if ((pattern[i + 1] === "p" || pattern[i + 1] === "P") && pattern[i + 2] === "{") {
-        i = Math.max(i + 1, pattern.indexOf("}", i));
-      } else i++;
-      previous = "atom";
-    } else if (c === "[") {
-      let j = i + 1;
-      if (pattern[j] === "^") j++;
-      if (pattern[j] === "]") j++;
-      for (; j < pattern.length && pattern[j] !== "]"; j++) {
-        if (pattern[j] === "\\") j++;
-        else if (pattern.startsWith("[:", j)) j = Math.max(j, pattern.indexOf(":]", j + 2) + 1);
-      }
-      i = j;
+    if (c === "\\" || c === "[") {
+      i = c === "[" ? classEnd(pattern, i) : escapeEnd(pattern, i);
       previous = "atom";
     } else if (c === "(") {
       if (pattern[i + 1] === "?") {
@@ -119,7 +117,7 @@ function optionalParts(pattern: string): number {
     } else if (c === "+") {
       previous = "quantifier";
     } else if (c === "{") {
-      const count = /^\{(\d+)(?:,(\d*))?\}/.exec(pattern.slice(i));
+      const count = COUNT.exec(pattern.slice(i));
       if (!count) {
         previous = "atom";
         continue;

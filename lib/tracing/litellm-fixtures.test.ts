@@ -90,15 +90,17 @@ describe("the LiteLLM payload corpus", () => {
   });
 });
 
-describe("tools the provider runs itself, as Langfuse shows them", () => {
-  const view = (name: string) => {
-    const found = fixtures.find((f) => f.name === name);
-    if (!found) throw new Error(`no fixture ${name}`);
-    return { span: mapFixture(found.text), view: langfuseView(mapFixture(found.text)) };
-  };
+/** A fixture's span, and Langfuse's reading of it. */
+function fixtureView(name: string) {
+  const found = fixtures.find((f) => f.name === name);
+  if (!found) throw new Error(`no fixture ${name}`);
+  const span = mapFixture(found.text);
+  return { span, view: langfuseView(span) };
+}
 
+describe("tools the provider runs itself, as Langfuse shows them", () => {
   it("an Anthropic web search in the history is a tool call followed by its results, in order", () => {
-    const { span, view: v } = view("anthropic-server-tools");
+    const { span, view: v } = fixtureView("anthropic-server-tools");
     const input = JSON.stringify(v.input);
     expect(input).not.toContain("web_search_tool_result");
     expect(input).not.toContain("encrypted_content");
@@ -115,7 +117,7 @@ describe("tools the provider runs itself, as Langfuse shows them", () => {
   });
 
   it("Responses built-in tools are indexed as tool calls, and a completed answer is not waiting on them", () => {
-    const { span, view: v } = view("responses-builtin-tools");
+    const { span, view: v } = fixtureView("responses-builtin-tools");
     expect(v.toolCallNames).toEqual(expect.arrayContaining(["web_search", "current_medications"]));
     const output = JSON.stringify(v.output);
     expect(output).not.toContain("mcp_call");
@@ -128,26 +130,20 @@ describe("tools the provider runs itself, as Langfuse shows them", () => {
   });
 
   it("an image a chat completion generated is shown as withheld media, not dropped", () => {
-    const { view: v } = view("gemini-image-output");
+    const { view: v } = fixtureView("gemini-image-output");
     expect(JSON.stringify(v.output)).toContain("[image/png data");
   });
 
   it("a trace the client named is not taken for a session", () => {
-    const { view: v } = view("client-trace-id");
+    const { view: v } = fixtureView("client-trace-id");
     expect(v.sessionId).toBeUndefined();
-    expect(view("session-in-trace-id").view.sessionId).toBe("support-chat-8841");
+    expect(fixtureView("session-in-trace-id").view.sessionId).toBe("support-chat-8841");
   });
 });
 
 describe("shapes LiteLLM logs beyond chat completions", () => {
-  const read = (name: string) => {
-    const found = fixtures.find((f) => f.name === name);
-    if (!found) throw new Error(`no fixture ${name}`);
-    return { span: mapFixture(found.text), view: langfuseView(mapFixture(found.text)) };
-  };
-
   it("a pass-through request reads as the provider request it carried, not one user turn of JSON", () => {
-    const { span, view: v } = read("anthropic-passthrough");
+    const { span, view: v } = fixtureView("anthropic-passthrough");
     const messages = (v.input as { messages: { role: string; content: unknown }[] }).messages;
     expect(messages.map((m) => m.role)).toEqual(["system", "user", "assistant", "tool"]);
     expect(JSON.stringify(v.input)).not.toContain('\\"max_tokens\\"');
@@ -156,14 +152,14 @@ describe("shapes LiteLLM logs beyond chat completions", () => {
   });
 
   it("reasoning sent back in the history is kept, as in a response", () => {
-    expect(JSON.stringify(read("chat-thinking-in-history").view.input)).toContain("I need the job status tool");
-    const { view: v } = read("responses-reasoning-text");
+    expect(JSON.stringify(fixtureView("chat-thinking-in-history").view.input)).toContain("I need the job status tool");
+    const { view: v } = fixtureView("responses-reasoning-text");
     expect(JSON.stringify(v.input)).toContain("17*23 = 391.");
     expect(JSON.stringify(v.output)).toContain("391/17 = 23");
   });
 
   it("a web search Anthropic ran in the response shows its results before the answer", () => {
-    const { view: v } = read("anthropic-web-search-response");
+    const { view: v } = fixtureView("anthropic-web-search-response");
     const output = v.output as { role: string; content: unknown }[];
     expect(output.map((m) => m.role)).toEqual(["assistant", "tool", "assistant"]);
     expect(String(output[1]!.content)).toContain("https://www.cms.example/notice");
