@@ -13,6 +13,17 @@ describe("secrets echoed by a destination", () => {
     expect(said).toContain("auth=[redacted]");
   });
 
+  it("are cut out when the echo escapes them inside JSON or percent-encodes them", () => {
+    const value = 'Bearer tok"en\\with spaces/+=';
+    const found = headerSecrets({ authorization: value });
+    const echo = JSON.stringify({ headers: { authorization: value }, query: `auth=${encodeURIComponent(value)}` });
+    const said = withoutSecrets(echo, found);
+    expect(said).not.toContain("en\\\\with");
+    expect(said).not.toContain("with%20spaces");
+    expect(said).not.toContain("with spaces");
+    expect(said).toContain('"authorization":"[redacted]"');
+  });
+
   it("leave the rest of the message, and values too short to be secrets, alone", () => {
     expect(withoutSecrets("HTTP 500: upstream prod failed", secrets)).toBe("HTTP 500: upstream prod failed");
   });

@@ -5,6 +5,12 @@
 
 const MIN_SECRET_CHARS = 6;
 
+/**
+ * The ways an echo may write a value: as sent, escaped inside a JSON string (an echo service
+ * answering with the request as JSON writes `"` and `\` escaped), and percent-encoded.
+ */
+const echoForms = (value: string) => [value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value)];
+
 /** Every form of a request's header values an echo could repeat: whole, the token after an auth scheme, Basic's decoded user:password. */
 export function headerSecrets(headers: Record<string, string>): string[] {
   const secrets = new Set<string>();
@@ -21,7 +27,9 @@ export function headerSecrets(headers: Record<string, string>): string[] {
     }
   }
   // The longest first, so a value is cut out whole before a part of it is.
-  return [...secrets].filter((s) => s.trim().length >= MIN_SECRET_CHARS).sort((a, b) => b.length - a.length);
+  return [...new Set([...secrets].flatMap(echoForms))]
+    .filter((s) => s.trim().length >= MIN_SECRET_CHARS)
+    .sort((a, b) => b.length - a.length);
 }
 
 export function withoutSecrets(text: string, secrets: readonly string[]): string {
