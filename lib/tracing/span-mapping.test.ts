@@ -268,6 +268,17 @@ describe("4. Anthropic and Responses API content as semconv parts", () => {
   });
 });
 
+describe("4b. Responses API chains", () => {
+  it("a request continuing an earlier response names it, so the chain can be followed", () => {
+    const continuing = fixture("responses-api-tool-loop");
+    (continuing.model_parameters as Record<string, unknown>).previous_response_id = "resp_68a0c1f2";
+    expect(map(continuing).attributes["aptible.request.previous_response_id"]).toBe("resp_68a0c1f2");
+    expect(map(fixture("responses-api-tool-loop")).attributes).not.toHaveProperty(
+      "aptible.request.previous_response_id",
+    );
+  });
+});
+
 describe("5. call types", () => {
   it.each([
     ["openai-chat", "chat", "GENERATION"],

@@ -142,6 +142,9 @@ export function mapRecordToSpan(record: GatewayRecord, ctx: SpanContext): Mapped
   a["aptible.request.response_format"] = isObject(params.response_format)
     ? JSON.stringify(params.response_format)
     : undefined;
+  // The Responses API's chaining: the response this request continues (`gen_ai.response.id` of
+  // an earlier span), so a conversation kept server-side can be followed from span to span.
+  a["aptible.request.previous_response_id"] = str(params.previous_response_id);
   a["gen_ai.response.finish_reasons"] = content.finishReasons;
   const { host, port } = hostAndPort(str(record.api_base));
   a["server.address"] = host;
