@@ -1,6 +1,4 @@
-// npm run gateway:simulate -- [--count 12] [--rate 5] [--batch 1] [--size 0] [--format json_array|ndjson|single]
-//                              [--kinds chat,agent,…] [--url http://localhost:3000] [--token …]
-//                              [--environment acme-production]
+// npm run gateway:simulate -- --help (USAGE below)
 // Posts AI Gateway log records shaped exactly as a LiteLLM proxy sends them to the ingest
 // endpoint, signed with the demo LLM keys, cycling through chat, streaming, an OpenAI tool
 // loop, a Claude Code agent turn, the Responses API, a cache hit, a provider error and an
@@ -12,19 +10,38 @@ import { parseArgs } from "node:util";
 import { buildRecord, RECORD_KINDS, type RecordKind } from "../lib/simulator/records";
 import { demoLlmKeys } from "../lib/db/demo-data";
 
-const { values } = parseArgs({
-  options: {
-    url: { type: "string", default: process.env.SIMULATOR_URL ?? `http://localhost:${process.env.PORT ?? 3000}` },
-    token: { type: "string", default: process.env.GATEWAY_INGEST_TOKEN },
-    count: { type: "string", default: "12" },
-    rate: { type: "string", default: "5" },
-    batch: { type: "string", default: "1" },
-    size: { type: "string", default: "0" },
-    format: { type: "string", default: "json_array" },
-    environment: { type: "string", default: "acme-production" },
-    kinds: { type: "string", default: RECORD_KINDS.join(",") },
-  },
-});
+const USAGE = `npm run gateway:simulate -- [--environment acme-production] [--count 12] [--rate 5] [--batch 1]
+  [--size 0] [--format json_array|ndjson|single] [--kinds ${RECORD_KINDS.join(",")}] [--url …] [--token …]`;
+
+const OPTIONS = {
+  url: { type: "string", default: process.env.SIMULATOR_URL ?? `http://localhost:${process.env.PORT ?? 3000}` },
+  token: { type: "string", default: process.env.GATEWAY_INGEST_TOKEN },
+  count: { type: "string", default: "12" },
+  rate: { type: "string", default: "5" },
+  batch: { type: "string", default: "1" },
+  size: { type: "string", default: "0" },
+  format: { type: "string", default: "json_array" },
+  environment: { type: "string", default: "acme-production" },
+  kinds: { type: "string", default: RECORD_KINDS.join(",") },
+  help: { type: "boolean", default: false },
+} as const;
+
+const { values } = parseCommandLine();
+
+/** The options, or the usage line (for --help, or an option it does not know) instead of a stack trace. */
+function parseCommandLine() {
+  try {
+    const parsed = parseArgs({ options: OPTIONS });
+    if (parsed.values.help) {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    }
+    return parsed;
+  } catch (err) {
+    return fail(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+  }
+}
+
 const kinds = values.kinds.split(",").filter((k): k is RecordKind => (RECORD_KINDS as readonly string[]).includes(k));
 if (kinds.length === 0) fail(`--kinds takes a comma-separated list of: ${RECORD_KINDS.join(", ")}`);
 
