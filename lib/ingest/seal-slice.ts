@@ -122,6 +122,10 @@ export const noRows = (payloads = new ArrayBuffer(0)): SealedRows => ({
   formats: [],
 });
 
+/** Why a record without a usable key hash is skipped: "missing" alone misled senders whose hash was there but not hex. */
+export const MISSING_KEY_HASH =
+  "missing or malformed metadata.user_api_key_hash (expected the sha256 of an LLM key: 64 hex characters)";
+
 /** What ingest knows of one record before rendering it: why it is skipped, or what it is. */
 export type CheckedRecord =
   | { skip: string }
@@ -140,7 +144,7 @@ export function checkRecord(
   if (!validated.success) return { skip: "not a JSON object" };
   const record = validated.data;
   const hash = keyHashOf(record);
-  if (!hash) return { skip: "missing metadata.user_api_key_hash" };
+  if (!hash) return { skip: MISSING_KEY_HASH };
   const target = targets[hash];
   if (!target) return { lookup: hash };
   if ("skip" in target) return { skip: target.skip };

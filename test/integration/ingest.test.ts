@@ -7,7 +7,7 @@ import { createForwardingWorld, postLogs, records } from "./forwarding-fixtures"
 import { hashLlmKey } from "@/lib/auth/llm-key-secret";
 import { config } from "@/lib/config/env";
 import { setSealPool } from "@/lib/ingest/seal-pool";
-import { sealSlice } from "@/lib/ingest/seal-slice";
+import { MISSING_KEY_HASH, sealSlice } from "@/lib/ingest/seal-slice";
 import { slicePermits } from "@/lib/ingest/ingest-records";
 import { setBufferBudget } from "@/lib/ingest/buffer-budget";
 import { POST as ingest } from "@/app/api/internal/ai-gateway/logs/route";
@@ -107,9 +107,9 @@ describe("POST /api/internal/ai-gateway/logs", () => {
     expect(res.json.accepted).toBe(1);
     expect(res.json.skipped).toEqual([
       { index: 1, reason: "not a JSON object" },
-      { index: 2, reason: "missing metadata.user_api_key_hash" },
+      { index: 2, reason: MISSING_KEY_HASH },
       { index: 3, reason: "unknown key (metadata.user_api_key_hash matches no LLM key)" },
-      { index: 4, reason: "missing metadata.user_api_key_hash" },
+      { index: 4, reason: expect.stringMatching(/malformed metadata\.user_api_key_hash .*64 hex/) },
     ]);
     expect(await queued()).toBe(1);
   });
