@@ -50,6 +50,19 @@ describe("drain delivery actions", () => {
     });
   });
 
+  it("a test trace the destination could not take now is listed as not retried, not as Will retry", async () => {
+    fake().setMode("down-503");
+    try {
+      const res = await call(testTrace.POST, { method: "POST", params: params(), token: world.tokens.owner });
+      expect(res.json.result).toMatchObject({ ok: false });
+    } finally {
+      fake().setMode("normal");
+    }
+    const listed = await call(deliveries.GET, { params: params(), token: world.tokens.member });
+    const [latest] = (listed.json.deliveries as { attempts: { outcome: string; message: string }[] }).attempts;
+    expect(latest).toMatchObject({ outcome: "rejected", message: expect.stringMatching(/^Test trace, not retried: /) });
+  });
+
   it("Send test trace does not count a web page at the URL as delivered", async () => {
     fake().setMode("html");
     try {
