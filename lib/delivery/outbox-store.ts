@@ -160,8 +160,8 @@ export type Attempt = {
  * Records one export attempt and forgets the drain's older ones: the DELETE sees the rows as
  * they were before this INSERT, so keeping ATTEMPTS_KEPT − 1 of them leaves ATTEMPTS_KEPT.
  */
-/** An export outcome as "Recent deliveries" lists it. */
-export function attemptOf(outcome: ExportOutcome, spanCount: number, ms: number): Attempt {
+/** An export outcome as "Recent deliveries" lists it (`retried`: false for a span sent once). */
+export function attemptOf(outcome: ExportOutcome, spanCount: number, ms: number, retried = true): Attempt {
   const base = {
     spanCount,
     durationMs: Math.round(ms),
@@ -182,7 +182,10 @@ export function attemptOf(outcome: ExportOutcome, spanCount: number, ms: number)
       return { ...base, outcome: "refused", message: outcome.message };
     case "suspended":
     case "retryable":
-      return { ...base, outcome: "retrying", message: outcome.message };
+      // Sent once (Send test trace): "Will retry" would promise what does not happen.
+      return retried
+        ? { ...base, outcome: "retrying", message: outcome.message }
+        : { ...base, outcome: "rejected", message: `Test trace, not retried: ${outcome.message}` };
   }
 }
 
