@@ -62,6 +62,19 @@ export function finishReason(providerValue: string | undefined): string {
   return FINISH_REASONS[providerValue] ?? providerValue;
 }
 
+/** A chat message's reasoning: `reasoning_content`, else Anthropic `thinking_blocks` (as LiteLLM logs them). */
+export function reasoningParts(message: Record<string, unknown>): AnyPart[] {
+  if (typeof message.reasoning_content === "string" && message.reasoning_content !== "") {
+    return [{ type: "reasoning", content: message.reasoning_content }];
+  }
+  const blocks = Array.isArray(message.thinking_blocks) ? message.thinking_blocks : [];
+  return blocks.flatMap((b) =>
+    isObject(b) && typeof b.thinking === "string" && b.thinking !== ""
+      ? [{ type: "reasoning", content: b.thinking }]
+      : [],
+  );
+}
+
 /**
  * A Responses API reasoning item's text: its summary, else its `content` (`reasoning_text`
  * parts, which open-weight models such as gpt-oss send with an empty summary).

@@ -5,12 +5,12 @@ import {
   isObject,
   nonEmptyString,
   parseArguments,
+  reasoningParts,
   responsesReasoningText,
   type AnyPart,
   type ChatMessage,
   type ToolDefinition,
 } from "./parts";
-import { reasoningParts } from "./read-output";
 import { builtInToolParts } from "./server-tools";
 
 // Request messages in any of the gateway's formats, read into semconv input messages and

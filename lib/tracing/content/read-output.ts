@@ -5,6 +5,7 @@ import {
   isObject,
   nonEmptyString,
   parseArguments,
+  reasoningParts,
   responsesReasoningText,
   type AnyPart,
   type OutputMessage,
@@ -25,19 +26,6 @@ function toolCall(id: unknown, name: unknown, args: unknown): AnyPart {
     name: typeof name === "string" ? name : "",
     arguments: withoutBinary(parseArguments(args)),
   };
-}
-
-/** A chat message's reasoning: `reasoning_content`, else Anthropic `thinking_blocks` (as LiteLLM logs them). */
-export function reasoningParts(message: Record<string, unknown>): AnyPart[] {
-  if (typeof message.reasoning_content === "string" && message.reasoning_content !== "") {
-    return [{ type: "reasoning", content: message.reasoning_content }];
-  }
-  const blocks = Array.isArray(message.thinking_blocks) ? message.thinking_blocks : [];
-  return blocks.flatMap((b) =>
-    isObject(b) && typeof b.thinking === "string" && b.thinking !== ""
-      ? [{ type: "reasoning", content: b.thinking }]
-      : [],
-  );
 }
 
 function fromChoices(choices: unknown[]): ReadOutput {
