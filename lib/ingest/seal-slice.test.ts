@@ -4,8 +4,8 @@ import { outboxAad } from "../crypto/outbox-aad";
 import { openSpanMember } from "../delivery/outbox-payload";
 import { buildRecord } from "../simulator/records";
 import { NO_CONTROLS } from "../validation/drain-controls";
-import { keyHashInBytes } from "./key-hash";
-import { sealSlice, type SealDrain, type SealJob } from "./seal-slice";
+import { sealSlice, type SealDrain } from "./seal-slice";
+import { sealJob } from "@/test/support/seal-jobs";
 
 const keyring = parseKeyring(`v1:${Buffer.alloc(32, 5).toString("base64")}`);
 const drain = (n: number, settings: Partial<SealDrain> = {}): SealDrain => ({
@@ -16,23 +16,8 @@ const drain = (n: number, settings: Partial<SealDrain> = {}): SealDrain => ({
   ...settings,
 });
 
-function job(drains: SealDrain[]): SealJob {
-  const bytes = Buffer.from(JSON.stringify(buildRecord({ kind: "chat", keySecret: "sk-apt-seal-test" })));
-  const hash = keyHashInBytes(bytes)!;
-  const target = {
-    keyId: "k",
-    organizationId: "o",
-    environmentId: "e",
-    environmentHandle: "h",
-    keyAlias: null,
-    drains,
-  };
-  return {
-    data: new Uint8Array(bytes).buffer,
-    records: [{ index: 0, offset: 0, length: bytes.length, depth: 8, hash }],
-    targets: { [hash]: target },
-  };
-}
+const job = (drains: SealDrain[]) =>
+  sealJob([Buffer.from(JSON.stringify(buildRecord({ kind: "chat", keySecret: "sk-apt-seal-test" })))], drains);
 
 /** Each stored row opened with its own drain's binding: the gzip member it holds. */
 function members(drains: SealDrain[]) {

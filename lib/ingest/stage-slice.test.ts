@@ -2,21 +2,17 @@ import { describe, expect, it } from "vitest";
 import { encryptBytes, parseKeyring } from "../crypto/keyring";
 import { STAGE_AAD } from "../crypto/outbox-aad";
 import { buildRecord } from "../simulator/records";
-import { keyHashInBytes } from "./key-hash";
-import type { SealJob } from "./seal-slice";
+import type { SealDrain, SealJob } from "./seal-slice";
+import { sealJob } from "@/test/support/seal-jobs";
 import { openStaged, stageSlice } from "./stage-slice";
 
 const keyring = parseKeyring(`v1:${Buffer.alloc(32, 9).toString("base64")}`);
-const target = {
-  keyId: "k",
-  organizationId: "o",
-  environmentId: "e",
-  environmentHandle: "h",
-  keyAlias: null,
-  drains: [
-    { id: "00000000-0000-4000-8000-000000000001", forwardContent: true, type: "langfuse", encoding: "protobuf" },
-  ],
-} as const;
+const drain: SealDrain = {
+  id: "00000000-0000-4000-8000-000000000001",
+  forwardContent: true,
+  type: "langfuse",
+  encoding: "protobuf",
+};
 
 /** A slice of simulated gateway records (prose-like prompts and answers), all of one key. */
 function slice(count: number): { job: SealJob; records: Buffer[] } {
@@ -24,22 +20,7 @@ function slice(count: number): { job: SealJob; records: Buffer[] } {
   const records = Array.from({ length: count }, (_, i) =>
     Buffer.from(JSON.stringify(buildRecord({ kind: kinds[i % kinds.length]!, keySecret: "sk-apt-stage-test" }))),
   );
-  const hash = keyHashInBytes(records[0]!)!;
-  const data = Buffer.concat(records);
-  let offset = 0;
-  const entries = records.map((r, index) => {
-    const entry = { index, offset, length: r.length, depth: 8, hash };
-    offset += r.length;
-    return entry;
-  });
-  return {
-    job: {
-      data: new Uint8Array(data).buffer,
-      records: entries,
-      targets: { [hash]: { ...target, drains: [...target.drains] } },
-    },
-    records,
-  };
+  return { job: sealJob(records, [drain]), records };
 }
 
 const recordsOf = (opened: ReturnType<typeof openStaged>) =>
