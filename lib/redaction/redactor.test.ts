@@ -142,7 +142,9 @@ describe("cost", () => {
   });
 
   it("refuses patterns too slow together", () => {
-    const many = patternProblems(Array.from({ length: 20 }, () => "[^\\s]{20,200}"));
+    // ~1.4 ms each once warm (their first run in a process costs several times more): 60 of
+    // them are ~3x the shared budget, so the refusal holds on a faster machine, warm or not.
+    const many = patternProblems(Array.from({ length: 60 }, () => "[^\\s]{20,200}"));
     expect(many.some((p) => p !== null && /too slow/.test(p))).toBe(true);
     expect(patternProblems(["MRN-[0-9]{6}", "\\bPT[0-9]{7}\\b"])).toEqual([null, null]);
   });
