@@ -40,7 +40,14 @@ for (const [email, org, env] of [
     await signIn(page, email);
     await integrationsOf(page, org, env);
     await expect(page.getByRole("link", { name: "New LLM Trace Drain" })).toHaveCount(0);
-    expect((await page.goto(`/orgs/${org}/environments/${env}/integrations/new`))?.status()).toBe(404);
+    const gate = await page.getByRole("note").filter({ hasText: "signed BAA" }).textContent();
+    expect(gate).toMatch(/need a signed BAA and AI Gateway beta enrollment/);
+    // Opened directly, the new-drain page explains the same instead of offering the form.
+    expect((await page.goto(`/orgs/${org}/environments/${env}/integrations/new`))?.status()).toBe(200);
+    await expect(page.getByText(gate!)).toBeVisible();
+    await expect(page.getByRole("form", { name: "New LLM Trace Drain" })).toHaveCount(0);
+    // Another organization's page is still not found, not explained.
+    expect((await page.goto("/orgs/acme-health/environments/acme-production/integrations/new"))?.status()).toBe(404);
     const res = await forgeCreate(page, org);
     expect(res.status()).toBe(403);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("feature_not_enabled");

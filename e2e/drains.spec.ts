@@ -75,6 +75,69 @@ test("(g3) a failed test's message at a field goes when another destination type
   await expect(secretKey).toHaveValue("sk-lf-not-the-right-secret");
 });
 
+test("(g4) once a value changes, the failed test, its Save anyway and its message at a field go", async ({ page }) => {
+  await signIn(page, ACME_OWNER);
+  await openNewDrainForm(page);
+  await fillDrainForm(page, { handle: "langfuse-stale-result", secretKey: "sk-lf-not-the-right-secret" });
+  await page.getByLabel(/I understand that full prompts and completions/).check();
+  const save = page.getByRole("button", { name: "Save LLM Trace Drain" });
+  await save.click();
+  const refused = page.getByRole("alert").filter({ hasText: "Not saved: the connection test failed" });
+  const failed = page.getByRole("alert").filter({ hasText: "Connection failed" });
+  const stale = page.getByRole("alert").filter({ hasText: /Not saved|Connection failed/ });
+  const secretKey = page.getByLabel("Secret Key", { exact: true });
+  await expect(refused.getByRole("button", { name: "Save anyway" })).toBeVisible();
+  await expect(failed).toContainText("Langfuse rejected the keys");
+  await expect(secretKey).toHaveAttribute("aria-invalid", "true");
+
+  // Moving through the form changes no value: the offer stays.
+  await page.getByLabel("Type").focus();
+  await page.getByLabel("Handle").focus();
+  await expect(refused.getByRole("button", { name: "Save anyway" })).toBeVisible();
+
+  // Another handle: Save anyway would save values the test did not refuse.
+  await page.getByLabel("Handle").fill("langfuse-stale-result-2");
+  await expect(stale).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Save anyway" })).toHaveCount(0);
+
+  // A Base URL that fails the form's own check: no result of the old one stays beside its error.
+  await save.click();
+  await expect(refused.getByRole("button", { name: "Save anyway" })).toBeVisible();
+  const baseUrl = page.getByLabel("Base URL");
+  await baseUrl.fill("");
+  await expect(page.getByText("Enter the Langfuse Base URL")).toBeVisible();
+  await expect(stale).toHaveCount(0);
+  await expect(secretKey).not.toHaveAttribute("aria-invalid", "true");
+  await baseUrl.fill("http://cloud.langfuse.com");
+  await expect(page.getByText("The Base URL must use https://")).toBeVisible();
+  await expect(stale).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Save anyway" })).toHaveCount(0);
+
+  // Test connection alone: its failure goes with the next change too.
+  await baseUrl.fill(E2E_FAKE_LANGFUSE_URL);
+  await page.getByRole("button", { name: "Test connection" }).click();
+  await expect(failed).toContainText("Langfuse rejected the keys");
+  await secretKey.fill(FAKE_SECRET_KEY);
+  await expect(failed).toHaveCount(0);
+  await expect(secretKey).not.toHaveAttribute("aria-invalid", "true");
+});
+
+test("(g5) a private address is refused without Save anyway, since saving it would be refused too", async ({
+  page,
+}) => {
+  await signIn(page, ACME_OWNER);
+  await openNewDrainForm(page);
+  await fillDrainForm(page, { handle: "langfuse-private", baseUrl: "https://10.0.0.5" });
+  await page.getByLabel(/I understand that full prompts and completions/).check();
+  await page.getByRole("button", { name: "Save LLM Trace Drain" }).click();
+  const refused = page.getByRole("alert").filter({ hasText: "Not saved: the connection test failed" });
+  await expect(refused).toContainText("private or reserved network address");
+  await expect(refused).toContainText("Fix the settings and save again.");
+  await expect(page.getByRole("button", { name: "Save anyway" })).toHaveCount(0);
+  await expect(page.getByLabel("Base URL")).toHaveAttribute("aria-invalid", "true");
+  await expect(page).toHaveURL(/\/integrations\/new$/);
+});
+
 test("(g2) a host name that does not resolve yet is saved anyway, and the first-trace guide fits the screen", async ({
   page,
 }) => {

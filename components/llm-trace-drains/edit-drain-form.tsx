@@ -9,6 +9,7 @@ import {
   ACKNOWLEDGE_CONTENT,
   drainHandle,
   testConnectionInput,
+  type ConnectionResult,
   type DrainView,
 } from "@/lib/validation/llm-trace-drains";
 import { DESTINATION_SCHEMAS } from "@/lib/destinations/schemas";
@@ -66,7 +67,15 @@ export function EditDrainForm({ environmentId, drain, onDone }: Props) {
   // Opened from the Edit button, which is gone now: focus goes to the first field, not to <body>.
   useEffect(() => form.setFocus("handle"), [form]);
   const test = useTestConnection(environmentId);
-  const [refused, setRefused] = useState<string | null>(null);
+  const [refused, setRefused] = useState<Extract<ConnectionResult, { ok: false }> | null>(null);
+  // A refusal is about the values it was given: once the user changes one (every field's change
+  // bubbles up to the form), it and its message at a field go, as in the new-drain form.
+  const forgetRefusal = () => {
+    setRefused(null);
+    for (const [name, error] of Object.entries(form.formState.errors)) {
+      if (error?.type === "connection") form.clearErrors(name as FieldPath<DrainFormValues>);
+    }
+  };
   const save = async (values: DrainFormValues, anyway: boolean) => {
     setRefused(null);
     const settings = destination.hasNewCredentials(values) ? testConnectionInput.safeParse(values) : undefined;
@@ -78,7 +87,7 @@ export function EditDrainForm({ environmentId, drain, onDone }: Props) {
           type: "connection",
           message: result.message,
         });
-        setRefused(result.message);
+        setRefused(result);
         return;
       }
     }
@@ -95,7 +104,12 @@ export function EditDrainForm({ environmentId, drain, onDone }: Props) {
   };
 
   return (
-    <form onSubmit={form.handleSubmit((values) => save(values, false))} noValidate aria-label="Edit LLM Trace Drain">
+    <form
+      onSubmit={form.handleSubmit((values) => save(values, false))}
+      onChange={forgetRefusal}
+      noValidate
+      aria-label="Edit LLM Trace Drain"
+    >
       <FormError message={errors.root?.message} />
       <Field id="handle" label="Handle" error={errors.handle?.message}>
         <input id="handle" autoComplete="off" {...fieldAria(errors, "handle", false)} {...form.register("handle")} />
@@ -128,7 +142,12 @@ export function EditDrainForm({ environmentId, drain, onDone }: Props) {
         </>
       ) : null}
       {refused !== null ? (
-        <SaveRefused reason={refused} onSaveAnyway={() => void form.handleSubmit((values) => save(values, true))()} />
+        <SaveRefused
+          reason={refused.message}
+          onSaveAnyway={
+            refused.canSaveAnyway ? () => void form.handleSubmit((values) => save(values, true))() : undefined
+          }
+        />
       ) : null}
       <div className="row">
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>

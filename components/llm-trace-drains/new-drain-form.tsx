@@ -54,8 +54,17 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
   const fields = [...COMMON_FIELDS, ...destination.fieldNames] as FieldPath<DrainFormValues>[];
 
   // Save tests the connection first; a failure stops it with the reason, and "Save anyway"
-  // saves regardless (the destination may be down for now, or reachable only later).
-  const [refused, setRefused] = useState(false);
+  // saves regardless (the destination may be down for now, or reachable only later). It is
+  // kept as the result it refused for: shown only while that result is the one on screen.
+  const [refused, setRefused] = useState<Extract<ConnectionResult, { ok: false }>>();
+  // A result is about the values it was given: once the user changes one (every field's change
+  // bubbles up to the form), the result, its "Save anyway" and its message at a field go.
+  const forgetResult = () => {
+    test.reset();
+    for (const [name, error] of Object.entries(form.formState.errors)) {
+      if (error?.type === "connection") form.clearErrors(name as FieldPath<DrainFormValues>);
+    }
+  };
   // A failed test is also shown next to the field it points at (the URL, or the keys).
   const showAtField = (result: ConnectionResult | undefined) => {
     if (result && !result.ok) {
@@ -64,14 +73,13 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
     }
   };
   const save = async (values: CreateDrainInput, anyway: boolean) => {
-    setRefused(false);
+    setRefused(undefined);
     if (!anyway) {
       const { testConnectionInput } = await validation();
       const parsed = testConnectionInput.safeParse(values);
-      const result = parsed.success ? await test.run(parsed.data) : undefined;
+      const result = parsed.success ? await test.run(parsed.data, showAtField) : undefined;
       if (result && !result.ok) {
-        showAtField(result);
-        setRefused(true);
+        setRefused(result);
         return;
       }
     }
@@ -97,6 +105,7 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
   return (
     <form
       onSubmit={form.handleSubmit((values) => save(values, false))}
+      onChange={forgetResult}
       noValidate
       aria-label="New LLM Trace Drain"
       className="panel"
@@ -110,15 +119,8 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
           onFocus={preloadDestinationFields}
           {...fieldAria(errors, "type")}
           {...form.register("type", {
-            // Another destination: its result and acknowledgement do not carry over.
-            onChange: () => {
-              test.reset();
-              form.setValue("acknowledgeContentForwarding", false);
-              // A failed test's message at a field was about the other destination's settings.
-              for (const [name, error] of Object.entries(form.formState.errors)) {
-                if (error?.type === "connection") form.clearErrors(name as FieldPath<DrainFormValues>);
-              }
-            },
+            // Another destination: its acknowledgement does not carry over.
+            onChange: () => form.setValue("acknowledgeContentForwarding", false),
           })}
         >
           {DESTINATION_TYPES.map((t) => (
@@ -166,12 +168,11 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
         <label className="check">
           <input
             type="checkbox"
-            {...fieldAria(errors, "acknowledgeContentForwarding")}
+            {...fieldAria(errors, "acknowledgeContentForwarding", false)}
             {...form.register("acknowledgeContentForwarding")}
           />
           {acknowledgementLabel(forwardContent, type)}
         </label>
-        <span id="acknowledgeContentForwarding-hint" hidden />
         {errors.acknowledgeContentForwarding ? (
           <span className="field-error" id="acknowledgeContentForwarding-error" role="alert">
             {errors.acknowledgeContentForwarding.message}
@@ -179,10 +180,12 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
         ) : null}
       </div>
 
-      {refused && test.data && !test.data.ok ? (
+      {refused && refused === test.data ? (
         <SaveRefused
-          reason={test.data.message}
-          onSaveAnyway={() => void form.handleSubmit((values) => save(values, true))()}
+          reason={refused.message}
+          onSaveAnyway={
+            refused.canSaveAnyway ? () => void form.handleSubmit((values) => save(values, true))() : undefined
+          }
         />
       ) : null}
       <div className="row">

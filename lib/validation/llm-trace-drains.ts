@@ -152,6 +152,12 @@ export const connectionResult = z.discriminatedUnion("ok", [
     ]),
     message: z.string(),
     httpStatus: z.optional(z.number()),
+    /**
+     * Settings typed into the form only: whether creating the drain anyway
+     * (`allowUnresolvedHost`) would be accepted. False when the save would be refused for
+     * good, as for an address in a private network, so the form offers no "Save anyway".
+     */
+    canSaveAnyway: z.optional(z.boolean()),
   }),
 ]);
 export type ConnectionResult = z.infer<typeof connectionResult>;

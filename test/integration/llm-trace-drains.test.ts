@@ -160,6 +160,26 @@ describe("creating a drain", () => {
     expect(privateHost.status).toBe(422);
     expect(privateHost.json.error?.fields?.baseUrl).toMatch(/private or reserved/);
   });
+
+  it.each([
+    ["keys Langfuse rejects", { secretKey: "sk-lf-wrong-secret-0000" }, "invalid_keys", true],
+    ["a host name that does not resolve yet", { baseUrl: "https://no-such-host.invalid" }, "unreachable", true],
+    ["a private address", { baseUrl: "https://10.0.0.5" }, "blocked", false],
+    ["a loopback address", { baseUrl: "https://127.0.0.1" }, "blocked", false],
+  ])(
+    "a failed Test connection of %s says whether saving anyway would succeed",
+    async (_name, settings, reason, can) => {
+      const tested = await owner(unsavedTest.POST, { params: envA(), json: valid(settings) });
+      expect(tested.status, tested.text).toBe(200);
+      expect(tested.json.result).toMatchObject({ ok: false, reason, canSaveAnyway: can });
+      // What the form's "Save anyway" then sends.
+      const saved = await owner(list.POST, {
+        params: envA(),
+        json: valid({ ...settings, allowUnresolvedHost: true }),
+      });
+      expect(saved.status, saved.text).toBe(can ? 201 : 422);
+    },
+  );
 });
 
 describe("drains per environment", () => {

@@ -55,6 +55,20 @@ export async function assertReachableUrls(
   }
 }
 
+/**
+ * Whether a create with `allowUnresolvedHost` ("Save anyway") would pass the guard above, so
+ * that a failed Test connection offers to save only what a save would accept.
+ */
+export async function savableAnyway(urls: Record<string, string>): Promise<boolean> {
+  try {
+    await assertReachableUrls(urls, { allowUnresolved: true });
+    return true;
+  } catch (err) {
+    if (err instanceof AppError && err.code === "validation_failed") return false;
+    throw err;
+  }
+}
+
 export async function createDrain(
   access: EnvironmentAccess,
   input: CreateDrainInput,

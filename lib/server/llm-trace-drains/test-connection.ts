@@ -6,7 +6,7 @@ import { recordAudit } from "../audit";
 import { drainCredentials } from "./secrets";
 import { consumeLimit } from "../rate-limits";
 import { assertAiGatewayEnabledFor } from "../organizations";
-import type { Actor } from "./mutations";
+import { savableAnyway, type Actor } from "./mutations";
 
 async function audited(access: EnvironmentAccess, drainId: string | null, actor: Actor, result: ConnectionResult) {
   await recordAudit({
@@ -31,7 +31,14 @@ export async function testUnsavedConnection(access: EnvironmentAccess, input: Te
   await consumeLimit("testConnection", actor.userId, TOO_MANY_TESTS);
   const destination = destinationFor(input.type);
   const { config, secrets } = destination.fromTest(input);
-  return audited(access, null, actor, await destination.checkConnection(config, secrets));
+  const result = await destination.checkConnection(config, secrets);
+  if (result.ok) return audited(access, null, actor, result);
+  // Asked of the save's own guard, not inferred from the reason: the form offers "Save anyway"
+  // only when it can succeed (never for a private address, which every save refuses).
+  return audited(access, null, actor, {
+    ...result,
+    canSaveAnyway: await savableAnyway(destination.urls(config)),
+  });
 }
 
 /** Tests a saved drain with its stored (decrypted) settings. */

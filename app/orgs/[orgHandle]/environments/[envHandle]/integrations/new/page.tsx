@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import Link from "next/link";
 import { environmentPageAccess } from "@/lib/server/environment-page";
 import { aiGatewayStatus } from "@/lib/server/organizations";
@@ -23,9 +22,10 @@ type Params = Promise<{ orgHandle: string; envHandle: string }>;
 export default async function NewDrainPage({ params }: { params: Params }) {
   const { orgHandle, envHandle } = await params;
   const { access } = await environmentPageAccess(orgHandle, envHandle);
-  // The option does not exist for organizations outside the beta; a member is told why not.
+  // Whoever cannot create a drain here (an organization outside the beta or without a BAA, a
+  // member, a full environment) is told why, as on the Integrations page, rather than sent to
+  // a 404 that reads like a broken link. Another organization's page stays a 404 (above).
   const gateway = await aiGatewayStatus(access.organizationId);
-  if (!gateway.enabled) notFound();
   const drainsPath = `/orgs/${orgHandle}/environments/${envHandle}/integrations`;
   const cannotCreate = creationBlockReason({
     gateway,
