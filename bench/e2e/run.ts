@@ -1,5 +1,5 @@
 // npm run bench:e2e -- [--label after] [--seconds 20] [--senders 4] [--size 12000]
-//                      [--e2e-records 60000] [--paced-seconds 30] [--rate 1000]
+//                      [--e2e-records 60000] [--paced-seconds 30] [--paced-warmup 5] [--rate 1000]
 //                      [--app-dir <checkout>] [--server-command "node dist/server.js"] [--skip floor,baseline]
 //                      [--database postgres|pglite] [--per-body 512] [--server-env KEY=VALUE ...]
 // The end-to-end benchmark, every part a process of its own on this machine: the production
@@ -13,7 +13,8 @@
 //   crowd     the same with 48 concurrent senders: throughput and the server's peak memory
 //   e2e       ingest and delivery together until the receiver holds every span
 //   single    the same with one record per request (32 senders): a gateway that does not batch
-//   paced     a steady 1,000 records/s: batch latency, delivery latency
+//   paced     a steady 1,000 records/s: batch latency, delivery latency (after an unmeasured
+//             warm-up at the same rate, so that a run of this phase alone measures a warm server)
 //   baseline  the stock BatchSpanProcessor with the same mapping and exporter, no durability
 //   backlog   (--backlog N) N records queued with delivery off, then drained: the server's
 //             memory while a large backlog drains
@@ -38,6 +39,7 @@ const { values } = parseArgs({
     size: { type: "string", default: "12300" },
     "e2e-records": { type: "string", default: "60000" },
     "paced-seconds": { type: "string", default: "30" },
+    "paced-warmup": { type: "string", default: "5" },
     rate: { type: "string", default: "1000" },
     "app-dir": { type: "string", default: process.cwd() },
     "server-command": { type: "string" },
@@ -303,6 +305,11 @@ try {
   }
 
   if (!skip.has("paced")) {
+    if (Number(values["paced-warmup"]) > 0) {
+      await receiverStats(true);
+      const warmup = await loadgen(ingestUrl, ["--rate", values.rate, "--seconds", values["paced-warmup"]]);
+      await waitForDelivery(warmup.accepted, 120_000);
+    }
     await receiverStats(true);
     const load = await loadgen(ingestUrl, ["--rate", values.rate, "--seconds", values["paced-seconds"]]);
     const delivered = await waitForDelivery(load.accepted, 120_000);
