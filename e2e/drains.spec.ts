@@ -159,6 +159,32 @@ test("(g2) a host name that does not resolve yet is saved anyway, and the first-
   }
 });
 
+test("(g6) editing, a new host name that does not resolve yet is saved anyway; a private address is not offered", async ({
+  page,
+}) => {
+  await signIn(page, ACME_OWNER);
+  await openNewDrainForm(page);
+  await fillDrainForm(page, { handle: "langfuse-moving" });
+  await page.getByLabel(/I understand that full prompts and completions/).check();
+  await page.getByRole("button", { name: "Save LLM Trace Drain" }).click();
+  await expect(page.getByRole("heading", { name: "langfuse-moving" })).toBeVisible();
+
+  const refused = page.getByRole("alert").filter({ hasText: "Not saved: the connection test failed" });
+  await page.getByRole("button", { name: "Edit" }).click();
+  await page.getByLabel("Base URL").fill("https://10.0.0.5");
+  await page.getByLabel("Secret Key", { exact: true }).fill(FAKE_SECRET_KEY);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(refused).toContainText("private or reserved network address");
+  await expect(page.getByRole("button", { name: "Save anyway" })).toHaveCount(0);
+
+  await page.getByLabel("Base URL").fill("https://langfuse.moving-later.invalid");
+  await expect(refused).toHaveCount(0);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await refused.getByRole("button", { name: "Save anyway" }).click();
+  await expect(page.getByRole("form", { name: "Edit LLM Trace Drain" })).toHaveCount(0);
+  await expect(page.getByText("https://langfuse.moving-later.invalid")).toBeVisible();
+});
+
 test("(d) an http:// URL, swapped keys and a missing acknowledgement each show their field error and save nothing", async ({
   page,
 }) => {

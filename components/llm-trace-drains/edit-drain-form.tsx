@@ -96,6 +96,8 @@ export function EditDrainForm({ environmentId, drain, onDone }: Props) {
         handle: values.handle,
         forwardContent: values.forwardContent,
         ...destination.toUpdate(values),
+        // Saving anyway also keeps a new host name that does not resolve yet.
+        allowUnresolvedHost: anyway || undefined,
       });
       onDone();
     } catch (err) {

@@ -94,8 +94,14 @@ export const updateDrainInput = z
     /** Replaces the drain's controls as a whole. */
     controls: z.optional(drainControls),
     ...destinationUpdateFields,
+    /** "Save anyway" for a changed URL, as on create: its host name may not resolve yet. */
+    allowUnresolvedHost: z.optional(z.boolean()),
   })
-  .check(z.refine((v) => Object.values(v).some((x) => x !== undefined), { message: "Nothing to change" }));
+  .check(
+    z.refine(({ allowUnresolvedHost: _flag, ...change }) => Object.values(change).some((x) => x !== undefined), {
+      message: "Nothing to change",
+    }),
+  );
 export type UpdateDrainInput = z.output<typeof updateDrainInput>;
 
 /** The form's Test connection, before saving. `type` may be left out: Langfuse, as before there were others. */
@@ -153,8 +159,8 @@ export const connectionResult = z.discriminatedUnion("ok", [
     message: z.string(),
     httpStatus: z.optional(z.number()),
     /**
-     * Settings typed into the form only: whether creating the drain anyway
-     * (`allowUnresolvedHost`) would be accepted. False when the save would be refused for
+     * Settings typed into a form only: whether saving them anyway (`allowUnresolvedHost`, on
+     * create or edit) would be accepted. False when the save would be refused for
      * good, as for an address in a private network, so the form offers no "Save anyway".
      */
     canSaveAnyway: z.optional(z.boolean()),

@@ -333,11 +333,34 @@ describe("editing a drain", () => {
     expect(actions).toEqual(["llm_trace_drain.create", "llm_trace_drain.pause", "llm_trace_drain.resume"]);
   });
 
-  it("refuses an empty edit", async () => {
+  it("refuses an empty edit, and one that only says to save anyway", async () => {
     const drain = await createDrain();
-    expect(
-      (await owner(item.PATCH, { method: "PATCH", params: { ...envA(), drainId: drain.id }, json: {} })).status,
-    ).toBe(422);
+    const params = { ...envA(), drainId: drain.id };
+    expect((await owner(item.PATCH, { method: "PATCH", params, json: {} })).status).toBe(422);
+    expect((await owner(item.PATCH, { method: "PATCH", params, json: { allowUnresolvedHost: true } })).status).toBe(
+      422,
+    );
+  });
+
+  it("saves anyway a new host name that does not resolve yet, as on create, never a private address", async () => {
+    const drain = await createDrain();
+    const params = { ...envA(), drainId: drain.id };
+    const change = { baseUrl: "https://no-such-host.invalid", secretKey: "sk-lf-rotated-secret-7777" };
+    const refused = await owner(item.PATCH, { method: "PATCH", params, json: change });
+    expect(refused.status).toBe(422);
+    expect(refused.json.error?.fields?.baseUrl).toMatch(/resolve/);
+    const anyway = await owner(item.PATCH, { method: "PATCH", params, json: { ...change, allowUnresolvedHost: true } });
+    expect(anyway.status, anyway.text).toBe(200);
+    expect(anyway.json.drain).toMatchObject({ baseUrl: "https://no-such-host.invalid" });
+    const privateHost = await owner(item.PATCH, {
+      method: "PATCH",
+      params,
+      json: { baseUrl: "https://10.0.0.5", secretKey: "sk-lf-rotated-secret-8888", allowUnresolvedHost: true },
+    });
+    expect(privateHost.status).toBe(422);
+    expect(privateHost.json.error?.fields?.baseUrl).toMatch(/private or reserved/);
+    const stored = await db().llmTraceDrain.findUniqueOrThrow({ where: { id: drain.id } });
+    expect(stored.config).toMatchObject({ baseUrl: "https://no-such-host.invalid" });
   });
 });
 

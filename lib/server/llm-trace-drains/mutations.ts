@@ -56,7 +56,7 @@ export async function assertReachableUrls(
 }
 
 /**
- * Whether a create with `allowUnresolvedHost` ("Save anyway") would pass the guard above, so
+ * Whether a save with `allowUnresolvedHost` ("Save anyway") would pass the guard above, so
  * that a failed Test connection offers to save only what a save would accept.
  */
 export async function savableAnyway(urls: Record<string, string>): Promise<boolean> {
@@ -162,7 +162,9 @@ export async function updateDrain(
   const urls = destination.urls(current.config);
   if (change.config) {
     const next = destination.urls(change.config);
-    await assertReachableUrls(Object.fromEntries(Object.entries(next).filter(([f, url]) => urls[f] !== url)));
+    await assertReachableUrls(Object.fromEntries(Object.entries(next).filter(([f, url]) => urls[f] !== url)), {
+      allowUnresolved: input.allowUnresolvedHost === true,
+    });
   }
 
   const controlsBefore = drainControls.parse(current.controls ?? {});
