@@ -18,6 +18,7 @@ import { acknowledgementLabel, ContentWarning } from "./content-warning";
 import { Field, FormError } from "@/components/ui/field";
 import { applyServerErrors } from "./apply-server-errors";
 import { fieldAria } from "./field-aria";
+import { clearConnectionErrors } from "./connection-errors";
 import { SaveRefused } from "./save-refused";
 import { useTestConnection, useUpdateDrain } from "./use-drains";
 
@@ -72,9 +73,7 @@ export function EditDrainForm({ environmentId, drain, onDone }: Props) {
   // bubbles up to the form), it and its message at a field go, as in the new-drain form.
   const forgetRefusal = () => {
     setRefused(null);
-    for (const [name, error] of Object.entries(form.formState.errors)) {
-      if (error?.type === "connection") form.clearErrors(name as FieldPath<DrainFormValues>);
-    }
+    clearConnectionErrors(form);
   };
   const save = async (values: DrainFormValues, anyway: boolean) => {
     setRefused(null);

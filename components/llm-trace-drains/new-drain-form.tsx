@@ -21,6 +21,7 @@ import { ConnectionResultMessage } from "./connection-result";
 import { SaveRefused } from "./save-refused";
 import { applyServerErrors } from "./apply-server-errors";
 import { fieldAria } from "./field-aria";
+import { clearConnectionErrors } from "./connection-errors";
 import { createDrain, drainsKey } from "./drain-api";
 import { useConnectionTest } from "./use-connection-test";
 import { invalidateCachedQueries } from "@/components/query-client";
@@ -61,9 +62,7 @@ export function NewDrainForm({ environmentId, drainsPath }: { environmentId: str
   // bubbles up to the form), the result, its "Save anyway" and its message at a field go.
   const forgetResult = () => {
     test.reset();
-    for (const [name, error] of Object.entries(form.formState.errors)) {
-      if (error?.type === "connection") form.clearErrors(name as FieldPath<DrainFormValues>);
-    }
+    clearConnectionErrors(form);
   };
   // A failed test is also shown next to the field it points at (the URL, or the keys).
   const showAtField = (result: ConnectionResult | undefined) => {
