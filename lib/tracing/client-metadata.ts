@@ -76,14 +76,36 @@ function clientTraceSession(traceId: unknown, requestTraceId: unknown): string |
 }
 
 /**
- * The request's user (LiteLLM's `end_user`). Claude Code sends
- * `user_<hash>_account_<uuid>_session_<uuid>`: a new user per session, unless the session
- * part is read as what it is.
+ * Claude Code's user id, in either of its formats: before v2.1.78
+ * `user_<device>_account_<uuid>_session_<uuid>` (the account empty when signed in with an API
+ * key), from v2.1.78 the JSON string `{"device_id", "account_uuid", "session_id"}`. Both are
+ * read as a user (the same id for one person in both formats) and a session; a new user per
+ * session otherwise.
  */
+function claudeCodeUser(s: string): { userId: string; sessionId?: string } | undefined {
+  const legacy = /^user_([0-9a-f]+)_account_([0-9a-f-]*)_session_([0-9a-f-]{36})$/i.exec(s);
+  if (legacy) return { userId: agentUser(legacy[1]!, legacy[2]!), sessionId: legacy[3] };
+  if (!s.startsWith("{")) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(s);
+  } catch {
+    return undefined;
+  }
+  if (!isObject(parsed)) return undefined;
+  const device = text(parsed.device_id);
+  const account = text(parsed.account_uuid) ?? "";
+  if (!device || !/^[0-9a-f]+$/i.test(device) || !/^[0-9a-f-]*$/i.test(account)) return undefined;
+  return { userId: agentUser(device, account), sessionId: text(parsed.session_id) };
+}
+
+const agentUser = (device: string, account: string) =>
+  (account === "" ? `user_${device}` : `user_${device}_account_${account}`).slice(0, MAX_ID);
+
+/** The request's user (LiteLLM's `end_user`), and the session a coding agent put in it. */
 function endUser(value: unknown): { userId?: string; sessionId?: string } {
   const s = text(value, 500);
-  const agent = s && /^(user_[0-9a-f]+_account_[0-9a-f-]*)_session_([0-9a-f-]{36})$/i.exec(s);
-  return agent ? { userId: agent[1], sessionId: agent[2] } : { userId: s?.slice(0, MAX_ID) };
+  return (s && claudeCodeUser(s)) || { userId: s?.slice(0, MAX_ID) };
 }
 
 function metadataValue(v: unknown): string | undefined {

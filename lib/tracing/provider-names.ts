@@ -1,11 +1,13 @@
 // LiteLLM provider names → gen_ai.provider.name values of the semantic conventions.
 const PROVIDERS: Record<string, string> = {
   openai: "openai",
-  text_completion_openai: "openai",
+  "text-completion-openai": "openai",
   anthropic: "anthropic",
+  anthropic_text: "anthropic",
   bedrock: "aws.bedrock",
   bedrock_converse: "aws.bedrock",
   sagemaker: "aws.sagemaker",
+  sagemaker_chat: "aws.sagemaker",
   azure: "azure.ai.openai",
   azure_text: "azure.ai.openai",
   azure_ai: "azure.ai.inference",
@@ -17,9 +19,12 @@ const PROVIDERS: Record<string, string> = {
   deepseek: "deepseek",
   groq: "groq",
   mistral: "mistral_ai",
+  codestral: "mistral_ai",
+  "text-completion-codestral": "mistral_ai",
   perplexity: "perplexity",
   xai: "x_ai",
   watsonx: "ibm.watsonx.ai",
+  watsonx_text: "ibm.watsonx.ai",
 };
 
 export function providerName(litellmProvider: string | undefined): string {

@@ -543,6 +543,172 @@ describe("14. requested and resolved model", () => {
   });
 });
 
+describe("15. shapes of real traffic found in review", () => {
+  const device = "80b2f897e93e81f769edd02733c0f3e41ecf29e43d76d10a263c67b726b1fe67";
+  const claudeCode = (userId: string) => {
+    const r = fixture("claude-code-open-source-litellm");
+    r.end_user = userId;
+    (r.metadata as Record<string, unknown>).requester_metadata = { user_id: userId };
+    return r;
+  };
+
+  it("Claude Code 2.1.78+ (user id as JSON): its session, and the same user as in the older format", () => {
+    const account = "6a1e2f3c-4b5d-4e6f-8a7b-9c0d1e2f3a4b";
+    const json = JSON.stringify({
+      device_id: device,
+      account_uuid: account,
+      session_id: "2c4e6a8b-1d3f-4a5b-8c7d-9e0f1a2b3c4d",
+    });
+    const older = view(claudeCode(`user_${device}_account_${account}_session_0f3e9b2a-7c41-4d8e-9a6b-5c2d1e0f9a8b`));
+    expect(view(claudeCode(json))).toMatchObject({
+      sessionId: "2c4e6a8b-1d3f-4a5b-8c7d-9e0f1a2b3c4d",
+      userId: older.userId,
+    });
+    expect(older.userId).toBe(`user_${device}_account_${account}`);
+  });
+
+  it("Claude Code signed in with an API key (empty account): the user is its device", () => {
+    const sessionId = "2c4e6a8b-1d3f-4a5b-8c7d-9e0f1a2b3c4d";
+    const json = JSON.stringify({ device_id: device, account_uuid: "", session_id: sessionId });
+    for (const id of [json, `user_${device}_account__session_${sessionId}`]) {
+      expect(view(claudeCode(id))).toMatchObject({ sessionId, userId: `user_${device}` });
+    }
+  });
+
+  it("a JSON end user that is not Claude Code's is kept as sent", () => {
+    const r = claudeCode('{"team":"cardiology"}');
+    expect(view(r)).toMatchObject({ userId: '{"team":"cardiology"}' });
+  });
+
+  it("Gemini tools as LiteLLM logs them (function_declarations, built-in tools) are the tools list", () => {
+    const r = fixture("openai-chat");
+    r.custom_llm_provider = "gemini";
+    r.model_parameters = {
+      tools: [
+        {
+          function_declarations: [{ name: "get_weather", description: "Weather now", parameters: { type: "object" } }],
+        },
+        { googleSearch: {} },
+      ],
+    };
+    expect(view(r).toolDefinitions).toEqual(["get_weather", "googleSearch"]);
+    const definitions = JSON.parse(String(map(r).attributes["gen_ai.tool.definitions"]));
+    expect(definitions[0]).toEqual({
+      type: "function",
+      name: "get_weather",
+      description: "Weather now",
+      parameters: { type: "object" },
+    });
+  });
+
+  it("Anthropic's stop_sequences are the stop sequences", () => {
+    const r = fixture("anthropic-messages-tools");
+    (r.model_parameters as Record<string, unknown>).stop_sequences = ["</answer>"];
+    expect(map(r).attributes["gen_ai.request.stop_sequences"]).toEqual(["</answer>"]);
+    expect(view(r).modelParameters.stop_sequences).toBe('["</answer>"]');
+  });
+
+  it("Responses API cached and reasoning tokens found only in the response's usage still reach Langfuse", () => {
+    const r = fixture("responses-api");
+    (r.metadata as Record<string, unknown>).usage_object = {
+      prompt_tokens: 100,
+      completion_tokens: 300,
+      total_tokens: 400,
+    };
+    r.prompt_tokens = 100;
+    r.completion_tokens = 300;
+    (r.response as Record<string, unknown>).usage = {
+      input_tokens: 100,
+      output_tokens: 300,
+      total_tokens: 400,
+      input_tokens_details: { cached_tokens: 64 },
+      output_tokens_details: { reasoning_tokens: 256 },
+    };
+    expect(view(r).usage).toMatchObject({
+      input: 36,
+      input_cached_tokens: 64,
+      output: 44,
+      output_reasoning_tokens: 256,
+    });
+  });
+
+  it("cache creation left out of prompt_tokens (some LiteLLM versions) does not zero the input", () => {
+    const r = fixture("anthropic-prompt-cache");
+    const usage = (r.metadata as { usage_object: Record<string, unknown> }).usage_object;
+    const details = usage.prompt_tokens_details as Record<string, number>;
+    // 124 plain + 4,096 read, without the 900 written to the cache.
+    r.prompt_tokens = usage.prompt_tokens = 124 + details.cached_tokens!;
+    expect(view(r).usage).toMatchObject({ input: 124, input_cached_tokens: 4096, input_cache_creation: 900 });
+  });
+
+  it("a refusal is the answer, not an empty output", () => {
+    const r = fixture("openai-chat");
+    const choice = (r.response as { choices: Record<string, unknown>[] }).choices[0]!;
+    choice.message = { role: "assistant", content: null, refusal: "I can't help with that." };
+    expect(view(r).output).toMatchObject({ role: "assistant", content: "I can't help with that." });
+  });
+
+  it("a spoken answer shows its transcript; the audio is not forwarded", () => {
+    const r = fixture("openai-chat");
+    const choice = (r.response as { choices: Record<string, unknown>[] }).choices[0]!;
+    choice.message = {
+      role: "assistant",
+      content: null,
+      audio: { id: "audio_1", data: "UklGRg==", transcript: "Hi there." },
+    };
+    expect(view(r).output).toMatchObject({ content: "Hi there.\n[audio data, not forwarded]" });
+    expect(JSON.stringify(map(r).attributes)).not.toContain("UklGRg==");
+  });
+
+  it("a system message sent between turns stays in its place; only leading ones are the instructions", () => {
+    const r = fixture("openai-chat");
+    r.messages = [
+      { role: "system", content: "Be brief." },
+      { role: "user", content: "First question" },
+      { role: "assistant", content: "First answer" },
+      { role: "system", content: "The user is now a clinician." },
+      { role: "user", content: "Second question" },
+    ];
+    const a = map(r).attributes;
+    expect(JSON.parse(String(a["gen_ai.system_instructions"]))).toEqual([{ type: "text", content: "Be brief." }]);
+    expect(JSON.parse(String(a["gen_ai.input.messages"])).map((m: { role: string }) => m.role)).toEqual([
+      "user",
+      "assistant",
+      "system",
+      "user",
+    ]);
+    const input = view(r).input as { messages: { role: string; content: string }[] };
+    expect(input.messages.map((m) => `${m.role}: ${m.content}`)).toEqual([
+      "system: Be brief.",
+      "user: First question",
+      "assistant: First answer",
+      "system: The user is now a clinician.",
+      "user: Second question",
+    ]);
+  });
+
+  it.each([["default-message-value"], [[{ role: "user", content: "default-message-value" }]]])(
+    "LiteLLM's placeholder for a call without input (%j) is no input",
+    (messages) => {
+      const r = fixture("openai-chat");
+      r.messages = messages;
+      expect(map(r).attributes).not.toHaveProperty("gen_ai.input.messages");
+      expect(JSON.stringify(view(r).input ?? null)).not.toContain("default-message-value");
+    },
+  );
+
+  it.each([
+    ["text-completion-openai", "openai"],
+    ["anthropic_text", "anthropic"],
+    ["codestral", "mistral_ai"],
+    ["watsonx_text", "ibm.watsonx.ai"],
+  ])("LiteLLM's provider %s is %s", (litellm, semconv) => {
+    const r = fixture("openai-chat");
+    r.custom_llm_provider = litellm;
+    expect(map(r).attributes["gen_ai.provider.name"]).toBe(semconv);
+  });
+});
+
 describe("simulator records", () => {
   it("map without error, in every kind", () => {
     for (const kind of ["chat", "agent", "responses", "embedding"] as const) {

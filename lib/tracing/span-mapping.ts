@@ -134,7 +134,9 @@ export function mapRecordToSpan(record: GatewayRecord, ctx: SpanContext): Mapped
   a["gen_ai.request.frequency_penalty"] = num(params.frequency_penalty);
   a["gen_ai.request.presence_penalty"] = num(params.presence_penalty);
   a["gen_ai.request.seed"] = num(params.seed);
-  const stop = typeof params.stop === "string" ? [params.stop] : Array.isArray(params.stop) ? params.stop : [];
+  // `stop_sequences` is Anthropic's name (and what LiteLLM logs for Anthropic and Gemini requests).
+  const stopParam = params.stop ?? params.stop_sequences;
+  const stop = typeof stopParam === "string" ? [stopParam] : Array.isArray(stopParam) ? stopParam : [];
   a["gen_ai.request.stop_sequences"] = stop.filter((s): s is string => typeof s === "string");
   const n = num(params.n);
   a["gen_ai.request.choice.count"] = n !== undefined && n !== 1 ? n : undefined;

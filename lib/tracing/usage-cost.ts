@@ -38,14 +38,39 @@ export function usageOf(record: GatewayRecord): Usage {
   // The first non-zero count wins, else the record's own (possibly 0). Image generation
   // reports Responses-style usage (input_tokens / output_tokens) in the response.
   const count = (own: unknown, ...others: unknown[]) => positive(own) ?? others.map(positive).find(Boolean) ?? num(own);
+  // A Responses API call's details may be only in its response (`input_tokens_details`,
+  // `output_tokens_details`): some LiteLLM versions copy just the three totals to usage_object.
+  const responseInput = isObject(responseUsage.input_tokens_details) ? responseUsage.input_tokens_details : {};
+  const responseOutput = isObject(responseUsage.output_tokens_details) ? responseUsage.output_tokens_details : {};
+  const cacheRead =
+    positive(prompt.cached_tokens) ?? positive(u.cache_read_input_tokens) ?? positive(responseInput.cached_tokens);
+  const cacheCreation = positive(prompt.cache_creation_tokens) ?? positive(u.cache_creation_input_tokens);
   return {
-    input: count(record.prompt_tokens, u.prompt_tokens, responseUsage.input_tokens),
+    input: inputWithCache(
+      count(record.prompt_tokens, u.prompt_tokens, responseUsage.input_tokens),
+      cacheRead,
+      cacheCreation,
+    ),
     output: count(record.completion_tokens, u.completion_tokens, responseUsage.output_tokens),
     total: count(record.total_tokens, u.total_tokens, responseUsage.total_tokens),
-    cacheRead: positive(prompt.cached_tokens) ?? positive(u.cache_read_input_tokens),
-    cacheCreation: positive(prompt.cache_creation_tokens) ?? positive(u.cache_creation_input_tokens),
-    reasoning: positive(completion.reasoning_tokens),
+    cacheRead,
+    cacheCreation,
+    reasoning: positive(completion.reasoning_tokens) ?? positive(responseOutput.reasoning_tokens),
   };
+}
+
+/**
+ * Input tokens including the cached ones, as the conventions count them and Langfuse reads them
+ * (it subtracts both cache counts). Some LiteLLM versions leave cache reads or cache creation
+ * out of `prompt_tokens`: a count smaller than its own cached part would show as 0 input, so
+ * the part it cannot hold is added back.
+ */
+function inputWithCache(input: number | undefined, cacheRead = 0, cacheCreation = 0): number | undefined {
+  if (input === undefined) return undefined;
+  let total = input;
+  if (total < cacheRead) total += cacheRead;
+  if (total < cacheRead + cacheCreation) total += cacheCreation;
+  return total;
 }
 
 export type Cost = {

@@ -79,7 +79,10 @@ function readItem(item: Record<string, unknown>, system: AnyPart[], input: ChatM
   }
   const role = nonEmptyString(item.role) ?? "user";
   if (role === "system" || role === "developer") {
-    system.push(...contentParts(item.content));
+    // Instructions before the conversation are the system instructions; one sent later
+    // (an agent's reminder between turns) stays where it was said, as the conventions ask.
+    if (input.length === 0) system.push(...contentParts(item.content));
+    else push(input, "system", contentParts(item.content));
     return;
   }
   if (role === "tool" || role === "function") {
@@ -128,25 +131,37 @@ export function readInput(messages: unknown, instructions?: unknown): { system: 
 
 /**
  * Tool definitions in semconv's flat shape from OpenAI chat (`{type, function:{…}}`),
- * Responses (`{type:"function", name, parameters}`) and Anthropic (`{name, input_schema}`;
- * server tools such as web search carry only a type and name).
+ * Responses (`{type:"function", name, parameters}`), Anthropic (`{name, input_schema}`;
+ * server tools such as web search carry only a type and name) and Gemini, as LiteLLM logs
+ * a Gemini or Vertex request's tools after translating them (`{function_declarations:[…]}`,
+ * and built-in tools named by their only key: `{googleSearch:{}}`, `{code_execution:{}}`).
  */
 export function readTools(tools: unknown): ToolDefinition[] {
   if (!Array.isArray(tools)) return [];
   return tools.filter(isObject).flatMap((tool): ToolDefinition[] => {
-    const fn = isObject(tool.function) ? tool.function : tool;
-    // A Responses MCP tool is named by its server; other built-in tools only by their type.
-    const name = nonEmptyString(fn.name) ?? nonEmptyString(tool.server_label) ?? nonEmptyString(tool.type);
-    if (!name) return [];
-    const parameters = fn.parameters ?? fn.input_schema ?? tool.input_schema;
-    const description = nonEmptyString(fn.description);
-    return [
-      {
-        type: nonEmptyString(tool.type) ?? "function",
-        name,
-        ...(description ? { description } : {}),
-        ...(parameters !== undefined && parameters !== null ? { parameters } : {}),
-      },
-    ];
+    const declarations = tool.function_declarations ?? tool.functionDeclarations;
+    if (Array.isArray(declarations)) return declarations.filter(isObject).flatMap(toolDefinition);
+    const keys = Object.keys(tool);
+    if (keys.length === 1 && isObject(tool[keys[0]!]) && !("function" in tool) && !("name" in tool)) {
+      return [{ type: keys[0]!, name: keys[0]! }];
+    }
+    return toolDefinition(tool);
   });
+}
+
+function toolDefinition(tool: Record<string, unknown>): ToolDefinition[] {
+  const fn = isObject(tool.function) ? tool.function : tool;
+  // A Responses MCP tool is named by its server; other built-in tools only by their type.
+  const name = nonEmptyString(fn.name) ?? nonEmptyString(tool.server_label) ?? nonEmptyString(tool.type);
+  if (!name) return [];
+  const parameters = fn.parameters ?? fn.input_schema ?? tool.input_schema ?? fn.parameters_json_schema;
+  const description = nonEmptyString(fn.description);
+  return [
+    {
+      type: nonEmptyString(tool.type) ?? "function",
+      name,
+      ...(description ? { description } : {}),
+      ...(parameters !== undefined && parameters !== null ? { parameters } : {}),
+    },
+  ];
 }

@@ -57,6 +57,8 @@ function fromChoices(choices: unknown[]): ReadOutput {
       ...reasoningParts(message),
       ...serverTurn,
       ...contentParts(message.content ?? choice.text),
+      // A model that declines answers with `refusal` and no content.
+      ...(nonEmptyString(message.refusal) ? [{ type: "text", content: message.refusal }] : []),
       // Images a model generated in a chat completion (Gemini, OpenRouter): withheld like any image.
       ...(Array.isArray(message.images) ? message.images.flatMap(blockParts) : []),
       ...calls.filter((c) => !ranOnServer.has(c.id as string)).map(asPart),
@@ -65,6 +67,9 @@ function fromChoices(choices: unknown[]): ReadOutput {
       parts.push(toolCall(undefined, message.function_call.name, message.function_call.arguments));
     }
     if (isObject(message.audio)) {
+      // The spoken reply's words are content like any text; its audio is not forwarded.
+      const transcript = nonEmptyString(message.audio.transcript);
+      if (transcript) parts.push({ type: "text", content: transcript });
       parts.push({ type: "blob", modality: "audio", content: "[audio data, not forwarded]" });
     }
     return { role: nonEmptyString(message.role) ?? "assistant", parts, finish_reason: finishReason(reason) };
