@@ -246,6 +246,10 @@ test("(f) edit, pause and delete work and appear in the Activity view", async ({
   await expect(page.getByLabel("Handle")).toBeFocused();
   await page.getByLabel("Handle").fill("lifecycle-renamed");
   await page.getByRole("button", { name: "Save changes" }).click();
+  // The form closes with the saved values on the page, never the old ones for a moment, and
+  // focus goes back to the button that opened it.
+  await expect(page.getByRole("button", { name: "Edit" })).toBeFocused();
+  expect(await page.getByRole("heading", { name: "lifecycle", exact: true }).count()).toBe(0);
   await expect(page.getByRole("heading", { name: "lifecycle-renamed" })).toBeVisible();
 
   // Changing the Base URL without the secret key is refused next to the secret field.

@@ -40,6 +40,15 @@ describe("drain status wording", () => {
     expect(statusLabel("failing")).toBe("Degraded");
   });
 
+  it("once every failing span has become a dead letter, says so instead of counting 0 waiting", () => {
+    const text = statusExplanation(
+      health({ pending: 0, deadLetters: 4, lastError: { at: "", httpStatus: 404, message: "HTTP 404: Not found" } }),
+      names,
+    );
+    expect(text).not.toContain("0 spans waiting");
+    expect(text).toMatch(/None waiting: .* dead letters \(below\)/);
+  });
+
   it("quotes the destination's own sentence without doubling its full stop", () => {
     const text = statusExplanation(
       health({

@@ -35,7 +35,11 @@ const WORDING: Record<DrainHealthStatus, Wording> = {
       }
       // The destination's own words may end a sentence already ("… upgrade your plan.").
       const reason = said.replace(/[.\s]+$/, "");
-      return `Deliveries to ${n.destination} are failing${reason}. ${countOf(h.pending, "span")} waiting, retried with backoff for up to ${countOf(h.retryWindowHours, "hour")}.`;
+      const waiting =
+        h.pending > 0 || h.deadLetters === 0
+          ? `${countOf(h.pending, "span")} waiting, retried with backoff for up to ${countOf(h.retryWindowHours, "hour")}.`
+          : `None waiting: those not delivered within ${countOf(h.retryWindowHours, "hour")} are dead letters (below), to retry once the cause is fixed.`;
+      return `Deliveries to ${n.destination} are failing${reason}. ${waiting}`;
     },
   },
   authentication_failed: {

@@ -26,11 +26,15 @@ const fake = await startFakeLangfuse({
   projectName: "Local demo project",
 });
 
+// The restart line keeps the settings this shell gave the dashboard (its data, its port), so
+// that, pasted as printed, it restarts the same dashboard.
+const kept = ["DATA_DIR", "PORT", "DATABASE_URL"].flatMap((k) => (process.env[k] ? [`${k}=${process.env[k]}`] : []));
 const text = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v) : "-");
 process.stdout.write(`A local Langfuse stand-in is listening on ${fake.url}
 
 1. Restart the dashboard so it trusts this certificate and may reach localhost:
-     OUTBOUND_ALLOWED_HOSTS=localhost NODE_EXTRA_CA_CERTS=${path.relative(process.cwd(), tls.certPath)} npm run serve
+     ${[...kept, "OUTBOUND_ALLOWED_HOSTS=localhost", `NODE_EXTRA_CA_CERTS=${path.relative(process.cwd(), tls.certPath)}`].join(" ")} npm run serve
+   (The certificate is replaced after two days: then run this again and restart the dashboard.)
 2. Create an LLM Trace Drain with
      Base URL    ${fake.url}
      Public Key  ${fake.publicKey}

@@ -1,6 +1,7 @@
 import type { DrainHealth } from "@/lib/validation/drain-health";
 
-// 24 hourly bars: delivered above the axis, failed and dead-lettered below. Hand-drawn SVG:
+// 24 hourly bars: delivered above the axis, failed attempts and dead-lettered below (a span
+// retried five times is five failed attempts, then one delivery or one dead letter). Hand-drawn SVG:
 // one small chart does not justify a charting library in the bundle.
 export function DeliveryChart({ hourly }: { hourly: DrainHealth["hourly"] }) {
   const width = 480;
@@ -10,7 +11,8 @@ export function DeliveryChart({ hourly }: { hourly: DrainHealth["hourly"] }) {
   const maxUp = Math.max(1, ...hourly.map((h) => h.delivered));
   const maxDown = Math.max(1, ...hourly.map((h) => h.failed + h.deadLettered));
   const total = hourly.reduce((n, h) => n + h.delivered, 0);
-  const failures = hourly.reduce((n, h) => n + h.failed + h.deadLettered, 0);
+  const failed = hourly.reduce((n, h) => n + h.failed, 0);
+  const dead = hourly.reduce((n, h) => n + h.deadLettered, 0);
   return (
     <figure style={{ margin: 0 }}>
       <svg
@@ -19,7 +21,7 @@ export function DeliveryChart({ hourly }: { hourly: DrainHealth["hourly"] }) {
         height={height}
         preserveAspectRatio="none"
         role="img"
-        aria-label={`Deliveries over the last 24 hours: ${total} delivered, ${failures} failed`}
+        aria-label={`Deliveries over the last 24 hours: ${total} spans delivered, ${failed} failed attempts, ${dead} dead-lettered`}
       >
         <line x1={0} x2={width} y1={mid} y2={mid} stroke="var(--border)" />
         {hourly.map((h, i) => {
@@ -27,7 +29,7 @@ export function DeliveryChart({ hourly }: { hourly: DrainHealth["hourly"] }) {
           const down = ((h.failed + h.deadLettered) / maxDown) * (height - mid - 4);
           return (
             <g key={h.hour}>
-              <title>{`${h.hour.slice(11, 16)} UTC: ${h.delivered} delivered, ${h.failed} failed, ${h.deadLettered} dead-lettered`}</title>
+              <title>{`${h.hour.slice(11, 16)} UTC: ${h.delivered} delivered, ${h.failed} failed attempts, ${h.deadLettered} dead-lettered`}</title>
               <rect x={i * barWidth + 1} y={mid - up} width={barWidth - 2} height={up} fill="var(--ok)" />
               <rect x={i * barWidth + 1} y={mid} width={barWidth - 2} height={down} fill="var(--danger)" />
             </g>
@@ -40,7 +42,8 @@ export function DeliveryChart({ hourly }: { hourly: DrainHealth["hourly"] }) {
         ))}
       </div>
       <figcaption className="muted" style={{ fontSize: 12 }}>
-        Last 24 hours, hourly (UTC): delivered (green, above the line) and failed or dead-lettered (red, below).
+        Last 24 hours, hourly (UTC): spans delivered (green, above the line), failed attempts and dead-lettered spans
+        (red, below).
       </figcaption>
       <details>
         <summary>Show as a table</summary>
@@ -50,7 +53,7 @@ export function DeliveryChart({ hourly }: { hourly: DrainHealth["hourly"] }) {
               <tr>
                 <th scope="col">Hour (UTC)</th>
                 <th scope="col">Delivered</th>
-                <th scope="col">Failed</th>
+                <th scope="col">Failed attempts</th>
                 <th scope="col">Dead-lettered</th>
               </tr>
             </thead>

@@ -1,12 +1,11 @@
 "use client";
 
-import { useRef, useState } from "react";
-import { useRouter } from "next/navigation";
 import { onDemand } from "@/components/ui/on-demand";
 import type { ControlsSummary } from "./controls-summary";
 import type { DrainView } from "@/lib/validation/llm-trace-drains";
 import type { DrainHealth } from "@/lib/validation/drain-health";
 import { useDrainHealth } from "./use-drains";
+import { useEditToggle } from "./use-edit-toggle";
 
 // The form (react-hook-form) loads when the owner presses Change controls.
 const ControlsForm = onDemand(
@@ -24,30 +23,20 @@ type Props = {
 
 /** Redaction, sampling and filters of the drain, and what they left out in the last 24 hours. */
 export function DrainControlsPanel({ environmentId, drain, summary: s, initialHealth, canWrite }: Props) {
-  const router = useRouter();
-  const [editing, setEditing] = useState(false);
-  const editButton = useRef<HTMLButtonElement>(null);
+  const { editing, open, close, button } = useEditToggle();
   const h = useDrainHealth(environmentId, drain.id, initialHealth).data;
   return (
     <section className="panel" aria-labelledby="controls-heading">
       <div className="page-header" style={{ marginBottom: 12 }}>
         <h2 id="controls-heading">Controls</h2>
         {canWrite && !editing && drain.status !== "suspended" ? (
-          <button type="button" className="btn" ref={editButton} onClick={() => setEditing(true)}>
+          <button type="button" className="btn" ref={button} onClick={open}>
             Change controls
           </button>
         ) : null}
       </div>
       {editing ? (
-        <ControlsForm
-          environmentId={environmentId}
-          drain={drain}
-          onDone={() => {
-            setEditing(false);
-            router.refresh();
-            setTimeout(() => editButton.current?.focus(), 0);
-          }}
-        />
+        <ControlsForm environmentId={environmentId} drain={drain} onDone={close} />
       ) : (
         <dl className="config-list">
           <dt>Redaction</dt>

@@ -1,7 +1,7 @@
 "use client";
 
 import { PendingButton } from "@/components/ui/pending-button";
-import { Fragment, useRef, useState } from "react";
+import { Fragment } from "react";
 import { useRouter } from "next/navigation";
 import type { DrainView } from "@/lib/validation/llm-trace-drains";
 import { ApiError } from "@/lib/api-client";
@@ -13,6 +13,7 @@ import { ConnectionResultMessage } from "./connection-result";
 import { onDemand } from "@/components/ui/on-demand";
 import { DeleteDrainButton } from "./delete-drain-button";
 import { useTestConnection, useUpdateDrain } from "./use-drains";
+import { useEditToggle } from "./use-edit-toggle";
 
 type Props = { environmentId: string; drain: DrainView; drainsPath: string; canWrite: boolean };
 
@@ -24,9 +25,7 @@ const EditDrainForm = onDemand(
 
 export function DrainDetail({ environmentId, drain, drainsPath, canWrite }: Props) {
   const router = useRouter();
-  const [editing, setEditing] = useState(false);
-  // After Save or Cancel the form is gone: focus goes back to the Edit button, not to <body>.
-  const editButton = useRef<HTMLButtonElement>(null);
+  const { editing, open, close, button } = useEditToggle();
   const test = useTestConnection(environmentId, drain.id);
   const update = useUpdateDrain(environmentId, drain.id);
   const refresh = () => router.refresh();
@@ -43,7 +42,7 @@ export function DrainDetail({ environmentId, drain, drainsPath, canWrite }: Prop
                 <PendingButton pending={test.isPending} onClick={() => test.mutate(undefined, { onSettled: refresh })}>
                   {test.isPending ? "Testing…" : "Test connection"}
                 </PendingButton>
-                <button type="button" className="btn" ref={editButton} onClick={() => setEditing(true)}>
+                <button type="button" className="btn" ref={button} onClick={open}>
                   Edit
                 </button>
                 <PendingButton
@@ -76,15 +75,7 @@ export function DrainDetail({ environmentId, drain, drainsPath, canWrite }: Prop
       ) : null}
       <ConnectionResultMessage test={test} />
       {editing ? (
-        <EditDrainForm
-          environmentId={environmentId}
-          drain={drain}
-          onDone={() => {
-            setEditing(false);
-            setTimeout(() => editButton.current?.focus(), 0);
-            refresh();
-          }}
-        />
+        <EditDrainForm environmentId={environmentId} drain={drain} onDone={close} />
       ) : (
         <dl className="config-list">
           <dt>Forwarding</dt>

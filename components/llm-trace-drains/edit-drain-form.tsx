@@ -77,7 +77,9 @@ export function EditDrainForm({ environmentId, drain, onDone }: Props) {
   };
   const save = async (values: DrainFormValues, anyway: boolean) => {
     setRefused(null);
-    const settings = destination.hasNewCredentials(values) ? testConnectionInput.safeParse(values) : undefined;
+    // An OpenTelemetry drain without headers has every setting in the form once its endpoint changes.
+    const moved = drain.type === "otlp" && drain.headerNames.length === 0 && values.endpoint !== drain.endpoint;
+    const settings = destination.hasNewCredentials(values) || moved ? testConnectionInput.safeParse(values) : undefined;
     if (!anyway && settings?.success) {
       const result = await test.mutateAsync(settings.data).catch(() => undefined);
       if (result && !result.ok) {

@@ -17,6 +17,8 @@ export function useDrains(environmentId: string, initialData?: DrainList) {
   });
 }
 
+const deliveriesKey = (drainId: string) => ["llm-trace-drain-deliveries", drainId] as const;
+
 export function useDrainHealth(environmentId: string, drainId: string, initialData: DrainHealth) {
   return useQuery({
     queryKey: ["llm-trace-drain-health", drainId],
@@ -33,7 +35,12 @@ export function useRetryDeliveries(environmentId: string, drainId: string) {
       apiFetch<{ result: { requeued: number } }>(`${base(environmentId)}/${drainId}/retry`, { method: "POST" }).then(
         (r) => r.result,
       ),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["llm-trace-drain-health", drainId] }),
+    // The dead letters it requeued leave the Recent deliveries list at once, not at its next poll.
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: ["llm-trace-drain-health", drainId] }),
+        client.invalidateQueries({ queryKey: deliveriesKey(drainId) }),
+      ]),
   });
 }
 
@@ -78,8 +85,6 @@ export function useTestConnection(environmentId: string, drainId?: string) {
     mutationFn: (input?: TestConnectionInput) => testConnection(environmentId, input, drainId),
   });
 }
-
-const deliveriesKey = (drainId: string) => ["llm-trace-drain-deliveries", drainId] as const;
 
 export function useDrainDeliveries(environmentId: string, drainId: string) {
   return useQuery({

@@ -36,7 +36,8 @@ export async function checkOtlpConnection(settings: OtlpSettings, timeoutMs = 10
   }
   const status = res.status;
   const contentType = String(res.headers["content-type"] ?? "");
-  const said = destinationMessage(res.body, headerSecrets(settings.headers));
+  // Joined into sentences of our own: its closing period would double ours.
+  const said = destinationMessage(res.body, headerSecrets(settings.headers)).replace(/[.\s]+$/, "");
   if (status >= 200 && status < 300) {
     if (contentType.includes("text/html")) {
       return {
