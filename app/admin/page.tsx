@@ -133,7 +133,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           <code>Authorization: Bearer &lt;token&gt;</code>.
         </p>
         {config().gatewayIngestTokenGenerated ? (
-          <IngestToken token={config().gatewayIngestToken} />
+          <IngestToken />
         ) : (
           <p>The token is set by the GATEWAY_INGEST_TOKEN environment variable and is not shown here.</p>
         )}

@@ -363,6 +363,17 @@ export function openApiDocument(): Json {
           },
         },
       },
+      "/api/admin/ingest-token": {
+        get: {
+          summary:
+            "The gateway ingest token the server generated (null when GATEWAY_INGEST_TOKEN sets it), for Show token (platform admins)",
+          responses: {
+            "200": json({ type: "object", properties: { token: { type: ["string", "null"] } } }),
+            "401": errors["401"],
+            "404": error("Not a platform admin"),
+          },
+        },
+      },
       "/api/admin/ingest-pipeline": {
         get: {
           summary:

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/admin/organizations/route";
 import { GET as getPipeline } from "@/app/api/admin/ingest-pipeline/route";
 import { POST as retryPipeline } from "@/app/api/admin/ingest-pipeline/retry/route";
+import { GET as getIngestToken } from "@/app/api/admin/ingest-token/route";
+import { config } from "@/lib/config/env";
 import { database, db } from "@/lib/db/database";
 import { STAGE_MAX_ATTEMPTS } from "@/lib/ingest/stage-store";
 import { call, createWorld } from "./fixtures";
@@ -32,6 +34,27 @@ describe("admin organizations API", () => {
       expect(res.text).not.toContain(world.orgB.handle);
     }
     expect((await call(GET, {})).status).toBe(401);
+  });
+});
+
+describe("admin ingest token API", () => {
+  it("gives a platform admin the generated token on request, never cached; nobody else, and not one set by the environment", async () => {
+    const holder = globalThis as unknown as { __appConfig?: ReturnType<typeof config> };
+    const configured = config();
+    expect((await call(getIngestToken, { token: world.tokens.admin })).json).toEqual({ token: null });
+    holder.__appConfig = { ...configured, gatewayIngestTokenGenerated: true };
+    try {
+      const res = await call(getIngestToken, { token: world.tokens.admin });
+      expect(res.json).toEqual({ token: configured.gatewayIngestToken });
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      for (const token of [world.tokens.owner, world.tokens.member, world.tokens.outsider]) {
+        const refused = await call(getIngestToken, { token });
+        expect(refused.status).toBe(404);
+        expect(refused.text).not.toContain(configured.gatewayIngestToken);
+      }
+    } finally {
+      holder.__appConfig = configured;
+    }
   });
 });
 

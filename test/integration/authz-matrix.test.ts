@@ -199,6 +199,7 @@ const MATRIX: Record<string, Record<string, Case>> = {
   },
   "admin/organizations": { GET: { params: async () => ({}), expected: adminOnly } },
   "admin/ingest-pipeline": { GET: { params: async () => ({}), expected: adminOnly } },
+  "admin/ingest-token": { GET: { params: async () => ({}), expected: adminOnly } },
   "admin/ingest-pipeline/retry": { POST: { params: async () => ({}), expected: adminOnly } },
   "admin/organizations/[organizationId]": {
     PATCH: {
