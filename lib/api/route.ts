@@ -10,6 +10,7 @@ import { isCrossSiteRequest } from "./cross-site";
 import { unstorableText } from "./unstorable-text";
 import { validateSession, type SessionUser } from "../server/sessions";
 import { clientIp } from "./client-ip";
+import { readTextCapped } from "./read-body";
 import { DecryptionError } from "../crypto/keyring";
 
 // One wrapper per kind of entry point: it resolves the caller, authorizes coarsely
@@ -154,28 +155,4 @@ export function parseParams<S extends $ZodType & { safeParse: SafeParse<S> }>(
   const result = schema.safeParse(params);
   if (!result.success) throw new AppError("not_found", `${what} not found`);
   return result.data;
-}
-
-export async function readTextCapped(req: Request, limit: number): Promise<string> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > limit) throw tooLarge(limit);
-  if (!req.body) return "";
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw tooLarge(limit);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-function tooLarge(limit: number): AppError {
-  return new AppError("payload_too_large", `The request body is larger than ${Math.round(limit / 1024)} KB`);
 }
