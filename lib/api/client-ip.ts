@@ -20,3 +20,20 @@ export function requestClientIp(
   const last = hops[hops.length - 1]?.trim();
   return ((trustProxy && last) || socketAddress || "").replace(/^::ffff:/, "");
 }
+
+/**
+ * The address a per-client limit counts. One IPv6 host is given a whole /64 (and can take any
+ * address in it), so IPv6 clients are counted by their /64: counted per address, rotating
+ * through it gave unlimited password guesses. IPv4 addresses count as they are.
+ */
+export function limitAddress(ip: string): string {
+  if (!ip.includes(":")) return ip;
+  const [head = "", tail = ""] = ip.toLowerCase().split("%")[0]!.split("::");
+  const left = head ? head.split(":") : [];
+  const right = ip.includes("::") ? (tail ? tail.split(":") : []) : [];
+  const groups = [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
+}
