@@ -24,6 +24,25 @@ describe("secrets echoed by a destination", () => {
     expect(said).toContain('"authorization":"[redacted]"');
   });
 
+  it("are cut out when the echo changes their case or writes them as HTML references, base64 or hex", () => {
+    const secret = "sk-lf-TopSecret-Langfuse-42";
+    const found = headerSecrets({ "x-api-key": secret });
+    const bytes = Buffer.from(secret);
+    const echo = [
+      `upper=${secret.toUpperCase()}`,
+      `lower=${secret.toLowerCase()}`,
+      `html=${[...secret].map((c) => `&#${c.charCodeAt(0)};`).join("")}`,
+      `htmlhex=${[...secret].map((c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`).join("")}`,
+      `b64=${bytes.toString("base64")}`,
+      `b64url=${bytes.toString("base64url")}`,
+      `hex=${bytes.toString("hex").toUpperCase()}`,
+    ].join(" ");
+    const said = withoutSecrets(echo, found);
+    expect(said).toBe(
+      "upper=[redacted] lower=[redacted] html=[redacted] htmlhex=[redacted] b64=[redacted] b64url=[redacted] hex=[redacted]",
+    );
+  });
+
   it("leave the rest of the message, and values too short to be secrets, alone", () => {
     expect(withoutSecrets("HTTP 500: upstream prod failed", secrets)).toBe("HTTP 500: upstream prod failed");
   });
