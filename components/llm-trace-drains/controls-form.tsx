@@ -108,6 +108,12 @@ export function ControlsForm({ environmentId, drain, onDone }: Props) {
       );
       setTried(r.result);
     } catch (err) {
+      // A pattern refused is shown at its field, as on Save (the preview names it without "controls.").
+      const fields = err instanceof ApiError ? Object.entries(err.fields) : [];
+      for (const [path, message] of fields) {
+        const field = formField(`controls.${path}`);
+        if (field) form.setError(field, { message });
+      }
       setTried(err instanceof ApiError ? err.message : "Could not redact the text.");
     }
   };

@@ -71,16 +71,24 @@ export function patternProblem(pattern: string): string | null {
   return checkPattern(pattern).problem;
 }
 
+const LINEAR = "RE2 runs in time linear in the text, without them";
+
+/** RE2's parse error ("error parsing regexp: missing closing ]: `[a-z`") in words a user can act on. */
+function syntaxProblem(err: unknown): string {
+  const parsed = /^error parsing regexp: (.+?)(?:: `(.*)`)?$/s.exec(err instanceof Error ? err.message : "");
+  const what = parsed?.[1] ?? "invalid syntax";
+  const at = parsed?.[2] ?? "";
+  if (/^\\[1-9]/.test(at)) return `Backreferences such as \\1 are not supported: ${LINEAR}`;
+  if (/^\(\?<?[=!]/.test(at)) return `Lookahead and lookbehind such as (?=…) are not supported: ${LINEAR}`;
+  return `Not a valid pattern (RE2 syntax): ${what}${at ? ` at ${at}` : ""}`;
+}
+
 function checkPattern(pattern: string): { problem: string | null; ms: number } {
   let compiled: RE2JS;
   try {
     compiled = RE2JS.compile(pattern);
   } catch (err) {
-    const detail = err instanceof Error ? err.message : "invalid";
-    return {
-      problem: `Not a pattern this engine runs (RE2 syntax, no backreferences or lookaround): ${detail}`,
-      ms: 0,
-    };
+    return { problem: syntaxProblem(err), ms: 0 };
   }
   if (compiled.matches("")) return { problem: "This pattern matches empty text, so it would match everywhere", ms: 0 };
   const shape = shapeProblem(pattern);

@@ -96,7 +96,9 @@ describe("redaction before forwarding", () => {
       redaction: { detectors: [], customPatterns: [{ name: "bad", pattern: "(a)\\1" }] },
     });
     expect(res.status).toBe(422);
-    expect(res.json.error?.fields?.["controls.redaction.customPatterns.0.pattern"]).toMatch(/RE2 syntax/);
+    expect(res.json.error?.fields?.["controls.redaction.customPatterns.0.pattern"]).toMatch(
+      /^Backreferences such as \\1 are not supported/,
+    );
   });
 
   it("refuses a pattern too slow to run on every record, next to its field", async () => {
@@ -130,6 +132,16 @@ describe("redaction before forwarding", () => {
       text: "Patient [EMAIL], SSN 123-45-6789, record [MRN], call (415) 555-0132",
       counts: { email: 1, MRN: 1 },
     });
+  });
+
+  it("names a preview's refused pattern by its place in the preview's body", async () => {
+    const res = await owner(preview.POST, {
+      method: "POST",
+      params: { environmentId: world.envA.id },
+      json: { redaction: { detectors: [], customPatterns: [{ name: "bad", pattern: "(a)\\1" }] }, text: PHI },
+    });
+    expect(res.status).toBe(422);
+    expect(Object.keys(res.json.error?.fields ?? {})).toEqual(["redaction.customPatterns.0.pattern"]);
   });
 });
 
