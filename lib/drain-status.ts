@@ -38,7 +38,7 @@ const WORDING: Record<DrainHealthStatus, Wording> = {
       const waiting =
         h.pending > 0 || h.deadLetters === 0
           ? `${countOf(h.pending, "span")} waiting, retried with backoff for up to ${countOf(h.retryWindowHours, "hour")}.`
-          : `None waiting: those not delivered within ${countOf(h.retryWindowHours, "hour")} are dead letters (below), to retry once the cause is fixed.`;
+          : "None waiting: the rest are dead letters (below).";
       return `Deliveries to ${n.destination} are failing${reason}. ${waiting}`;
     },
   },

@@ -11,8 +11,7 @@ export function DeliveryChart({ hourly }: { hourly: DrainHealth["hourly"] }) {
   const maxUp = Math.max(1, ...hourly.map((h) => h.delivered));
   const maxDown = Math.max(1, ...hourly.map((h) => h.failed + h.deadLettered));
   const total = hourly.reduce((n, h) => n + h.delivered, 0);
-  const failed = hourly.reduce((n, h) => n + h.failed, 0);
-  const dead = hourly.reduce((n, h) => n + h.deadLettered, 0);
+  const failures = hourly.reduce((n, h) => n + h.failed + h.deadLettered, 0);
   return (
     <figure style={{ margin: 0 }}>
       <svg
@@ -21,7 +20,7 @@ export function DeliveryChart({ hourly }: { hourly: DrainHealth["hourly"] }) {
         height={height}
         preserveAspectRatio="none"
         role="img"
-        aria-label={`Deliveries over the last 24 hours: ${total} spans delivered, ${failed} failed attempts, ${dead} dead-lettered`}
+        aria-label={`Deliveries over the last 24 hours: ${total} delivered, ${failures} failed attempts or dead letters`}
       >
         <line x1={0} x2={width} y1={mid} y2={mid} stroke="var(--border)" />
         {hourly.map((h, i) => {
@@ -42,8 +41,7 @@ export function DeliveryChart({ hourly }: { hourly: DrainHealth["hourly"] }) {
         ))}
       </div>
       <figcaption className="muted" style={{ fontSize: 12 }}>
-        Last 24 hours, hourly (UTC): spans delivered (green, above the line), failed attempts and dead-lettered spans
-        (red, below).
+        Last 24 hours, hourly (UTC): delivered above the line, failed attempts and dead letters below.
       </figcaption>
       <details>
         <summary>Show as a table</summary>

@@ -88,11 +88,8 @@ export function DrainHealthPanel({ environmentId, drainId, type, initialHealth, 
           {h.lastError ? (
             <>
               <RelativeTime iso={h.lastError.at} />
-              {/* A retried failure's message starts with its status already. */}
-              {h.lastError.httpStatus && !h.lastError.message.startsWith("HTTP ")
-                ? ` · HTTP ${h.lastError.httpStatus}`
-                : ""}{" "}
-              · <span className="mono">{h.lastError.message}</span>
+              {h.lastError.httpStatus ? ` · HTTP ${h.lastError.httpStatus}` : ""} ·{" "}
+              <span className="mono">{h.lastError.message}</span>
             </>
           ) : (
             "None"

@@ -121,4 +121,20 @@ describe("drain delivery actions", () => {
     expect(outcome).toMatchObject({ kind: "retryable", message: expect.stringMatching(/blocked/) });
     expect(fake().exports.length).toBe(before);
   });
+
+  it("names a retried failure's status once: its words without the stored 'HTTP 503: '", async () => {
+    const before = await db().llmTraceDrain.findUniqueOrThrow({ where: { id: world.drainId } });
+    const error = { lastErrorAt: new Date(), lastErrorStatus: 503, lastErrorMessage: "HTTP 503: Service unavailable" };
+    await db().llmTraceDrain.update({ where: { id: world.drainId }, data: error });
+    try {
+      const h = await call(health.GET, { params: params(), token: world.tokens.member });
+      expect(h.json.health).toMatchObject({ lastError: { httpStatus: 503, message: "Service unavailable" } });
+    } finally {
+      const { lastErrorAt, lastErrorStatus, lastErrorMessage } = before;
+      await db().llmTraceDrain.update({
+        where: { id: world.drainId },
+        data: { lastErrorAt, lastErrorStatus, lastErrorMessage },
+      });
+    }
+  });
 });

@@ -95,7 +95,7 @@ export async function drainsHealth(drainIds: string[]): Promise<Map<string, Drai
       deadLetters: count(dead, d.id),
       lastSuccessAt: d.lastSuccessAt?.toISOString() ?? null,
       lastError: d.lastErrorAt
-        ? { at: d.lastErrorAt.toISOString(), httpStatus: d.lastErrorStatus, message: d.lastErrorMessage ?? "" }
+        ? { at: d.lastErrorAt.toISOString(), httpStatus: d.lastErrorStatus, message: errorWords(d) }
         : null,
       retryWindowHours: config().deliveryMaxAgeMs / 3600_000,
       suspendedReason: aiGatewaySuspension(d.organization),
@@ -108,4 +108,11 @@ export async function drainsHealth(drainIds: string[]): Promise<Map<string, Drai
 export async function drainHealth(access: EnvironmentAccess, drainId: string): Promise<DrainHealth> {
   await assertDrainExists(access, drainId);
   return (await drainsHealth([drainId])).get(drainId)!;
+}
+
+/** A retried failure is stored as "HTTP 404: Not found": the status has its own field, shown beside it. */
+function errorWords(d: { lastErrorStatus: number | null; lastErrorMessage: string | null }): string {
+  const message = d.lastErrorMessage ?? "";
+  const prefix = `HTTP ${d.lastErrorStatus}: `;
+  return d.lastErrorStatus && message.startsWith(prefix) ? message.slice(prefix.length) : message;
 }
