@@ -181,6 +181,37 @@ test("an OpenTelemetry (OTLP) drain: created and tested in the form, traffic del
   const recent = page.getByRole("table", { name: "Recent delivery attempts" });
   await expect(recent.getByRole("cell", { name: "Delivered", exact: true }).first()).toBeVisible({ timeout: 15_000 });
 
+  // Spans the receiver refuses (400) are dead letters at once. Discarding one asks first;
+  // retrying the rest empties the list at once, not at its next poll (every 10 s).
+  await setOtlpMode("reject-400");
+  const dead = page.getByRole("table", { name: "Dead letters" });
+  try {
+    expect(await simulate(2)).toMatchObject({ accepted: 2 });
+    await expect(dead.getByRole("button", { name: /^Discard dead letter/ })).toHaveCount(2, { timeout: 20_000 });
+  } finally {
+    await setOtlpMode("normal");
+  }
+  const discardFirst = () =>
+    dead
+      .getByRole("button", { name: /^Discard dead letter/ })
+      .first()
+      .click();
+  const confirm = page.getByRole("dialog", { name: /^Discard dead letter/ });
+  await discardFirst();
+  await expect(confirm).toContainText("never be delivered");
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(dead.getByRole("button", { name: /^Discard dead letter/ })).toHaveCount(2);
+  await discardFirst();
+  await confirm.getByRole("button", { name: "Discard", exact: true }).click();
+  await expect(confirm).toBeHidden();
+  await expect(dead.getByRole("button", { name: /^Discard dead letter/ })).toHaveCount(1);
+  const beforeRetry = (await otlpReceived()).length;
+  const retryDead = delivery.getByRole("button", { name: "Retry dead letters" });
+  await expect(retryDead).toBeEnabled({ timeout: 10_000 });
+  await retryDead.click();
+  await expect(dead).toHaveCount(0, { timeout: 3_000 });
+  await expect.poll(async () => (await otlpReceived()).length - beforeRetry, { timeout: 20_000 }).toBe(1);
+
   await setOtlpMode("unauthorized");
   try {
     await simulate(1);

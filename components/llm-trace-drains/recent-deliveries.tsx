@@ -1,6 +1,8 @@
 "use client";
 
+import { useState } from "react";
 import { ApiError } from "@/lib/api-client";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { DeliveryAttempt } from "@/lib/validation/drain-health";
 import { useDeadLetterAction, useDrainDeliveries } from "./use-drains";
@@ -20,7 +22,9 @@ export function RecentDeliveries({ environmentId, drainId, canWrite }: Props) {
   const query = useDrainDeliveries(environmentId, drainId);
   const retry = useDeadLetterAction(environmentId, drainId, "retry");
   const discard = useDeadLetterAction(environmentId, drainId, "discard");
-  const failed = retry.error ?? discard.error;
+  // Discarding cannot be undone: it is confirmed first, as deleting a drain is.
+  const [discarding, setDiscarding] = useState<{ id: string; name: string } | null>(null);
+  const failed = retry.error;
   const d = query.data;
   return (
     <section className="panel" aria-labelledby="recent-deliveries-heading">
@@ -111,7 +115,10 @@ export function RecentDeliveries({ environmentId, drainId, canWrite }: Props) {
                           className="btn btn-danger"
                           disabled={discard.isPending}
                           aria-label={`Discard dead letter ${x.requestId ?? x.id}`}
-                          onClick={() => discard.mutate(x.id)}
+                          onClick={() => {
+                            discard.reset();
+                            setDiscarding({ id: x.id, name: x.requestId ?? x.id });
+                          }}
                         >
                           Discard
                         </button>
@@ -126,6 +133,19 @@ export function RecentDeliveries({ environmentId, drainId, canWrite }: Props) {
       ) : (
         <p className="muted">None: every span either arrived or is still being retried.</p>
       )}
+      <ConfirmDialog
+        open={discarding !== null}
+        onOpenChange={(open) => (open ? undefined : setDiscarding(null))}
+        title={`Discard dead letter ${discarding?.name ?? ""}?`}
+        description="Its span is deleted and will never be delivered. Retry sends it again instead."
+        confirmLabel="Discard"
+        pendingLabel="Discarding…"
+        pending={discard.isPending}
+        error={discard.error}
+        fallbackError="Could not discard the dead letter. Try again."
+        danger
+        onConfirm={() => discarding && discard.mutate(discarding.id, { onSuccess: () => setDiscarding(null) })}
+      />
     </section>
   );
 }

@@ -10,7 +10,7 @@ import { decodeExportRequest, type DecodedSpan } from "./otlp-decode";
 // so a bug in the app's encoder cannot hide itself in the fake.
 
 export type FakeOtlpMode =
-  "normal" | "unauthorized" | "partial-success" | "down-503" | "rate-limited" | "html" | "echo-headers";
+  "normal" | "unauthorized" | "partial-success" | "down-503" | "rate-limited" | "html" | "echo-headers" | "reject-400";
 
 export type FakeOtlpOptions = {
   cert: string;
@@ -165,6 +165,8 @@ export async function startFakeOtlp(options: FakeOtlpOptions): Promise<FakeOtlp>
       if (pathname !== path) return send(404, "text/plain; charset=utf-8", "404 page not found");
       if (!isExport) return send(405, "text/plain; charset=utf-8", "405 method not allowed, supported: [POST]");
       if (mode === "down-503") return status(503, UNAVAILABLE, "fake: receiver unavailable");
+      // A receiver that refuses the spans themselves (not retried: they become dead letters).
+      if (mode === "reject-400") return status(400, INVALID_ARGUMENT, "fake: spans refused");
       if (req.headers[headerName.toLowerCase()] !== headerValue) return unauthenticated();
       if (mode === "rate-limited") {
         return status(429, RESOURCE_EXHAUSTED, "fake: rate limited", { "retry-after": "1" });
