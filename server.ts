@@ -144,6 +144,12 @@ async function main(): Promise<void> {
     });
     inFlight.track(Promise.all([handled, new Promise((done) => res.once("close", done))]));
   });
+  // A kept-alive connection outlives the idle time of the usual clients (httpx's 5 s, which is
+  // LiteLLM's, and load balancers' 60 s): at Node's default of 5 s the server could close a
+  // socket just as a gateway started its next POST on it, and a POST is not retried. The
+  // header deadline stays above it, as Node asks.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.on("clientError", answerClientError);
   server.listen(cfg.port, () =>
     log.info("listening", { url: `http://localhost:${cfg.port}`, ingestStaging: cfg.ingestStaging }),

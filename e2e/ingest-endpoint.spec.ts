@@ -1,3 +1,4 @@
+import http from "node:http";
 import net from "node:net";
 import { gzipSync } from "node:zlib";
 import { expect, test, type APIResponse } from "@playwright/test";
@@ -77,4 +78,30 @@ test("a request that is not valid HTTP is answered in the API's error shape", as
   expect(head).toMatch(/^X-Content-Type-Options: nosniff$/m);
   expect(head).toMatch(/^Content-Security-Policy: default-src 'none'; frame-ancestors 'none'$/m);
   expect(JSON.parse(body!)).toEqual({ error: { code: "bad_request", message: "The request is not valid HTTP" } });
+});
+
+test("a gateway's kept-alive connection still takes a batch after 6 s idle (longer than Node's default 5 s)", async () => {
+  test.setTimeout(30_000);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const post = () =>
+    new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+      const req = http.request(
+        { host: "127.0.0.1", port: E2E_APP_PORT, path: INGEST, method: "POST", headers: auth, agent },
+        (res) => {
+          res.resume();
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket }));
+        },
+      );
+      req.on("error", reject);
+      req.end(
+        JSON.stringify([{ id: "req-2", metadata: { user_api_key_hash: "0".repeat(64) }, startTime: 1, endTime: 2 }]),
+      );
+    });
+  try {
+    expect(await post()).toEqual({ status: 202, reused: false });
+    await new Promise((r) => setTimeout(r, 6_000));
+    expect(await post()).toEqual({ status: 202, reused: true });
+  } finally {
+    agent.destroy();
+  }
 });
