@@ -19,8 +19,9 @@ describe("the client address", () => {
 });
 
 describe("the address a limit counts", () => {
-  it("is an IPv4 address as it is", () => {
+  it("is an IPv4 address as it is, also when seen through an IPv6 socket", () => {
     expect(limitAddress("203.0.113.7")).toBe("203.0.113.7");
+    expect(limitAddress("::ffff:203.0.113.7")).toBe("203.0.113.7");
   });
 
   it("is the /64 of an IPv6 address, however it is written", () => {

@@ -27,6 +27,9 @@ export function requestClientIp(
  * through it gave unlimited password guesses. IPv4 addresses count as they are.
  */
 export function limitAddress(ip: string): string {
+  // An IPv4 client seen through an IPv6 socket (::ffff:203.0.113.7) is that IPv4 address.
+  const v4 = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (v4) return v4[1]!;
   if (!ip.includes(":")) return ip;
   const [head = "", tail = ""] = ip.toLowerCase().split("%")[0]!.split("::");
   const left = head ? head.split(":") : [];

@@ -5,7 +5,7 @@ import { AppError } from "../errors";
  * quiet held its connection and buffers for Node's 300 s request timeout: ten thousand such
  * connections from one host took 1.6 GB. The gateway's ingest bodies do not come here.
  */
-export const BODY_DEADLINE_MS = 30_000;
+const BODY_DEADLINE_MS = 30_000;
 
 export async function readTextCapped(req: Request, limit: number, deadlineMs = BODY_DEADLINE_MS): Promise<string> {
   const declared = Number(req.headers.get("content-length") ?? "0");

@@ -1,5 +1,5 @@
 import type { GatewayRecord } from "./gateway-record";
-import { isObject, nonEmptyString } from "./content/parts";
+import { isObject, nonEmptyString, parseArguments } from "./content/parts";
 
 // What the client said about its own request, read the way LiteLLM carries it and named
 // the way LiteLLM's own Langfuse integration names it. LiteLLM copies the request body's
@@ -85,13 +85,7 @@ function clientTraceSession(traceId: unknown, requestTraceId: unknown): string |
 function claudeCodeUser(s: string): { userId: string; sessionId?: string } | undefined {
   const legacy = /^user_([0-9a-f]+)_account_([0-9a-f-]*)_session_([0-9a-f-]{36})$/i.exec(s);
   if (legacy) return { userId: agentUser(legacy[1]!, legacy[2]!), sessionId: legacy[3] };
-  if (!s.startsWith("{")) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(s);
-  } catch {
-    return undefined;
-  }
+  const parsed = s.startsWith("{") ? parseArguments(s) : undefined;
   if (!isObject(parsed)) return undefined;
   const device = text(parsed.device_id);
   const account = text(parsed.account_uuid) ?? "";

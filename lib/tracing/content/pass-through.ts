@@ -1,4 +1,4 @@
-import { isObject, nonEmptyString } from "./parts";
+import { isObject, nonEmptyString, parseArguments } from "./parts";
 
 // LiteLLM's pass-through endpoints (/anthropic/v1/messages, /openai/…, /gemini/…,
 // /vertex_ai/…) log the request as ONE user message holding the provider request body
@@ -38,12 +38,7 @@ export function passThroughRequest(callType: string | undefined, messages: unkno
   const only = messages[0];
   const text = isObject(only) && only.role === "user" ? only.content : undefined;
   if (typeof text !== "string" || !text.trimStart().startsWith("{")) return undefined;
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+  const body = parseArguments(text);
   if (!isObject(body)) return undefined;
   // Anthropic /v1/messages and OpenAI /chat/completions.
   if (Array.isArray(body.messages)) return { messages: body.messages, instructions: body.system, tools: body.tools };

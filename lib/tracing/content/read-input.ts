@@ -115,13 +115,26 @@ function readItem(item: Record<string, unknown>, system: AnyPart[], input: ChatM
   if (rest.length > 0) input.push({ role, parts: rest, ...name });
 }
 
+// What LiteLLM logs as `messages` for a call it has no input for (batch retrieval, a health
+// probe): a placeholder, not anything the client said.
+const PLACEHOLDER = "default-message-value";
+const isPlaceholder = (messages: unknown) =>
+  messages === PLACEHOLDER ||
+  (Array.isArray(messages) && messages.length === 1 && isObject(messages[0]) && messages[0].content === PLACEHOLDER);
+
 /** Splits request messages into system instructions and the remaining input messages. */
 export function readInput(messages: unknown, instructions?: unknown): { system: AnyPart[]; input: ChatMessage[] } {
   const system: AnyPart[] = [];
   const input: ChatMessage[] = [];
   if (typeof instructions === "string" && instructions !== "") system.push({ type: "text", content: instructions });
   else if (Array.isArray(instructions)) system.push(...contentParts(instructions));
-  const list = typeof messages === "string" ? [messages] : Array.isArray(messages) ? messages : [];
+  const list = isPlaceholder(messages)
+    ? []
+    : typeof messages === "string"
+      ? [messages]
+      : Array.isArray(messages)
+        ? messages
+        : [];
   for (const item of list) {
     if (typeof item === "string") push(input, "user", item === "" ? [] : [{ type: "text", content: item }]);
     else if (isObject(item)) readItem(item, system, input);

@@ -48,15 +48,6 @@ function mediaOutput(kind: OperationKind, response: unknown): OutputMessage[] {
   return parts.length > 0 ? [{ role: "assistant", parts, finish_reason: "stop" }] : [];
 }
 
-// What LiteLLM logs as `messages` for a call it has no input for (batch retrieval, a health
-// probe): a placeholder, not anything the client said.
-const PLACEHOLDER = "default-message-value";
-function requestMessages(messages: unknown): unknown {
-  if (messages === PLACEHOLDER) return undefined;
-  const only = Array.isArray(messages) && messages.length === 1 ? messages[0] : undefined;
-  return isObject(only) && only.content === PLACEHOLDER ? undefined : messages;
-}
-
 function conversationOf(record: GatewayRecord, kind: OperationKind): Conversation {
   const params = record.model_parameters ?? {};
   const response = isObject(record.response) ? record.response : {};
@@ -66,10 +57,7 @@ function conversationOf(record: GatewayRecord, kind: OperationKind): Conversatio
     const { output, finishReasons } = readOutput(record.response);
     return { system, input, output, tools: readTools(passThrough.tools), finishReasons };
   }
-  const { system, input } = readInput(
-    requestMessages(record.messages),
-    params.instructions ?? params.system ?? response.instructions,
-  );
+  const { system, input } = readInput(record.messages, params.instructions ?? params.system ?? response.instructions);
   if (kind === "image_generation" || kind === "transcription" || kind === "speech") {
     return { system, input, output: mediaOutput(kind, record.response), tools: [], finishReasons: [] };
   }
@@ -89,7 +77,7 @@ function semconvAttributes(c: Conversation): Record<string, string> {
 function rerank(record: GatewayRecord): RequestContent {
   const query = texts({
     system: [],
-    input: readInput(requestMessages(record.messages)).input,
+    input: readInput(record.messages).input,
     output: [],
     tools: [],
     finishReasons: [],
@@ -113,7 +101,7 @@ function rerank(record: GatewayRecord): RequestContent {
 function moderation(record: GatewayRecord): RequestContent {
   const input = texts({
     system: [],
-    input: readInput(requestMessages(record.messages)).input,
+    input: readInput(record.messages).input,
     output: [],
     tools: [],
     finishReasons: [],
